@@ -1,0 +1,96 @@
+package io.latentbench.engine.vector;
+
+/**
+ * The arithmetic inner loops of the engine. There are two implementations, chosen once at
+ * start in the manner of Lucene's vectorization provider: {@link #panama()} on the JDK's
+ * Vector API, and {@link #scalar()}, the plain-loop reference every SIMD kernel is tested
+ * against. The system property {@value #IMPLEMENTATION_PROPERTY}{@code =scalar} forces the
+ * scalar one, for comparison.
+ *
+ * <p>All methods read {@code length} floats starting at the given offsets and allocate
+ * nothing.
+ */
+public interface VectorKernels {
+
+    String IMPLEMENTATION_PROPERTY = "latentbench.kernels";
+
+    /** {@code "panama-<bits>"} or {@code "scalar"}. */
+    String name();
+
+    /** {@code sum a[i] * b[i]}. */
+    float dotProduct(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+    /** {@code sum (a[i] - b[i])^2}. */
+    float squareDistance(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+    /** {@code sum |a[i] - b[i]|}. */
+    float manhattanDistance(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+    /** Cosine similarity {@code a.b / (|a| |b|)}, as Lucene's {@code VectorUtil.cosine}. */
+    float cosine(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+    /**
+     * {@code 1 - cos(q, b)} where the caller already knows {@code |q|}: one pass computes
+     * {@code q.b} and {@code |b|^2} together.
+     */
+    float cosineDistance(float[] q, float qNorm, float[] b, int bOffset, int length);
+
+    /**
+     * The Poincare-ball distance between two points of the ball of curvature {@code -c}:
+     * {@code x} (the query, whose conformal factor {@code 1 - c|x|^2} the caller knows) and
+     * {@code b}. One pass computes {@code |x - b|^2} and {@code |b|^2} together.
+     */
+    float hyperbolicDistance(float[] x, double xConformal, float[] b, int bOffset, int length, double c);
+
+    /** {@code y[i] += alpha * x[i]}. */
+    void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length);
+
+    /** {@code y[i] *= alpha}. */
+    void scale(float alpha, float[] y, int yOffset, int length);
+
+    default float dotProduct(float[] a, float[] b) {
+        checkSameLength(a, b);
+        return dotProduct(a, 0, b, 0, a.length);
+    }
+
+    default float squareDistance(float[] a, float[] b) {
+        checkSameLength(a, b);
+        return squareDistance(a, 0, b, 0, a.length);
+    }
+
+    default float manhattanDistance(float[] a, float[] b) {
+        checkSameLength(a, b);
+        return manhattanDistance(a, 0, b, 0, a.length);
+    }
+
+    default float cosine(float[] a, float[] b) {
+        checkSameLength(a, b);
+        return cosine(a, 0, b, 0, a.length);
+    }
+
+    private static void checkSameLength(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException(
+                    "vector lengths differ: " + a.length + " and " + b.length);
+        }
+    }
+
+    /** The implementation chosen at start: Panama where the Vector API is usable, unless forced scalar. */
+    static VectorKernels instance() {
+        return KernelProvider.INSTANCE;
+    }
+
+    static VectorKernels scalar() {
+        return ScalarKernels.INSTANCE;
+    }
+
+    /**
+     * The Vector API implementation.
+     *
+     * @throws UnsupportedOperationException when {@code jdk.incubator.vector} is not readable
+     *         (the JVM was started without {@code --add-modules jdk.incubator.vector})
+     */
+    static VectorKernels panama() {
+        return KernelProvider.panama();
+    }
+}
