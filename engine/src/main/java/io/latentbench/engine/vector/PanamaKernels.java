@@ -1,0 +1,225 @@
+package io.latentbench.engine.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API kernels. Each loop runs whole lanes of {@link #SPECIES} and finishes the
+ * remainder with the scalar formula, so any length works.
+ */
+final class PanamaKernels implements VectorKernels {
+
+    /**
+     * Must stay a static final constant: a species the JIT cannot see as constant falls back
+     * to boxed vectors, hundreds of times slower. 256 bits unless the machine has less: on
+     * misaligned heap arrays 512-bit loads measured slower than 256-bit ones here.
+     */
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256
+            ? FloatVector.SPECIES_256
+            : FloatVector.SPECIES_PREFERRED;
+
+    private static final int LANES = SPECIES.length();
+
+    static final PanamaKernels INSTANCE = new PanamaKernels();
+
+    private PanamaKernels() {}
+
+    @Override
+    public String name() {
+        return "panama-" + SPECIES.vectorBitSize();
+    }
+
+    @Override
+    public float dotProduct(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        int i = 0;
+        float sum = 0f;
+        int bound = SPECIES.loopBound(length);
+        if (bound > 0) {
+            FloatVector acc1 = FloatVector.zero(SPECIES);
+            FloatVector acc2 = FloatVector.zero(SPECIES);
+            int unrolled = bound - LANES;
+            for (; i < unrolled; i += 2 * LANES) {
+                acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
+                        .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc1);
+                acc2 = FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
+                        .fma(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES), acc2);
+            }
+            for (; i < bound; i += LANES) {
+                acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
+                        .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc1);
+            }
+            sum = acc1.add(acc2).reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < length; i++) {
+            sum += a[aOffset + i] * b[bOffset + i];
+        }
+        return sum;
+    }
+
+    @Override
+    public float squareDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        int i = 0;
+        float sum = 0f;
+        int bound = SPECIES.loopBound(length);
+        if (bound > 0) {
+            FloatVector acc1 = FloatVector.zero(SPECIES);
+            FloatVector acc2 = FloatVector.zero(SPECIES);
+            int unrolled = bound - LANES;
+            for (; i < unrolled; i += 2 * LANES) {
+                FloatVector d1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
+                        .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
+                FloatVector d2 = FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
+                        .sub(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES));
+                acc1 = d1.fma(d1, acc1);
+                acc2 = d2.fma(d2, acc2);
+            }
+            for (; i < bound; i += LANES) {
+                FloatVector d = FloatVector.fromArray(SPECIES, a, aOffset + i)
+                        .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
+                acc1 = d.fma(d, acc1);
+            }
+            sum = acc1.add(acc2).reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < length; i++) {
+            float d = a[aOffset + i] - b[bOffset + i];
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    @Override
+    public float manhattanDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        int i = 0;
+        float sum = 0f;
+        int bound = SPECIES.loopBound(length);
+        if (bound > 0) {
+            FloatVector acc = FloatVector.zero(SPECIES);
+            for (; i < bound; i += LANES) {
+                FloatVector d = FloatVector.fromArray(SPECIES, a, aOffset + i)
+                        .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
+                acc = acc.add(d.abs());
+            }
+            sum = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < length; i++) {
+            sum += Math.abs(a[aOffset + i] - b[bOffset + i]);
+        }
+        return sum;
+    }
+
+    @Override
+    public float cosine(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        int i = 0;
+        float dot = 0f;
+        float aa = 0f;
+        float bb = 0f;
+        int bound = SPECIES.loopBound(length);
+        if (bound > 0) {
+            FloatVector dotAcc = FloatVector.zero(SPECIES);
+            FloatVector aaAcc = FloatVector.zero(SPECIES);
+            FloatVector bbAcc = FloatVector.zero(SPECIES);
+            for (; i < bound; i += LANES) {
+                FloatVector x = FloatVector.fromArray(SPECIES, a, aOffset + i);
+                FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + i);
+                dotAcc = x.fma(y, dotAcc);
+                aaAcc = x.fma(x, aaAcc);
+                bbAcc = y.fma(y, bbAcc);
+            }
+            dot = dotAcc.reduceLanes(VectorOperators.ADD);
+            aa = aaAcc.reduceLanes(VectorOperators.ADD);
+            bb = bbAcc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < length; i++) {
+            float x = a[aOffset + i];
+            float y = b[bOffset + i];
+            dot += x * y;
+            aa += x * x;
+            bb += y * y;
+        }
+        return Similarities.cosine(dot, aa, bb);
+    }
+
+    @Override
+    public float cosineDistance(float[] q, float qNorm, float[] b, int bOffset, int length) {
+        int i = 0;
+        float dot = 0f;
+        float bb = 0f;
+        int bound = SPECIES.loopBound(length);
+        if (bound > 0) {
+            FloatVector dotAcc = FloatVector.zero(SPECIES);
+            FloatVector bbAcc = FloatVector.zero(SPECIES);
+            for (; i < bound; i += LANES) {
+                FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + i);
+                dotAcc = FloatVector.fromArray(SPECIES, q, i).fma(y, dotAcc);
+                bbAcc = y.fma(y, bbAcc);
+            }
+            dot = dotAcc.reduceLanes(VectorOperators.ADD);
+            bb = bbAcc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < length; i++) {
+            float y = b[bOffset + i];
+            dot += q[i] * y;
+            bb += y * y;
+        }
+        return Similarities.cosineDistance(dot, qNorm, bb);
+    }
+
+    @Override
+    public float hyperbolicDistance(float[] x, double xConformal, float[] b, int bOffset, int length, double c) {
+        int i = 0;
+        float diff = 0f;
+        float bb = 0f;
+        int bound = SPECIES.loopBound(length);
+        if (bound > 0) {
+            FloatVector diffAcc = FloatVector.zero(SPECIES);
+            FloatVector bbAcc = FloatVector.zero(SPECIES);
+            for (; i < bound; i += LANES) {
+                FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + i);
+                FloatVector d = FloatVector.fromArray(SPECIES, x, i).sub(y);
+                diffAcc = d.fma(d, diffAcc);
+                bbAcc = y.fma(y, bbAcc);
+            }
+            diff = diffAcc.reduceLanes(VectorOperators.ADD);
+            bb = bbAcc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < length; i++) {
+            float y = b[bOffset + i];
+            float d = x[i] - y;
+            diff += d * d;
+            bb += y * y;
+        }
+        return Similarities.poincare(diff, xConformal, bb, c);
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
+        int i = 0;
+        int bound = SPECIES.loopBound(length);
+        if (bound > 0) {
+            FloatVector va = FloatVector.broadcast(SPECIES, alpha);
+            for (; i < bound; i += LANES) {
+                FloatVector.fromArray(SPECIES, x, xOffset + i)
+                        .fma(va, FloatVector.fromArray(SPECIES, y, yOffset + i))
+                        .intoArray(y, yOffset + i);
+            }
+        }
+        for (; i < length; i++) {
+            y[yOffset + i] += alpha * x[xOffset + i];
+        }
+    }
+
+    @Override
+    public void scale(float alpha, float[] y, int yOffset, int length) {
+        int i = 0;
+        int bound = SPECIES.loopBound(length);
+        if (bound > 0) {
+            for (; i < bound; i += LANES) {
+                FloatVector.fromArray(SPECIES, y, yOffset + i).mul(alpha).intoArray(y, yOffset + i);
+            }
+        }
+        for (; i < length; i++) {
+            y[yOffset + i] *= alpha;
+        }
+    }
+}

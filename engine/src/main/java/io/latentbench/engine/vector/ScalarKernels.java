@@ -1,0 +1,99 @@
+package io.latentbench.engine.vector;
+
+/**
+ * The reference implementation: plain loops in the order a reader would write them. Every
+ * SIMD kernel is tested against these, and benchmarks use them as the scalar peer.
+ */
+final class ScalarKernels implements VectorKernels {
+
+    static final ScalarKernels INSTANCE = new ScalarKernels();
+
+    private ScalarKernels() {}
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public float dotProduct(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        float sum = 0f;
+        for (int i = 0; i < length; i++) {
+            sum += a[aOffset + i] * b[bOffset + i];
+        }
+        return sum;
+    }
+
+    @Override
+    public float squareDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        float sum = 0f;
+        for (int i = 0; i < length; i++) {
+            float d = a[aOffset + i] - b[bOffset + i];
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    @Override
+    public float manhattanDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        float sum = 0f;
+        for (int i = 0; i < length; i++) {
+            sum += Math.abs(a[aOffset + i] - b[bOffset + i]);
+        }
+        return sum;
+    }
+
+    @Override
+    public float cosine(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        float dot = 0f;
+        float aa = 0f;
+        float bb = 0f;
+        for (int i = 0; i < length; i++) {
+            float x = a[aOffset + i];
+            float y = b[bOffset + i];
+            dot += x * y;
+            aa += x * x;
+            bb += y * y;
+        }
+        return Similarities.cosine(dot, aa, bb);
+    }
+
+    @Override
+    public float cosineDistance(float[] q, float qNorm, float[] b, int bOffset, int length) {
+        float dot = 0f;
+        float bb = 0f;
+        for (int i = 0; i < length; i++) {
+            float y = b[bOffset + i];
+            dot += q[i] * y;
+            bb += y * y;
+        }
+        return Similarities.cosineDistance(dot, qNorm, bb);
+    }
+
+    @Override
+    public float hyperbolicDistance(float[] x, double xConformal, float[] b, int bOffset, int length, double c) {
+        float diff = 0f;
+        float bb = 0f;
+        for (int i = 0; i < length; i++) {
+            float y = b[bOffset + i];
+            float d = x[i] - y;
+            diff += d * d;
+            bb += y * y;
+        }
+        return Similarities.poincare(diff, xConformal, bb, c);
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            y[yOffset + i] += alpha * x[xOffset + i];
+        }
+    }
+
+    @Override
+    public void scale(float alpha, float[] y, int yOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            y[yOffset + i] *= alpha;
+        }
+    }
+}
