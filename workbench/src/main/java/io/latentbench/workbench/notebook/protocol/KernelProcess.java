@@ -23,11 +23,18 @@ public final class KernelProcess {
     private final Process process;
     private final Path runtimeDir;
     private final Path log;
+    private final Thread reaper;
 
     private KernelProcess(Process process, Path runtimeDir, Path log) {
         this.process = process;
         this.runtimeDir = runtimeDir;
         this.log = log;
+        // A kernel must not outlive the executor, even one stopped with Ctrl-C.
+        this.reaper = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }, "lb-kernel-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     public static KernelProcess launch(KernelSpec spec, ConnectionInfo connection, Path cwd) throws IOException {
@@ -123,6 +130,11 @@ public final class KernelProcess {
     public void cleanUp() {
         if (process.isAlive()) kill();
         deleteQuietly(runtimeDir);
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to; nothing left to undo
+        }
     }
 
     private static void deleteQuietly(Path dir) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Named parameter values in the order they were given. A value is one of: {@link Long}, {@link Double},
  * {@link Boolean}, {@link String}, {@code null}, a {@link List} of values or a {@link Map} from String to values.
  */
-public final class Parameters {
+public final class ParameterValues {
 
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?");
