@@ -91,7 +91,7 @@ public final class JavaTranslator implements ParameterTranslator {
             case List<?> list -> {
                 JavaType element = type instanceof JavaType.ListOf l ? l.element() : JavaType.OBJECT;
                 // List.of rejects null elements; Arrays.asList keeps them.
-                StringBuilder out = new StringBuilder(list.contains(null) ? "java.util.Arrays.asList(" : "List.of(");
+                StringBuilder out = new StringBuilder(list.stream().anyMatch(java.util.Objects::isNull) ? "java.util.Arrays.asList(" : "List.of(");
                 for (int i = 0; i < list.size(); i++) out.append(i > 0 ? ", " : "").append(literal(list.get(i), element));
                 yield out.append(')').toString();
             }
