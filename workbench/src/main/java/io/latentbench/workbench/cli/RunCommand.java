@@ -165,7 +165,7 @@ public final class RunCommand implements Callable<Integer> {
             return EXIT_KERNEL_START;
         }
         write(notebook, outputPath, err);
-        describe(outcome, notebook, err);
+        describe(outcome, err);
         return outcome.exitCode();
     }
 
@@ -246,14 +246,15 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void describe(RunOutcome outcome, Notebook notebook, PrintWriter err) {
+    /** Cells are counted from 1 in the notebook as it was run (with any injected cell, before the error cells). */
+    private static void describe(RunOutcome outcome, PrintWriter err) {
         String message = switch (outcome) {
             case RunOutcome.Completed c -> null;
-            case RunOutcome.CellFailed f -> "cell " + f.cellIndex() + " failed: " + f.ename()
+            case RunOutcome.CellFailed f -> "cell " + (f.cellIndex() + 1) + " failed: " + f.ename()
                     + (f.evalue().isEmpty() ? "" : ": " + f.evalue());
-            case RunOutcome.TimedOut t -> "cell " + t.cellIndex() + " timed out after " + t.seconds() + " s"
+            case RunOutcome.TimedOut t -> "cell " + (t.cellIndex() + 1) + " timed out after " + t.seconds() + " s"
                     + (t.kernelKilled() ? "; the kernel was killed" : "");
-            case RunOutcome.KernelDied d -> "the kernel died while cell " + d.cellIndex() + " ran"
+            case RunOutcome.KernelDied d -> "the kernel died while cell " + (d.cellIndex() + 1) + " ran"
                     + (d.kernelExitCode() >= 0 ? " (exit code " + d.kernelExitCode() + ")" : "");
         };
         if (message != null) {

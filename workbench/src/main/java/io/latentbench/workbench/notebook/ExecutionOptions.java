@@ -15,12 +15,4 @@ public record ExecutionOptions(
     public static ExecutionOptions defaults(Path cwd) {
         return new ExecutionOptions(cwd, Optional.empty(), Duration.ofSeconds(60), Duration.ofSeconds(5), ExecutionListener.NONE);
     }
-
-    public ExecutionOptions withExecutionTimeout(Duration timeout) {
-        return new ExecutionOptions(cwd, Optional.of(timeout), startTimeout, interruptGrace, listener);
-    }
-
-    public ExecutionOptions withListener(ExecutionListener newListener) {
-        return new ExecutionOptions(cwd, executionTimeout, startTimeout, interruptGrace, newListener);
-    }
 }

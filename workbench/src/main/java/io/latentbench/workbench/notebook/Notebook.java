@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -254,14 +253,5 @@ public final class Notebook {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    /** The code cells' sources, for callers that only want to look. */
-    public List<String> codeSources() {
-        List<String> sources = new ArrayList<>();
-        for (JsonNode cell : cells()) {
-            if (cell.path("cell_type").asText().equals("code")) sources.add(cell.path("source").asText());
-        }
-        return sources;
     }
 }

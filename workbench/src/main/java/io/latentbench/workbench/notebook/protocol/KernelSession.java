@@ -128,10 +128,6 @@ public final class KernelSession implements AutoCloseable {
         return tail.isBlank() ? "" : "; its last output:\n" + tail;
     }
 
-    public KernelSpec spec() {
-        return spec;
-    }
-
     /** The content of the kernel's kernel_info_reply (language_info and friends). */
     public ObjectNode kernelInfo() {
         return kernelInfo;
