@@ -13,6 +13,7 @@ import io.latentbench.workbench.notebook.html.HtmlExporter;
 import io.latentbench.workbench.notebook.params.ParameterFormatException;
 import io.latentbench.workbench.notebook.params.ParameterTranslator;
 import io.latentbench.workbench.notebook.params.ParameterValues;
+import io.latentbench.workbench.notebook.protocol.KernelSession;
 import io.latentbench.workbench.notebook.protocol.KernelSpec;
 import io.latentbench.workbench.notebook.protocol.KernelSpecFinder;
 import io.latentbench.workbench.notebook.protocol.KernelSpecNotFoundException;
@@ -118,39 +119,30 @@ public final class RunCommand implements Callable<Integer> {
 
     private int run(PrintWriter err) throws BadInput {
         Notebook notebook = readNotebook();
-        ParameterValues parameters = collectParameters();
         String kernelName = kernel != null ? kernel
                 : !notebook.kernelName().isEmpty() ? notebook.kernelName() : DEFAULT_KERNEL;
         Optional<KernelSpec> kernelSpec = findKernel(kernelName);
-        String language = kernelSpec.map(KernelSpec::language).filter(l -> !l.isEmpty())
-                .orElseGet(() -> !notebook.language().isEmpty() ? notebook.language()
-                        : kernelName.equals(DEFAULT_KERNEL) ? "java" : "");
-        Optional<Path> outputPath = outputPath();
-        if (html != null) checkWritableParent(html, "--html");
-        if (executionTimeout != null && !(executionTimeout > 0)) {
-            throw new BadInput("--execution-timeout must be a positive number of seconds, got " + executionTimeout);
-        }
         if (!(startTimeout > 0)) throw new BadInput("--start-timeout must be a positive number of seconds, got " + startTimeout);
         Path workDir = cwd != null ? cwd : Path.of("").toAbsolutePath();
         if (!Files.isDirectory(workDir)) throw new BadInput("--cwd " + workDir + " is not a directory");
+        if (prepareOnly) return prepare(notebook, kernelSpec, kernelName, err);
 
+        // The kernel boots (seconds, for most kernels) while the parameters are read and checked.
+        KernelSession session;
         try {
-            ParameterTranslator translator = parameters.isEmpty() ? null : ParameterTranslator.forLanguage(language.isEmpty() ? "unknown" : language);
-            Parameterizer.parameterize(notebook, parameters.asMap(), translator, w -> warn(err, w));
-        } catch (ParameterFormatException e) {
-            throw new BadInput(e.getMessage());
+            session = KernelSession.launch(kernelSpec.orElseThrow(), workDir);
+        } catch (KernelStartException e) {
+            err.println("lb run: " + e.getMessage());
+            err.flush();
+            return EXIT_KERNEL_START;
         }
-        ObjectNode papermill = (ObjectNode) notebook.metadata().get("papermill");
-        papermill.put("input_path", input.toString());
-        papermill.put("output_path", outputPath.map(Path::toString).orElse("-"));
-        papermill.putObject("environment_variables");
-
-        if (prepareOnly) {
-            NotebookExecutor.resetForRun(notebook);
-            write(notebook, outputPath, err);
-            return 0;
+        Optional<Path> outputPath;
+        try {
+            outputPath = prepare(notebook, kernelSpec, kernelName, err, workDir);
+        } catch (BadInput | RuntimeException e) {
+            session.kill();
+            throw e;
         }
-        KernelSpec ks = kernelSpec.orElseThrow(); // findKernel only returns empty for --prepare-only
         ProgressReporter progress = new ProgressReporter(err, progressBar != null ? progressBar : System.console() != null,
                 System.console() != null, logOutput);
         ExecutionOptions options = new ExecutionOptions(workDir,
@@ -158,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
                 Duration.ofMillis(Math.round(startTimeout * 1000)), Duration.ofSeconds(5), progress);
         RunOutcome outcome;
         try {
-            outcome = new NotebookExecutor(ks, options).execute(notebook);
+            outcome = new NotebookExecutor(kernelSpec.orElseThrow(), options).execute(notebook, session);
         } catch (KernelStartException e) {
             err.println("lb run: " + e.getMessage());
             err.flush();
@@ -167,6 +159,42 @@ public final class RunCommand implements Callable<Integer> {
         write(notebook, outputPath, err);
         describe(outcome, err);
         return outcome.exitCode();
+    }
+
+    /** --prepare-only: parameterize and write, no kernel. */
+    private int prepare(Notebook notebook, Optional<KernelSpec> kernelSpec, String kernelName, PrintWriter err)
+            throws BadInput {
+        Optional<Path> outputPath = prepare(notebook, kernelSpec, kernelName, err, null);
+        NotebookExecutor.resetForRun(notebook);
+        write(notebook, outputPath, err);
+        return 0;
+    }
+
+    /** Checks the rest of the input and parameterizes the notebook; returns where to write it (empty: stdout). */
+    private Optional<Path> prepare(Notebook notebook, Optional<KernelSpec> kernelSpec, String kernelName, PrintWriter err,
+                                   Path workDir) throws BadInput {
+        ParameterValues parameters = collectParameters();
+        String language = kernelSpec.map(KernelSpec::language).filter(l -> !l.isEmpty())
+                .orElseGet(() -> !notebook.language().isEmpty() ? notebook.language()
+                        : kernelName.equals(DEFAULT_KERNEL) ? "java" : "");
+        Optional<Path> outputPath = outputPath();
+        if (html != null) checkWritableParent(html, "--html");
+        if (executionTimeout != null && !(executionTimeout > 0)) {
+            throw new BadInput("--execution-timeout must be a positive number of seconds, got " + executionTimeout);
+        }
+        try {
+            ParameterTranslator translator = parameters.isEmpty() ? null
+                    : ParameterTranslator.forLanguage(language.isEmpty() ? "unknown" : language);
+            Parameterizer.parameterize(notebook, parameters.asMap(), translator, w -> warn(err, w));
+        } catch (ParameterFormatException e) {
+            throw new BadInput(e.getMessage());
+        }
+        ObjectNode papermill = (ObjectNode) notebook.metadata().get("papermill");
+        papermill.put("input_path", input.toString());
+        papermill.put("output_path", outputPath.map(Path::toString).orElse("-"));
+        if (workDir != null) papermill.put("cwd", workDir.toString());
+        papermill.putObject("environment_variables");
+        return outputPath;
     }
 
     private Notebook readNotebook() throws BadInput {

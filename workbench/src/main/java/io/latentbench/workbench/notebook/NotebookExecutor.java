@@ -59,8 +59,13 @@ public final class NotebookExecutor {
         }
     }
 
-    /** Runs the notebook in place and says how the run ended; the notebook records it either way. */
+    /** Starts the kernel, runs the notebook in place and says how the run ended; the notebook records it either way. */
     public RunOutcome execute(Notebook notebook) throws KernelStartException {
+        return execute(notebook, KernelSession.launch(spec, options.cwd()));
+    }
+
+    /** Runs the notebook on a kernel launched from this executor's spec, then shuts the kernel down. */
+    public RunOutcome execute(Notebook notebook, KernelSession session) throws KernelStartException {
         resetForRun(notebook);
         Instant runStart = Instant.now();
         ObjectNode papermill = Parameterizer.papermillMetadata(notebook);
@@ -75,7 +80,7 @@ public final class NotebookExecutor {
         }
 
         RunOutcome outcome = new RunOutcome.Completed();
-        KernelSession session = KernelSession.start(spec, options.cwd(), options.startTimeout());
+        session.awaitReady(options.startTimeout());
         try {
             recordKernel(notebook, session);
             for (int n = 0; n < toRun.size(); n++) {

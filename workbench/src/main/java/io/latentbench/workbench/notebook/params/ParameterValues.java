@@ -24,7 +24,11 @@ public final class ParameterValues {
 
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Loaded on first use: most runs take only -p values, and the YAML parser costs start-up time. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    }
 
     private final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
 
@@ -73,7 +77,7 @@ public final class ParameterValues {
     public static Map<String, Object> fromYaml(String yaml, String origin) throws ParameterFormatException {
         JsonNode tree;
         try {
-            tree = YAML.readTree(yaml);
+            tree = Yaml.MAPPER.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw new ParameterFormatException(origin + " is not valid YAML: " + e.getOriginalMessage());
         }

@@ -38,6 +38,8 @@ public final class KernelSession implements AutoCloseable {
     private final ArrayDeque<JupyterMessage> inbox = new ArrayDeque<>();
     private ZMQ.Socket heartbeat;
     private ObjectNode kernelInfo = JsonNodeFactory.instance.objectNode();
+    private final long launchedAt = System.nanoTime();
+    private boolean ready;
     private boolean closed;
 
     private KernelSession(KernelSpec spec, KernelProcess process, ConnectionInfo connection) {
@@ -71,25 +73,39 @@ public final class KernelSession implements AutoCloseable {
      * (the latter proves our subscription is live, so no output of the first cell is lost).
      */
     public static KernelSession start(KernelSpec spec, Path cwd, Duration startTimeout) throws KernelStartException {
-        KernelProcess process;
+        KernelSession session = launch(spec, cwd);
+        session.awaitReady(startTimeout);
+        return session;
+    }
+
+    /**
+     * Starts the kernel process and connects, without waiting for it: a caller with other work to do lets the
+     * kernel boot meanwhile, then calls {@link #awaitReady}.
+     */
+    public static KernelSession launch(KernelSpec spec, Path cwd) throws KernelStartException {
         ConnectionInfo connection = ConnectionInfo.allocate();
         try {
-            process = KernelProcess.launch(spec, connection, cwd);
+            return new KernelSession(spec, KernelProcess.launch(spec, connection, cwd), connection);
         } catch (IOException e) {
             throw new KernelStartException(e.getMessage(), e);
         }
-        KernelSession session = new KernelSession(spec, process, connection);
+    }
+
+    /** Waits for the kernel to answer; on failure the kernel is killed. Does nothing once it has answered. */
+    public void awaitReady(Duration startTimeout) throws KernelStartException {
+        if (ready) return;
         try {
-            session.awaitReady(startTimeout);
-            return session;
+            waitForKernelInfo(startTimeout);
+            ready = true;
         } catch (KernelStartException | RuntimeException e) {
-            session.kill();
+            kill();
             throw e;
         }
     }
 
-    private void awaitReady(Duration startTimeout) throws KernelStartException {
-        long deadline = System.nanoTime() + startTimeout.toNanos();
+    private void waitForKernelInfo(Duration startTimeout) throws KernelStartException {
+        // The clock runs from the launch, so time spent on other work while the kernel booted counts.
+        long deadline = launchedAt + startTimeout.toNanos();
         Set<String> requests = new HashSet<>();
         boolean replied = false;
         boolean published = false;
@@ -106,7 +122,9 @@ public final class KernelSession implements AutoCloseable {
             }
             if (now >= nextRequest) {
                 requests.add(send(Channel.SHELL, "kernel_info_request", JsonNodeFactory.instance.objectNode()));
-                nextRequest = now + Duration.ofMillis(500).toNanos();
+                // Early requests wait in the DEALER queue until the kernel binds, but the iopub status they cause
+                // is lost until our subscription has joined, so keep asking often while waiting.
+                nextRequest = now + Duration.ofMillis(replied ? 50 : 200).toNanos();
             }
             Optional<JupyterMessage> message = poll(Duration.ofMillis(50));
             if (message.isEmpty() || !requests.contains(message.get().parentId())) continue;
