@@ -147,7 +147,8 @@ public final class RunCommand implements Callable<Integer> {
                 System.console() != null, logOutput);
         ExecutionOptions options = new ExecutionOptions(workDir,
                 Optional.ofNullable(executionTimeout).map(s -> Duration.ofMillis(Math.round(s * 1000))),
-                Duration.ofMillis(Math.round(startTimeout * 1000)), Duration.ofSeconds(5), progress);
+                Duration.ofMillis(Math.round(startTimeout * 1000)), Duration.ofSeconds(5),
+                ExecutionOptions.DEFAULT_HEARTBEAT_INTERVAL, progress);
         RunOutcome outcome;
         try {
             outcome = new NotebookExecutor(kernelSpec.orElseThrow(), options).execute(notebook, session);

@@ -26,7 +26,6 @@ public final class NotebookExecutor {
     public static final String ERROR_ANCHOR = "lb-error-cell";
 
     private static final Duration POLL = Duration.ofMillis(50);
-    private static final Duration SILENCE_BEFORE_HEARTBEAT = Duration.ofSeconds(5);
     private static final int MISSED_HEARTBEATS_FOR_DEATH = 3;
 
     private final KernelSpec spec;
@@ -191,13 +190,10 @@ public final class NotebookExecutor {
                     session.interrupt();
                     continue;
                 }
-                if (now - lastActivity > SILENCE_BEFORE_HEARTBEAT.toNanos()) {
-                    lastActivity = now;
-                    missedHeartbeats = session.heartbeat(Duration.ofSeconds(2)) ? 0 : missedHeartbeats + 1;
-                    if (missedHeartbeats >= MISSED_HEARTBEATS_FOR_DEATH) {
-                        session.kill();
-                        return died(-1);
-                    }
+                if (now - lastActivity > options.heartbeatInterval().toNanos()) {
+                    missedHeartbeats = session.heartbeat(options.heartbeatInterval()) ? 0 : missedHeartbeats + 1;
+                    lastActivity = System.nanoTime();
+                    if (missedHeartbeats >= MISSED_HEARTBEATS_FOR_DEATH) return died(-1); // execute() then kills it
                 }
             }
             if (interruptedAt >= 0) return timedOut(false);

@@ -45,7 +45,7 @@ class NotebookExecutorTest {
             }
         };
         ExecutionOptions options = new ExecutionOptions(dir, Optional.of(Duration.ofMillis(500)), Duration.ofSeconds(60),
-                Duration.ofSeconds(1), listener);
+                Duration.ofSeconds(1), ExecutionOptions.DEFAULT_HEARTBEAT_INTERVAL, listener);
 
         long start = System.nanoTime();
         RunOutcome outcome = new NotebookExecutor(python(), options).execute(nb);
@@ -60,6 +60,46 @@ class NotebookExecutorTest {
         Path out = dir.resolve("killed.ipynb");
         nb.write(out);
         Nbformat.assertValid(out);
+    }
+
+    @Test
+    void aFrozenKernelIsFoundDeadByItsHeartbeat() throws Exception {
+        Notebook nb = Notebook.parse(TestNotebooks.python()
+                .code("print('a')")
+                .code("import os, signal\nos.kill(os.getpid(), signal.SIGSTOP)")
+                .json(), "t");
+        ExecutionOptions options = new ExecutionOptions(dir, Optional.empty(), Duration.ofSeconds(60),
+                Duration.ofSeconds(1), Duration.ofMillis(300), ExecutionListener.NONE);
+
+        RunOutcome outcome = new NotebookExecutor(python(), options).execute(nb);
+
+        assertThat(outcome).isEqualTo(new RunOutcome.KernelDied(1, -1));
+        assertThat(outcome.exitCode()).isEqualTo(138);
+        JsonNode frozen = nb.cells().get(3);
+        assertThat(frozen.path("outputs").get(0).path("ename").asText()).isEqualTo("DeadKernelError");
+        assertThat(frozen.path("outputs").get(0).path("evalue").asText()).contains("stopped answering its heartbeat");
+    }
+
+    @Test
+    void kernelsThatWantInterruptsAsMessagesGetThem() throws Exception {
+        // ipykernel also understands interrupt_request on the control channel; a copy of its kernelspec says so.
+        KernelSpec signal = python();
+        Path kernelDir = Files.createDirectories(dir.resolve("kernels/py-message"));
+        String argv = signal.argv().stream().map(a -> "\"" + a + "\"").collect(java.util.stream.Collectors.joining(", "));
+        Files.writeString(kernelDir.resolve("kernel.json"), "{\"argv\": [" + argv + "], \"display_name\": \"py\","
+                + " \"language\": \"python\", \"interrupt_mode\": \"message\"}");
+        KernelSpec message = new KernelSpecFinder(Map.of("JUPYTER_PATH", dir.toString()), dir).find("py-message");
+        assertThat(message.interruptsByMessage()).isTrue();
+        Notebook nb = Notebook.parse(TestNotebooks.python().code("import time\ntime.sleep(60)").json(), "t");
+        ExecutionOptions options = new ExecutionOptions(dir, Optional.of(Duration.ofMillis(500)), Duration.ofSeconds(60),
+                Duration.ofSeconds(10), ExecutionOptions.DEFAULT_HEARTBEAT_INTERVAL, ExecutionListener.NONE);
+
+        RunOutcome outcome = new NotebookExecutor(message, options).execute(nb);
+
+        assertThat(outcome).isEqualTo(new RunOutcome.TimedOut(0, 0.5, false));
+        List<String> enames = new ArrayList<>();
+        nb.cells().get(2).path("outputs").forEach(o -> enames.add(o.path("ename").asText()));
+        assertThat(enames).containsExactly("KeyboardInterrupt", "CellTimeoutError");
     }
 
     @Test
