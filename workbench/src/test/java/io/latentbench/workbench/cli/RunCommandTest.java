@@ -82,9 +82,11 @@ class RunCommandTest {
         Path out = dir.resolve("out.ipynb");
 
         Result r = lb(run(in, out, "-p", "alpha", "0.25", "-p", "n", "7", "-p", "name", "a \"b\"", "-p", "flag", "true",
-                "-p", "nothing", "None", "-y", "{items: [1, 2.5]}"));
+                "-p", "nothing", "None", "-y", "{items: [1, 2.5]}", "--log-output", "--progress-bar"));
 
         assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("executing cell 1/3", "executing cell 3/3", "float int str bool list",
+                "cell 3/3 done in");
         JsonNode nb = read(out);
         List<JsonNode> cells = cells(nb);
         assertThat(cells).extracting(RunCommandTest::tag).containsExactly("", "parameters", "injected-parameters", "");
@@ -276,6 +278,21 @@ class RunCommandTest {
             assertThat(c.path("execution_count").isNull()).isTrue();
         });
         Nbformat.assertValid(out);
+    }
+
+    @Test
+    void aDashWritesTheNotebookToStdout() throws Exception {
+        Path in = TestNotebooks.forKernel("latentbench", "java").parameters("int n = 1;").write(dir.resolve("j.ipynb"));
+
+        Result r = lb("run", in.toString(), "-", "--prepare-only", "-p", "n", "5", "-p", "label", "a\tb");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode nb = JSON.readTree(r.out());
+        assertThat(text(nb.path("cells").get(1).path("source"))).isEqualTo("// Parameters\nint n = 5;\nString label = \"a\\tb\";\n");
+        assertThat(nb.path("metadata").path("papermill").path("output_path").asText()).isEqualTo("-");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(in);
+        }
     }
 
     @Test
