@@ -1,0 +1,98 @@
+package io.latentbench.engine;
+
+import io.latentbench.engine.vector.Similarities;
+import io.latentbench.engine.vector.VectorKernels;
+
+/**
+ * One metric bound to the kernels: how an input becomes a stored point, how a query is
+ * prepared once, and the distance from a prepared query to a stored row.
+ */
+final class Distances {
+
+    private enum Kind { EUCLIDEAN, COSINE, MANHATTAN, DOT_PRODUCT, HYPERBOLIC }
+
+    private final Kind kind;
+    private final double curvature; // c = |curvature|, hyperbolic only
+    private final VectorKernels kernels;
+
+    Distances(DistanceMetric metric, VectorKernels kernels) {
+        this.kernels = kernels;
+        this.kind = switch (metric) {
+            case DistanceMetric.Euclidean e -> Kind.EUCLIDEAN;
+            case DistanceMetric.Cosine c -> Kind.COSINE;
+            case DistanceMetric.Manhattan m -> Kind.MANHATTAN;
+            case DistanceMetric.DotProduct d -> Kind.DOT_PRODUCT;
+            case DistanceMetric.Hyperbolic h -> Kind.HYPERBOLIC;
+        };
+        this.curvature = metric instanceof DistanceMetric.Hyperbolic h ? -h.curvature() : 0.0;
+    }
+
+    /** A query ready for many distance evaluations. */
+    record Query(float[] point, float norm, double conformal) {}
+
+    /**
+     * Checks what the metric needs of any vector beyond being finite, naming {@code what}
+     * ("vector", "query") in the message.
+     */
+    void checkUsable(float[] v, String what) {
+        if (kind == Kind.COSINE && squaredNorm(v) == 0.0) {
+            throw new IllegalArgumentException(what + " is the zero vector, which has no direction: "
+                    + "cosine distance needs a non-zero vector");
+        }
+    }
+
+    /** The point stored for an input: the input itself, or its image in the Poincare ball. */
+    float[] toStored(float[] v) {
+        return kind == Kind.HYPERBOLIC ? toBall(v) : v;
+    }
+
+    Query prepare(float[] q) {
+        return switch (kind) {
+            case COSINE -> new Query(q, (float) Math.sqrt(squaredNorm(q)), 0.0);
+            case HYPERBOLIC -> {
+                float[] x = toBall(q);
+                yield new Query(x, 0f, 1.0 - curvature * squaredNorm(x));
+            }
+            default -> new Query(q, 0f, 0.0);
+        };
+    }
+
+    float distance(Query q, float[] data, int offset, int dimension) {
+        float[] p = q.point();
+        return switch (kind) {
+            case EUCLIDEAN -> (float) Math.sqrt(kernels.squareDistance(p, 0, data, offset, dimension));
+            case COSINE -> kernels.cosineDistance(p, q.norm(), data, offset, dimension);
+            case MANHATTAN -> kernels.manhattanDistance(p, 0, data, offset, dimension);
+            case DOT_PRODUCT -> -kernels.dotProduct(p, 0, data, offset, dimension);
+            case HYPERBOLIC -> kernels.hyperbolicDistance(p, q.conformal(), data, offset, dimension, curvature);
+        };
+    }
+
+    /**
+     * The exponential map at the origin of the ball of curvature {@code -c}:
+     * {@code tanh(sqrt(c)|v|) v / (sqrt(c)|v|)}, its radius capped just inside the boundary
+     * so that every finite input lands at a finite distance from every other.
+     */
+    float[] toBall(float[] v) {
+        double norm = Math.sqrt(squaredNorm(v));
+        float[] x = new float[v.length];
+        if (norm == 0.0) {
+            return x;
+        }
+        double sqrtC = Math.sqrt(curvature);
+        double radius = Math.min(Math.tanh(sqrtC * norm), Similarities.MAX_BALL_RADIUS);
+        double factor = radius / (sqrtC * norm);
+        for (int i = 0; i < v.length; i++) {
+            x[i] = (float) (v[i] * factor);
+        }
+        return x;
+    }
+
+    static double squaredNorm(float[] v) {
+        double sum = 0.0;
+        for (float x : v) {
+            sum += (double) x * x;
+        }
+        return sum;
+    }
+}
