@@ -30,6 +30,16 @@ final class Distances {
     /** A query ready for many distance evaluations. */
     record Query(float[] point, float norm, double conformal) {}
 
+    /** Whether stored rows carry a scalar: the hyperbolic conformal factor. */
+    boolean keepsRowScalars() {
+        return kind == Kind.HYPERBOLIC;
+    }
+
+    /** The row scalar stored beside an input (see {@link #keepsRowScalars()}). */
+    float rowScalar(float[] input) {
+        return kind == Kind.HYPERBOLIC ? (float) conformal(input) : 0f;
+    }
+
     /**
      * Checks what the metric needs of any vector beyond being finite, naming {@code what}
      * ("vector", "query") in the message.
@@ -49,22 +59,20 @@ final class Distances {
     Query prepare(float[] q) {
         return switch (kind) {
             case COSINE -> new Query(q, (float) Math.sqrt(squaredNorm(q)), 0.0);
-            case HYPERBOLIC -> {
-                float[] x = toBall(q);
-                yield new Query(x, 0f, 1.0 - curvature * squaredNorm(x));
-            }
+            case HYPERBOLIC -> new Query(toBall(q), 0f, conformal(q));
             default -> new Query(q, 0f, 0.0);
         };
     }
 
-    float distance(Query q, float[] data, int offset, int dimension) {
+    float distance(Query q, float[] data, int offset, int dimension, float rowScalar) {
         float[] p = q.point();
         return switch (kind) {
             case EUCLIDEAN -> (float) Math.sqrt(kernels.squareDistance(p, 0, data, offset, dimension));
             case COSINE -> kernels.cosineDistance(p, q.norm(), data, offset, dimension);
             case MANHATTAN -> kernels.manhattanDistance(p, 0, data, offset, dimension);
             case DOT_PRODUCT -> -kernels.dotProduct(p, 0, data, offset, dimension);
-            case HYPERBOLIC -> kernels.hyperbolicDistance(p, q.conformal(), data, offset, dimension, curvature);
+            case HYPERBOLIC -> Similarities.poincare(
+                    kernels.squareDistance(p, 0, data, offset, dimension), q.conformal(), rowScalar, curvature);
         };
     }
 
@@ -86,6 +94,17 @@ final class Distances {
             x[i] = (float) (v[i] * factor);
         }
         return x;
+    }
+
+    /**
+     * {@code 1 - c|x|^2} of the image {@code x} of {@code v} in the ball, in double:
+     * {@code 1 - tanh^2(r) = 1 / cosh^2(r)} with {@code r = sqrt(c)|v|}, which keeps its
+     * precision where the point nears the boundary.
+     */
+    private double conformal(float[] v) {
+        double r = Math.sqrt(curvature * squaredNorm(v));
+        double cosh = Math.cosh(r);
+        return Math.max(1.0 / (cosh * cosh), Similarities.MIN_CONFORMAL);
     }
 
     static double squaredNorm(float[] v) {

@@ -34,7 +34,7 @@ public final class LatentSpace {
         this.kernels = kernels;
         this.distances = new Distances(config.distanceMetric(), kernels);
         this.attention = new Attention(config, kernels);
-        this.store = new VectorStore(config.dimension(), config.initialCapacity());
+        this.store = new VectorStore(config.dimension(), config.initialCapacity(), distances.keepsRowScalars());
         this.index = new IdIndex(store);
     }
 
@@ -74,7 +74,7 @@ public final class LatentSpace {
 
     /** Adds an embedding under the next free id (one more than the largest id ever used). */
     public long add(float[] vector) {
-        float[] stored = storable(vector, "vector");
+        Row stored = storable(vector, "vector");
         lock.writeLock().lock();
         try {
             long id = freeId();
@@ -90,7 +90,7 @@ public final class LatentSpace {
         if (id < 0) {
             throw new IllegalArgumentException("id must be >= 0, got " + id);
         }
-        float[] stored = storable(vector, "vector");
+        Row stored = storable(vector, "vector");
         lock.writeLock().lock();
         try {
             if (index.find(id) >= 0) {
@@ -106,7 +106,7 @@ public final class LatentSpace {
     /** Adds every embedding or, when any is invalid, none; returns their ids in order. */
     public long[] addAll(float[][] batch) {
         Objects.requireNonNull(batch, "batch must not be null");
-        float[][] stored = new float[batch.length][];
+        Row[] stored = new Row[batch.length];
         for (int i = 0; i < batch.length; i++) {
             stored[i] = storable(batch[i], "batch[" + i + "]");
         }
@@ -259,18 +259,20 @@ public final class LatentSpace {
         for (int c = 0, chunks = store.chunkCount(); c < chunks; c++) {
             float[] data = store.chunkData(c);
             long[] ids = store.chunkIds(c);
+            float[] scalars = store.chunkScalars(c);
             for (int row = 0, rows = store.rowsInChunk(c); row < rows; row++) {
                 long id = ids[row];
                 if (id != VectorStore.TOMBSTONE) {
-                    top.offer(id, distances.distance(q, data, row * dim, dim));
+                    float scalar = scalars == null ? 0f : scalars[row];
+                    top.offer(id, distances.distance(q, data, row * dim, dim, scalar));
                 }
             }
         }
         return top.drainAscending();
     }
 
-    private void append(float[] stored, long id) {
-        int slot = store.append(stored, id);
+    private void append(Row row, long id) {
+        int slot = store.append(row.point(), id, row.scalar());
         index.added(id, slot);
         if (attention.experts() != null) {
             attention.experts().added(store, slot);
@@ -293,10 +295,13 @@ public final class LatentSpace {
         return slot;
     }
 
-    private float[] storable(float[] vector, String what) {
+    /** A validated input as the store keeps it: the point and its row scalar. */
+    private record Row(float[] point, float scalar) {}
+
+    private Row storable(float[] vector, String what) {
         checkVector(vector, what);
         distances.checkUsable(vector, what);
-        return distances.toStored(vector);
+        return new Row(distances.toStored(vector), distances.rowScalar(vector));
     }
 
     private float[] queryVector(float[] query, String what) {

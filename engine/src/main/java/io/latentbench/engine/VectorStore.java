@@ -6,7 +6,9 @@ import java.util.Arrays;
  * The embeddings, in insertion order, in fixed-size chunks so that growing never copies
  * the space: only the last chunk grows (doubling up to the chunk size), the rest never
  * move. A removed row becomes a tombstone (id {@link #TOMBSTONE}) and keeps its slot
- * until {@link #compact()} closes the gaps, still in insertion order.
+ * until {@link #compact()} closes the gaps, still in insertion order. A store may keep one
+ * float per row beside the vector (a "row scalar", such as a precomputed factor the metric
+ * needs), chunked the same way.
  *
  * <p>Not thread-safe: {@link LatentSpace} guards it with a read-write lock.
  */
@@ -24,13 +26,16 @@ final class VectorStore {
     final int chunkRows;
     private final int chunkMask;
 
+    private final boolean keepsRowScalars;
     private float[][] data;
     private long[][] ids;
+    private float[][] scalars;
     private int slots;
     private int live;
 
-    VectorStore(int dimension, int initialCapacity) {
+    VectorStore(int dimension, int initialCapacity, boolean keepsRowScalars) {
         this.dimension = dimension;
+        this.keepsRowScalars = keepsRowScalars;
         int rows = Math.max(1, Math.min(MAX_CHUNK_ROWS, Integer.highestOneBit(Math.max(1, CHUNK_FLOATS / dimension))));
         this.chunkRows = rows;
         this.chunkShift = Integer.numberOfTrailingZeros(rows);
@@ -38,6 +43,7 @@ final class VectorStore {
         int chunks = Math.max(1, (initialCapacity + rows - 1) / rows);
         this.data = new float[chunks][];
         this.ids = new long[chunks][];
+        this.scalars = keepsRowScalars ? new float[chunks][] : null;
     }
 
     /** Slots in use, tombstones included: the range every scan covers. */
@@ -70,6 +76,15 @@ final class VectorStore {
         return ids[c];
     }
 
+    /** The row scalars of chunk {@code c}, or null when the store keeps none. */
+    float[] chunkScalars(int c) {
+        return keepsRowScalars ? scalars[c] : null;
+    }
+
+    float rowScalar(int slot) {
+        return keepsRowScalars ? scalars[slot >>> chunkShift][slot & chunkMask] : 0f;
+    }
+
     float[] dataOf(int slot) {
         return data[slot >>> chunkShift];
     }
@@ -87,13 +102,16 @@ final class VectorStore {
     }
 
     /** Appends a row (already validated) and returns its slot. */
-    int append(float[] vector, long id) {
+    int append(float[] vector, long id, float rowScalar) {
         int slot = slots;
         int c = slot >>> chunkShift;
         int row = slot & chunkMask;
         ensureRow(c, row);
         System.arraycopy(vector, 0, data[c], row * dimension, dimension);
         ids[c][row] = id;
+        if (keepsRowScalars) {
+            scalars[c][row] = rowScalar;
+        }
         slots++;
         live++;
         return slot;
@@ -120,6 +138,9 @@ final class VectorStore {
             if (to != from) {
                 System.arraycopy(dataOf(from), offsetOf(from), dataOf(to), offsetOf(to), dimension);
                 ids[to >>> chunkShift][to & chunkMask] = id;
+                if (keepsRowScalars) {
+                    scalars[to >>> chunkShift][to & chunkMask] = rowScalar(from);
+                }
             }
             to++;
         }
@@ -128,14 +149,20 @@ final class VectorStore {
         for (int c = keep; c < data.length; c++) {
             data[c] = null;
             ids[c] = null;
+            if (keepsRowScalars) {
+                scalars[c] = null;
+            }
         }
     }
 
     long memoryBytes() {
-        long bytes = 16L + 8L * data.length + 16L + 8L * ids.length;
+        long bytes = 16L + 8L * data.length + 16L + 8L * ids.length + (keepsRowScalars ? 16L + 8L * scalars.length : 0);
         for (int c = 0; c < data.length; c++) {
             if (data[c] != null) {
                 bytes += 16L + 4L * data[c].length + 16L + 8L * ids[c].length;
+                if (keepsRowScalars) {
+                    bytes += 16L + 4L * scalars[c].length;
+                }
             }
         }
         return bytes;
@@ -145,6 +172,9 @@ final class VectorStore {
         if (c == data.length) {
             data = Arrays.copyOf(data, Math.max(4, data.length * 2));
             ids = Arrays.copyOf(ids, data.length);
+            if (keepsRowScalars) {
+                scalars = Arrays.copyOf(scalars, data.length);
+            }
         }
         int capacityRows = data[c] == null ? 0 : ids[c].length;
         if (row < capacityRows) {
@@ -154,5 +184,8 @@ final class VectorStore {
         int newRows = Math.min(chunkRows, Math.max(FIRST_TAIL_ROWS, capacityRows * 2));
         data[c] = data[c] == null ? new float[newRows * dimension] : Arrays.copyOf(data[c], newRows * dimension);
         ids[c] = ids[c] == null ? new long[newRows] : Arrays.copyOf(ids[c], newRows);
+        if (keepsRowScalars) {
+            scalars[c] = scalars[c] == null ? new float[newRows] : Arrays.copyOf(scalars[c], newRows);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.latentbench.engine.vector;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -49,7 +48,7 @@ final class PanamaKernels implements VectorKernels {
                 acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
                         .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc1);
             }
-            sum = acc1.add(acc2).reduceLanes(VectorOperators.ADD);
+            sum = sum(acc1.add(acc2));
         }
         for (; i < length; i++) {
             sum += a[aOffset + i] * b[bOffset + i];
@@ -79,7 +78,7 @@ final class PanamaKernels implements VectorKernels {
                         .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
                 acc1 = d.fma(d, acc1);
             }
-            sum = acc1.add(acc2).reduceLanes(VectorOperators.ADD);
+            sum = sum(acc1.add(acc2));
         }
         for (; i < length; i++) {
             float d = a[aOffset + i] - b[bOffset + i];
@@ -100,7 +99,7 @@ final class PanamaKernels implements VectorKernels {
                         .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
                 acc = acc.add(d.abs());
             }
-            sum = acc.reduceLanes(VectorOperators.ADD);
+            sum = sum(acc);
         }
         for (; i < length; i++) {
             sum += Math.abs(a[aOffset + i] - b[bOffset + i]);
@@ -126,9 +125,9 @@ final class PanamaKernels implements VectorKernels {
                 aaAcc = x.fma(x, aaAcc);
                 bbAcc = y.fma(y, bbAcc);
             }
-            dot = dotAcc.reduceLanes(VectorOperators.ADD);
-            aa = aaAcc.reduceLanes(VectorOperators.ADD);
-            bb = bbAcc.reduceLanes(VectorOperators.ADD);
+            dot = sum(dotAcc);
+            aa = sum(aaAcc);
+            bb = sum(bbAcc);
         }
         for (; i < length; i++) {
             float x = a[aOffset + i];
@@ -154,8 +153,8 @@ final class PanamaKernels implements VectorKernels {
                 dotAcc = FloatVector.fromArray(SPECIES, q, i).fma(y, dotAcc);
                 bbAcc = y.fma(y, bbAcc);
             }
-            dot = dotAcc.reduceLanes(VectorOperators.ADD);
-            bb = bbAcc.reduceLanes(VectorOperators.ADD);
+            dot = sum(dotAcc);
+            bb = sum(bbAcc);
         }
         for (; i < length; i++) {
             float y = b[bOffset + i];
@@ -163,33 +162,6 @@ final class PanamaKernels implements VectorKernels {
             bb += y * y;
         }
         return Similarities.cosineDistance(dot, qNorm, bb);
-    }
-
-    @Override
-    public float hyperbolicDistance(float[] x, double xConformal, float[] b, int bOffset, int length, double c) {
-        int i = 0;
-        float diff = 0f;
-        float bb = 0f;
-        int bound = SPECIES.loopBound(length);
-        if (bound > 0) {
-            FloatVector diffAcc = FloatVector.zero(SPECIES);
-            FloatVector bbAcc = FloatVector.zero(SPECIES);
-            for (; i < bound; i += LANES) {
-                FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + i);
-                FloatVector d = FloatVector.fromArray(SPECIES, x, i).sub(y);
-                diffAcc = d.fma(d, diffAcc);
-                bbAcc = y.fma(y, bbAcc);
-            }
-            diff = diffAcc.reduceLanes(VectorOperators.ADD);
-            bb = bbAcc.reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < length; i++) {
-            float y = b[bOffset + i];
-            float d = x[i] - y;
-            diff += d * d;
-            bb += y * y;
-        }
-        return Similarities.poincare(diff, xConformal, bb, c);
     }
 
     @Override
@@ -221,5 +193,18 @@ final class PanamaKernels implements VectorKernels {
         for (; i < length; i++) {
             y[yOffset + i] *= alpha;
         }
+    }
+
+    /**
+     * Sums the lanes in a fixed order. {@code reduceLanes(ADD)} leaves the order of float
+     * additions unspecified, and the interpreter and the JIT really do differ: the same query
+     * then gets distances a few ulps apart depending on how warm the code is.
+     */
+    private static float sum(FloatVector v) {
+        float sum = 0f;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += v.lane(lane);
+        }
+        return sum;
     }
 }

@@ -71,19 +71,6 @@ final class ScalarKernels implements VectorKernels {
     }
 
     @Override
-    public float hyperbolicDistance(float[] x, double xConformal, float[] b, int bOffset, int length, double c) {
-        float diff = 0f;
-        float bb = 0f;
-        for (int i = 0; i < length; i++) {
-            float y = b[bOffset + i];
-            float d = x[i] - y;
-            diff += d * d;
-            bb += y * y;
-        }
-        return Similarities.poincare(diff, xConformal, bb, c);
-    }
-
-    @Override
     public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
         for (int i = 0; i < length; i++) {
             y[yOffset + i] += alpha * x[xOffset + i];

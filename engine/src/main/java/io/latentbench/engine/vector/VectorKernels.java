@@ -35,13 +35,6 @@ public interface VectorKernels {
      */
     float cosineDistance(float[] q, float qNorm, float[] b, int bOffset, int length);
 
-    /**
-     * The Poincare-ball distance between two points of the ball of curvature {@code -c}:
-     * {@code x} (the query, whose conformal factor {@code 1 - c|x|^2} the caller knows) and
-     * {@code b}. One pass computes {@code |x - b|^2} and {@code |b|^2} together.
-     */
-    float hyperbolicDistance(float[] x, double xConformal, float[] b, int bOffset, int length, double c);
-
     /** {@code y[i] += alpha * x[i]}. */
     void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length);
 
