@@ -77,6 +77,47 @@ final class Distances {
     }
 
     /**
+     * Whether batched search can rank rows by {@link #fromDot} before rescoring the best
+     * exactly: true for the metrics that are functions of {@code q.x}, {@code |q|} and {@code |x|}.
+     */
+    boolean rankableByDot() {
+        return kind == Kind.EUCLIDEAN || kind == Kind.DOT_PRODUCT || kind == Kind.COSINE;
+    }
+
+    /**
+     * The ranking value of a row from its dot product with the query and its squared norm:
+     * the squared distance for Euclidean, the distance itself for the others. Monotone in the
+     * distance, but rounded differently from the exact kernel: rescore before answering.
+     */
+    float fromDot(Query q, float qq, float dot, float xx) {
+        return switch (kind) {
+            case EUCLIDEAN -> qq + xx - 2f * dot;
+            case DOT_PRODUCT -> -dot;
+            case COSINE -> xx == 0f ? 1f : 1f - dot / (q.norm() * (float) Math.sqrt(xx));
+            default -> throw new IllegalStateException(kind + " is not ranked by dot products");
+        };
+    }
+
+    /** An exact distance in the units of {@link #fromDot}. */
+    float inRankUnits(float distance) {
+        return kind == Kind.EUCLIDEAN ? distance * distance : distance;
+    }
+
+    /**
+     * How far {@link #fromDot} may stray from the exact kernel's value, from the worst-case
+     * rounding of a length-{@code d} float sum ({@code d * 2^-24} relative), doubled to cover
+     * both computations.
+     */
+    float rankError(float qq, float maxXX, int dimension) {
+        float gamma = dimension * 0x1p-24f;
+        return switch (kind) {
+            case EUCLIDEAN -> 4f * gamma * (qq + maxXX);
+            case DOT_PRODUCT -> 2f * gamma * (qq + maxXX);
+            default -> 8f * gamma;
+        };
+    }
+
+    /**
      * The exponential map at the origin of the ball of curvature {@code -c}:
      * {@code tanh(sqrt(c)|v|) v / (sqrt(c)|v|)}, its radius capped just inside the boundary
      * so that every finite input lands at a finite distance from every other.

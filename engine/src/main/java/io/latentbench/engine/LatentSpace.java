@@ -19,6 +19,8 @@ public final class LatentSpace {
     /** Compact once tombstones pass this fraction of the slots (and {@link #MIN_TOMBSTONES_TO_COMPACT}). */
     private static final double COMPACT_FRACTION = 0.25;
     private static final int MIN_TOMBSTONES_TO_COMPACT = 64;
+    /** Queries per blocked pass over the rows; tiles run in parallel. */
+    private static final int BATCH_TILE = 16;
 
     private final LatentConfig config;
     private final VectorKernels kernels;
@@ -26,6 +28,7 @@ public final class LatentSpace {
     private final Attention attention;
     private final VectorStore store;
     private final IdIndex index;
+    private final BatchSearch batchSearch;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private long nextId;
 
@@ -36,6 +39,7 @@ public final class LatentSpace {
         this.attention = new Attention(config, kernels);
         this.store = new VectorStore(config.dimension(), config.initialCapacity(), distances.keepsRowScalars());
         this.index = new IdIndex(store);
+        this.batchSearch = new BatchSearch(store, distances, kernels);
     }
 
     /** A new empty space; the config was validated when it was built. */
@@ -190,15 +194,27 @@ public final class LatentSpace {
         }
     }
 
-    /** {@link #knn} for each query, in parallel, all against the same snapshot. */
+    /**
+     * {@link #knn} for each query, all against the same snapshot, with identical answers.
+     * Tiles of queries run in parallel; for Euclidean, cosine and dot-product spaces each tile
+     * is one blocked pass over the rows (see {@code BatchSearch}).
+     */
     public List<List<Neighbor>> knnBatch(float[][] queries, int k) {
         checkK(k);
         Distances.Query[] prepared = prepareAll(queries);
         lock.readLock().lock();
         try {
-            return IntStream.range(0, prepared.length).parallel()
-                    .mapToObj(i -> search(prepared[i], k))
-                    .toList();
+            if (!distances.rankableByDot() || prepared.length < 2) {
+                return IntStream.range(0, prepared.length).parallel()
+                        .mapToObj(i -> search(prepared[i], k))
+                        .toList();
+            }
+            List<Neighbor>[] answers = BatchSearch.newAnswers(prepared.length);
+            int tiles = (prepared.length + BATCH_TILE - 1) / BATCH_TILE;
+            IntStream.range(0, tiles).parallel().forEach(t -> batchSearch.search(
+                    prepared, t * BATCH_TILE, Math.min(prepared.length, (t + 1) * BATCH_TILE), k,
+                    answers, q -> search(q, k)));
+            return List.of(answers);
         } finally {
             lock.readLock().unlock();
         }

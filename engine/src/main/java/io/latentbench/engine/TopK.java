@@ -20,6 +20,10 @@ final class TopK {
         this.ids = new long[k];
     }
 
+    int capacity() {
+        return k;
+    }
+
     /** The distance a candidate must beat (ties broken by id) once the heap is full. */
     float worst() {
         return size < k ? Float.POSITIVE_INFINITY : distances[0];

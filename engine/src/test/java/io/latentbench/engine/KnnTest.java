@@ -85,16 +85,42 @@ class KnnTest {
         assertThat(space.knn(new float[4], 3)).isEmpty();
     }
 
-    @Test
-    void batchEqualsOneQueryAtATime() {
+    @ParameterizedTest
+    @MethodSource("metrics")
+    void batchEqualsOneQueryAtATime(DistanceMetric metric) {
         int dim = 64;
         float[][] data = TestVectors.uniform(2000, dim, 21);
-        LatentSpace space = TestVectors.space(dim, DistanceMetric.euclidean(), AttentionType.standard(), data);
-        float[][] queries = TestVectors.uniform(33, dim, 22);
-        List<List<Neighbor>> batch = space.knnBatch(queries, 15);
-        assertThat(batch).hasSize(33);
-        for (int i = 0; i < queries.length; i++) {
-            assertThat(batch.get(i)).isEqualTo(space.knn(queries[i], 15));
+        LatentSpace space = TestVectors.space(dim, metric, AttentionType.standard(), data);
+        for (int i = 0; i < 300; i += 3) {
+            space.remove(i); // tombstones inside the scanned chunks
+        }
+        float[][] queries = TestVectors.uniform(37, dim, 22);
+        for (int k : new int[] {1, 15, 100, 1990, 5000}) {
+            List<List<Neighbor>> batch = space.knnBatch(queries, k);
+            assertThat(batch).hasSize(37);
+            for (int i = 0; i < queries.length; i++) {
+                assertThat(batch.get(i)).as("query %d, k %d", i, k).isEqualTo(space.knn(queries[i], k));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("metrics")
+    void batchEqualsOneQueryAtATimeThroughExactTies(DistanceMetric metric) {
+        // Many copies of a few vectors: the k-th answer ties with rows left out of the candidates.
+        int dim = 20;
+        float[][] distinct = TestVectors.uniform(5, dim, 23);
+        float[][] data = new float[600][];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = distinct[i % distinct.length];
+        }
+        LatentSpace space = TestVectors.space(dim, metric, AttentionType.standard(), data);
+        float[][] queries = TestVectors.uniform(9, dim, 24);
+        for (int k : new int[] {3, 10, 130}) {
+            List<List<Neighbor>> batch = space.knnBatch(queries, k);
+            for (int i = 0; i < queries.length; i++) {
+                assertThat(batch.get(i)).as("query %d, k %d", i, k).isEqualTo(space.knn(queries[i], k));
+            }
         }
     }
 

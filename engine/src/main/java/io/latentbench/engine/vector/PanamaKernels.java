@@ -164,6 +164,52 @@ final class PanamaKernels implements VectorKernels {
         return Similarities.cosineDistance(dot, qNorm, bb);
     }
 
+    /** Queries per register tile: each loaded lane of the row feeds this many accumulators. */
+    private static final int QUERY_TILE = 4;
+
+    @Override
+    public float dotProductsAndNorm(float[] queries, int count, float[] x, int xOffset, int length, float[] out) {
+        int bound = SPECIES.loopBound(length);
+        int j = 0;
+        for (; j + QUERY_TILE <= count; j += QUERY_TILE) {
+            int q0 = j * length;
+            int q1 = q0 + length;
+            int q2 = q1 + length;
+            int q3 = q2 + length;
+            FloatVector acc0 = FloatVector.zero(SPECIES);
+            FloatVector acc1 = FloatVector.zero(SPECIES);
+            FloatVector acc2 = FloatVector.zero(SPECIES);
+            FloatVector acc3 = FloatVector.zero(SPECIES);
+            int i = 0;
+            for (; i < bound; i += LANES) {
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, xOffset + i);
+                acc0 = FloatVector.fromArray(SPECIES, queries, q0 + i).fma(xv, acc0);
+                acc1 = FloatVector.fromArray(SPECIES, queries, q1 + i).fma(xv, acc1);
+                acc2 = FloatVector.fromArray(SPECIES, queries, q2 + i).fma(xv, acc2);
+                acc3 = FloatVector.fromArray(SPECIES, queries, q3 + i).fma(xv, acc3);
+            }
+            float s0 = sum(acc0);
+            float s1 = sum(acc1);
+            float s2 = sum(acc2);
+            float s3 = sum(acc3);
+            for (; i < length; i++) {
+                float xi = x[xOffset + i];
+                s0 += queries[q0 + i] * xi;
+                s1 += queries[q1 + i] * xi;
+                s2 += queries[q2 + i] * xi;
+                s3 += queries[q3 + i] * xi;
+            }
+            out[j] = s0;
+            out[j + 1] = s1;
+            out[j + 2] = s2;
+            out[j + 3] = s3;
+        }
+        for (; j < count; j++) {
+            out[j] = dotProduct(queries, j * length, x, xOffset, length);
+        }
+        return dotProduct(x, xOffset, x, xOffset, length);
+    }
+
     @Override
     public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
         int i = 0;
