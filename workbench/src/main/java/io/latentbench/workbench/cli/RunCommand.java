@@ -310,6 +310,7 @@ public final class RunCommand implements Callable<Integer> {
         private final boolean progress;
         private final boolean terminal;
         private final boolean logOutput;
+        private final long start = System.nanoTime();
 
         ProgressReporter(PrintWriter err, boolean progress, boolean terminal, boolean logOutput) {
             this.err = err;
@@ -361,10 +362,11 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
         }
 
-        private static String bar(int done, int total) {
+        private String bar(int done, int total) {
             int width = 30;
             int filled = total == 0 ? width : done * width / total;
-            return "Executing [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + " cells";
+            return String.format(Locale.ROOT, "Executing [%s%s] %d/%d cells, %.1f s", "#".repeat(filled),
+                    " ".repeat(width - filled), done, total, (System.nanoTime() - start) / 1e9);
         }
     }
 }
