@@ -38,16 +38,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = {
-            "Execute a notebook headlessly on a Jupyter kernel, papermill-style: parameters go into a cell tagged",
-            "'injected-parameters' after the cell tagged 'parameters'; outputs, execution counts and",
-            "metadata.papermill are recorded in OUT. A failing cell stops the run and adds an error banner.",
-        },
+        description = "Execute a notebook headlessly on a Jupyter kernel, papermill-style: parameters go into a cell"
+                + " tagged 'injected-parameters' after the cell tagged 'parameters'; outputs, execution counts and"
+                + " metadata.papermill are recorded in OUT. A failing cell stops the run and adds an error banner.",
         footer = {
             "",
-            "Exit codes: 0 every cell ran; 1 a cell failed or timed out (OUT is still written);",
-            "2 bad input (notebook, parameters, kernel name, paths; nothing is written);",
-            "3 the kernel did not start; 138 the kernel died (OUT is still written).",
+            "Exit codes: 0 every cell ran; 1 a cell failed or timed out (OUT is still written); 2 bad input"
+                    + " (notebook, parameters, kernel name, paths; nothing is written); 3 the kernel did not start;"
+                    + " 138 the kernel died (OUT is still written).",
         })
 public final class RunCommand implements Callable<Integer> {
 
@@ -65,7 +63,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where to write the executed notebook ('-' for stdout). Default: IN with .out.ipynb.")
     String output;
 
-    @Option(names = {"-p", "--parameters"}, arity = "2", paramLabel = "NAME VALUE",
+    @Option(names = {"-p", "--parameters"}, arity = "2", paramLabel = "NAME VALUE", hideParamSyntax = true,
             description = "A parameter; the value is read as int, double, true/false, null, else text. Repeatable.")
     List<String> parameterPairs = new ArrayList<>();
 

@@ -296,6 +296,17 @@ class RunCommandTest {
     }
 
     @Test
+    void withoutOutTheNotebookIsWrittenBesideTheInput() throws Exception {
+        Path in = TestNotebooks.python().parameters("x = 0").write(dir.resolve("beside.ipynb"));
+
+        Result r = lb("run", in.toString(), "--prepare-only", "-p", "x", "1");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(text(read(dir.resolve("beside.out.ipynb")).path("cells").get(1).path("source"))).isEqualTo("# Parameters\nx = 1\n");
+        Nbformat.assertValid(dir.resolve("beside.out.ipynb"));
+    }
+
+    @Test
     void htmlExportOfTheExecutedNotebook() throws Exception {
         String png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
         Path in = TestNotebooks.python()
