@@ -26,8 +26,12 @@ public final class Parameterizer {
     public static void parameterize(Notebook notebook, Map<String, Object> parameters, ParameterTranslator translator,
                                     Consumer<String> warnings) throws ParameterFormatException {
         ObjectNode papermill = papermillMetadata(notebook);
+        if (parameters.isEmpty()) {
+            // An injected cell from an earlier run stays, and so does the record of its values.
+            if (!papermill.has("parameters")) papermill.putObject("parameters");
+            return;
+        }
         papermill.set("parameters", Notebook.JSON.valueToTree(parameters));
-        if (parameters.isEmpty()) return;
 
         ArrayNode cells = notebook.cells();
         int parametersCell = -1;

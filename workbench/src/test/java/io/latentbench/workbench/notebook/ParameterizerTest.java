@@ -52,6 +52,15 @@ class ParameterizerTest {
     }
 
     @Test
+    void noParametersKeepAnEarlierInjectedCellAndItsRecord() throws Exception {
+        Notebook nb = Notebook.parse(TestNotebooks.python().parameters("x = 1").json(), "t");
+        Parameterizer.parameterize(nb, Map.of("x", 2L), ParameterTranslator.forLanguage("python"), w -> {});
+        Parameterizer.parameterize(nb, Map.of(), null, w -> {});
+        assertThat(tagsOf(nb)).containsExactly("parameters", "injected-parameters");
+        assertThat(nb.metadata().path("papermill").path("parameters").path("x").asLong()).isEqualTo(2L);
+    }
+
+    @Test
     void noParametersLeavesTheCellsAlone() throws Exception {
         String json = TestNotebooks.python().parameters("x = 1").code("print(x)").json();
         Notebook nb = Notebook.parse(json, "t");

@@ -56,7 +56,7 @@ public final class KernelProcess {
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.putAll(spec.env());
-        // Tells ipykernel (and others that follow its lead) that it runs headless under a client.
+        // jupyter_client's launcher sets it too; some kernels read their client's pid from it.
         env.putIfAbsent("JPY_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         try {
             Process process = builder.start();
