@@ -116,10 +116,12 @@ public final class KernelProcess {
         descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** The last lines the kernel printed, for error messages. */
+    /** The last lines the kernel printed, for error messages; the JVM's incubator notice is noise there. */
     public String logTail(int maxLines) {
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.startsWith("WARNING: Using incubator modules"))
+                    .toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - maxLines), lines.size()));
         } catch (IOException e) {
             return "";
