@@ -123,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!(startTimeout > 0)) throw new BadInput("--start-timeout must be a positive number of seconds, got " + startTimeout);
         Path workDir = cwd != null ? cwd : Path.of("").toAbsolutePath();
         if (!Files.isDirectory(workDir)) throw new BadInput("--cwd " + workDir + " is not a directory");
-        if (prepareOnly) return prepare(notebook, kernelSpec, kernelName, err);
+        if (prepareOnly) return prepareOnly(notebook, kernelSpec, kernelName, err);
 
         // The kernel boots (seconds, for most kernels) while the parameters are read and checked.
         KernelSession session;
@@ -136,7 +136,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Optional<Path> outputPath;
         try {
-            outputPath = prepare(notebook, kernelSpec, kernelName, err, workDir);
+            outputPath = checkAndParameterize(notebook, kernelSpec, kernelName, err, workDir);
         } catch (BadInput | RuntimeException e) {
             session.kill();
             throw e;
@@ -155,23 +155,23 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return EXIT_KERNEL_START;
         }
-        write(notebook, outputPath, err);
+        boolean written = write(notebook, outputPath, err);
         describe(outcome, err);
-        return outcome.exitCode();
+        // A run that went well but left no notebook behind has not done its job.
+        return !written && outcome.exitCode() == 0 ? EXIT_BAD_INPUT : outcome.exitCode();
     }
 
     /** --prepare-only: parameterize and write, no kernel. */
-    private int prepare(Notebook notebook, Optional<KernelSpec> kernelSpec, String kernelName, PrintWriter err)
+    private int prepareOnly(Notebook notebook, Optional<KernelSpec> kernelSpec, String kernelName, PrintWriter err)
             throws BadInput {
-        Optional<Path> outputPath = prepare(notebook, kernelSpec, kernelName, err, null);
+        Optional<Path> outputPath = checkAndParameterize(notebook, kernelSpec, kernelName, err, null);
         NotebookExecutor.resetForRun(notebook);
-        write(notebook, outputPath, err);
-        return 0;
+        return write(notebook, outputPath, err) ? 0 : EXIT_BAD_INPUT;
     }
 
     /** Checks the rest of the input and parameterizes the notebook; returns where to write it (empty: stdout). */
-    private Optional<Path> prepare(Notebook notebook, Optional<KernelSpec> kernelSpec, String kernelName, PrintWriter err,
-                                   Path workDir) throws BadInput {
+    private Optional<Path> checkAndParameterize(Notebook notebook, Optional<KernelSpec> kernelSpec, String kernelName,
+                                                PrintWriter err, Path workDir) throws BadInput {
         ParameterValues parameters = collectParameters();
         String language = kernelSpec.map(KernelSpec::language).filter(l -> !l.isEmpty())
                 .orElseGet(() -> !notebook.language().isEmpty() ? notebook.language()
@@ -257,7 +257,8 @@ public final class RunCommand implements Callable<Integer> {
         if (Files.isDirectory(path)) throw new BadInput(what + " " + path + " is a directory; expected a file name");
     }
 
-    private void write(Notebook notebook, Optional<Path> outputPath, PrintWriter err) {
+    /** Writes the notebook (and the HTML page); false, with the reason on stderr, if that failed. */
+    private boolean write(Notebook notebook, Optional<Path> outputPath, PrintWriter err) {
         try {
             if (outputPath.isPresent()) {
                 notebook.write(outputPath.get());
@@ -267,9 +268,11 @@ public final class RunCommand implements Callable<Integer> {
                 out.flush();
             }
             if (html != null) Notebook.writeAtomically(html, new HtmlExporter().export(notebook));
+            return true;
         } catch (IOException e) {
             err.println("lb run: could not write the output: " + e.getMessage());
             err.flush();
+            return false;
         }
     }
 
