@@ -368,7 +368,7 @@ class RunCommandTest {
     void theSameOutputsAsJupyterNbconvertExecute() throws Exception {
         Path in = TestNotebooks.python()
                 .markdown("# Compare")
-                .code("import sys\nprint('out 1')\nprint('err', file=sys.stderr)\nprint('out 2')")
+                .code("import sys\nprint('out 1')\nprint('err', file=sys.stderr)\nprint('out 2 \u00e9 \u2713 \ud83d\ude00')")
                 .code("x = [i * i for i in range(5)]\nx")
                 .code("from IPython.display import display, HTML\ndisplay(HTML('<i>hi</i>'))\n{'a': 1}")
                 .code("")
@@ -385,7 +385,7 @@ class RunCommandTest {
         assertThat(nbconvert.waitFor()).as(log).isZero();
 
         assertThat(comparable(read(ours))).isEqualTo(comparable(read(theirs)));
-        assertThat(comparable(read(ours))).contains("out 1\\nout 2\\n", "<i>hi</i>", "[0, 1, 4, 9, 16]", "42");
+        assertThat(comparable(read(ours))).contains("out 1\\nout 2 \u00e9 \u2713 \ud83d\ude00\\n", "<i>hi</i>", "[0, 1, 4, 9, 16]", "42");
         Nbformat.assertValid(ours, theirs);
     }
 
