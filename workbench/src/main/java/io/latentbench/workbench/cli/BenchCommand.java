@@ -6,12 +6,14 @@ import io.latentbench.workbench.bench.BenchPoint;
 import io.latentbench.workbench.bench.BenchResults;
 import io.latentbench.workbench.bench.BenchmarkFailedException;
 import io.latentbench.workbench.bench.ConsoleProgress;
+import io.latentbench.workbench.bench.RunSettings;
 import io.latentbench.workbench.bench.Shard;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -66,6 +68,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--forks", paramLabel = "N", description = "Forks per benchmark (default: the profile's).")
     Integer forks;
 
+    @Option(names = "--warmup", paramLabel = "N", description = "Warmup iterations per fork (default: the profile's).")
+    Integer warmup;
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "Measurement iterations per fork (default: the profile's).")
+    Integer iterations;
+
+    @Option(names = "--iteration-ms", paramLabel = "MS",
+            description = "Time of each warmup and measurement iteration in ms (default: the profile's).")
+    Integer iterationMs;
+
     @Option(names = "--list", description = "Print the benchmarks the run would measure, and stop.")
     boolean list;
 
@@ -87,6 +100,15 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (forks != null) {
                 bench.forks(forks);
+            }
+            RunSettings base = bench.settings();
+            Duration each = iterationMs == null ? null : Duration.ofMillis(iterationMs);
+            if (warmup != null || each != null) {
+                bench.warmup(warmup != null ? warmup : base.warmupIterations(), each != null ? each : base.warmupTime());
+            }
+            if (iterations != null || each != null) {
+                bench.measurement(iterations != null ? iterations : base.measurementIterations(),
+                        each != null ? each : base.measurementTime());
             }
             plan = bench.plan();
         } catch (IllegalArgumentException e) {
