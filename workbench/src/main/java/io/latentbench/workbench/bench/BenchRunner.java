@@ -120,7 +120,9 @@ public final class BenchRunner {
                 .verbosity(VerboseMode.NORMAL);
         List<String> forkArgs = new ArrayList<>(List.of("--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true"));
         forkArgs.addAll(jvmArgs);
-        options.jvmArgsAppend(forkArgs.toArray(String[]::new));
+        // Set, not appended: JMH would otherwise copy the host JVM's own arguments, which in jshell
+        // or a notebook kernel include a debugger agent and launcher options a fork must not get.
+        options.jvmArgs(forkArgs.toArray(String[]::new));
         point.params().forEach((name, value) -> options.param(name, value));
 
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -165,7 +167,9 @@ public final class BenchRunner {
     static String failure(String jmhOutput, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             for (Throwable s : t.getSuppressed()) {
-                return describe(rootOf(s));
+                String own = describe(rootOf(s));
+                // A fork that died says only its exit code; what it printed says why.
+                return own.contains("Forked VM failed") ? own + "; the fork printed:\n" + tail(jmhOutput) : own;
             }
         }
         String[] lines = jmhOutput.split("\\R");
