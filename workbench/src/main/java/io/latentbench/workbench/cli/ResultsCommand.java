@@ -72,8 +72,15 @@ public final class ResultsCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Map<String, ResultSet> parts = new LinkedHashMap<>();
             try {
+                Map<Path, Path> seen = new LinkedHashMap<>();
                 for (Path in : inputs) {
-                    parts.put(in.toString(), ResultFiles.read(resultsFile(in)));
+                    Path file = resultsFile(in);
+                    Path same = seen.putIfAbsent(file.toAbsolutePath().normalize(), in);
+                    if (same != null) {
+                        throw new IllegalArgumentException(in + " and " + same + " are the same results file;"
+                                + " give each shard once");
+                    }
+                    parts.put(in.toString(), ResultFiles.read(file));
                 }
                 ResultSet merged = ResultSets.merge(parts);
                 Files.createDirectories(out);
