@@ -23,6 +23,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -103,7 +104,8 @@ public final class BenchRunner {
         return perFork * settings.forks();
     }
 
-    private Collection<RunResult> runPoint(BenchPoint point) {
+    /** The JMH options measuring exactly this point. */
+    Options options(BenchPoint point) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(point.benchmark()) + "$")
                 .forks(settings.forks())
@@ -124,7 +126,11 @@ public final class BenchRunner {
         // or a notebook kernel include a debugger agent and launcher options a fork must not get.
         options.jvmArgs(forkArgs.toArray(String[]::new));
         point.params().forEach((name, value) -> options.param(name, value));
+        return options.build();
+    }
 
+    private Collection<RunResult> runPoint(BenchPoint point) {
+        Options options = options(point);
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new Tee(captured, jmhLog), true, StandardCharsets.UTF_8);
         synchronized (JMH_LOCK) {
@@ -136,7 +142,7 @@ public final class BenchRunner {
             }
             System.setProperty("java.class.path", ForkClasspath.compute());
             try {
-                Collection<RunResult> results = new Runner(options.build(),
+                Collection<RunResult> results = new Runner(options,
                         OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
                 if (results.isEmpty()) {
                     throw new BenchmarkFailedException(point.key(), "JMH produced no result; its output ends with:\n"

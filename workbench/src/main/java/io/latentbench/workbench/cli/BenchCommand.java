@@ -150,6 +150,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (!speedups.isBlank()) {
             stdout.print(speedups);
         }
+        String ratios = results.peerRatios();
+        if (!ratios.isBlank()) {
+            stdout.print(ratios);
+        }
         stdout.println();
         stdout.println("wrote " + dir.resolve(BenchResults.RESULTS_JSON));
         stdout.println("wrote " + dir.resolve(BenchResults.RAW_JMH_JSON));

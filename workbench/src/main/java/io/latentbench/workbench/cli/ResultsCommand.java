@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.latentbench.workbench.bench.BenchResults;
+import io.latentbench.workbench.bench.PeerRatios;
+import io.latentbench.workbench.bench.Speedups;
 import io.latentbench.workbench.results.ResultFileException;
 import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.ResultSet;
@@ -120,7 +122,7 @@ public final class ResultsCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Prints a results.json or raw JMH JSON file as a table.")
+            description = "Prints a results.json or raw JMH JSON file as a table, with speedups and peer ratios.")
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -133,6 +135,8 @@ public final class ResultsCommand implements Runnable {
             try {
                 ResultSet set = ResultFiles.read(resultsFile(file));
                 spec.commandLine().getOut().print(ResultTables.text(set));
+                spec.commandLine().getOut().print(Speedups.report(set.results()));
+                spec.commandLine().getOut().print(PeerRatios.report(set.results()));
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (ResultFileException | UncheckedIOException e) {
