@@ -115,6 +115,16 @@ class BenchPlanTest {
     }
 
     @Test
+    void labelsTheEngineParsesAreCheckedBeforeAnyFork() {
+        assertThatThrownBy(() -> BenchPlan.create(synthetic(), Profile.FULL, Map.of(),
+                params("type", List.of("flash", "flashy")), Shard.ALL))
+                .hasMessageContaining("--param type=flashy: unknown attention type 'flashy'");
+        assertThat(BenchPlan.create(synthetic(), Profile.FULL, BenchPlan.parseSelection(List.of("attention_comparison")),
+                params("type", List.of("moe_8_2")), Shard.ALL).points()).extracting(BenchPoint::key)
+                .containsExactly("attention_comparison.attention[dim=256,type=moe_8_2]");
+    }
+
+    @Test
     void unknownSuitesAndBenchmarksAreErrors() {
         assertThatThrownBy(() -> BenchPlan.parseSelection(List.of("latencies")))
                 .hasMessageContaining("unknown suite 'latencies'")
