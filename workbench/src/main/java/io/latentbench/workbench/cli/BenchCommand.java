@@ -30,13 +30,15 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the JMH benchmark suites and writes results.json, the raw JMH JSON (jmh-result.json)",
-            "and benchmark_results.toml into the output directory, then prints a table.",
+            "Run the JMH benchmark suites and write the results.",
+            "Writes results.json, the raw JMH JSON (jmh-result.json) and benchmark_results.toml into the"
+                    + " output directory, with a line per benchmark while it runs and a table at the end.",
         },
         footer = {
             "",
-            "Suites: latency, throughput, memory, matrix, attention_comparison, distance_comparison,",
-            "        flash_vs_standard, peers. --suite NAME.METHOD runs one benchmark of a suite.",
+            "Suites: latency, throughput, memory, matrix, attention_comparison, distance_comparison,"
+                    + " flash_vs_standard, peers. --suite NAME.METHOD runs one benchmark of a suite.",
+            "",
             "Profiles: quick (default; minutes), critical (the plan's reduced matrix), full (hours; use --shard).",
             "",
             "Exit status: 0 when every benchmark ran, 1 when one failed, 2 on bad arguments.",

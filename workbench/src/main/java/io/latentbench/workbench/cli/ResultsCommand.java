@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "results",
         mixinStandardHelpOptions = true,
-        description = "Work with result files (results.json or raw JMH JSON).",
+        description = "Merge and show result files (results.json or raw JMH JSON).",
         subcommands = {ResultsCommand.Merge.class, ResultsCommand.Show.class})
 public final class ResultsCommand implements Runnable {
 
@@ -53,10 +53,10 @@ public final class ResultsCommand implements Runnable {
             name = "merge",
             mixinStandardHelpOptions = true,
             description = {
-                "Joins the outputs of the shards of one run (lb bench --shard i/n) into one output",
-                "directory: results.json, benchmark_results.toml and, when every shard has one,",
-                "jmh-result.json. Fails if a benchmark is in two inputs or the inputs come from",
-                "different commits, testbeds or profiles.",
+                "Join the outputs of the shards of one run (lb bench --shard i/n).",
+                "Writes results.json, benchmark_results.toml and, when every shard has one, jmh-result.json"
+                        + " into the output directory. Fails if a benchmark is in two inputs or the inputs come"
+                        + " from different commits, testbeds or profiles.",
             })
     static final class Merge implements Callable<Integer> {
         @Spec
@@ -122,7 +122,7 @@ public final class ResultsCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Prints a results.json or raw JMH JSON file as a table, with speedups and peer ratios.")
+            description = "Print a results.json or raw JMH JSON file as a table, with speedups and peer ratios.")
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
