@@ -92,9 +92,9 @@ public final class BenchRunner {
         return new Output(set, raw);
     }
 
-    /** Seconds a point should take: per fork, JVM start and setup, then every iteration. */
+    /** Seconds a point should take: per fork, JVM start and setup (about 2 s measured here), then every iteration. */
     double estimateSeconds(BenchPoint p) {
-        double perFork = 1.5;
+        double perFork = 2.0;
         if (p.mode().equals("ss")) {
             perFork += (settings.warmupIterations() + settings.measurementIterations()) * 0.2;
         } else {

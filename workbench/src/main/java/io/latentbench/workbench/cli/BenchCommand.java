@@ -121,8 +121,9 @@ public final class BenchCommand implements Callable<Integer> {
             for (BenchPoint p : plan.points()) {
                 stdout.println(p.key());
             }
-            stdout.printf("%d of %d benchmarks (profile %s, shard %s)%n", plan.points().size(), plan.totalSize(),
-                    plan.profile().label(), plan.shard());
+            long minutes = Math.round(bench.estimate().toSeconds() / 60.0);
+            stdout.printf("%d of %d benchmarks (profile %s, shard %s), about %d min%n", plan.points().size(),
+                    plan.totalSize(), plan.profile().label(), plan.shard(), minutes);
             stdout.flush();
             return 0;
         }

@@ -41,8 +41,8 @@ class BenchRunnerTest {
         BenchRunner runner = new BenchRunner(SETTINGS, null, null, List.of());
         BenchPoint timed = new BenchPoint(Suite.LATENCY, "knn", "avgt", new TreeMap<>());
         BenchPoint single = new BenchPoint(Suite.MEMORY, "buildScaling", "ss", new TreeMap<>());
-        // 2 forks x (1.5 s start + 3 x 0.4 s + 3 x 0.5 s)
-        assertThat(runner.estimateSeconds(timed)).isEqualTo(2 * (1.5 + 1.2 + 1.5));
+        // 2 forks x (2 s start + 3 x 0.4 s + 3 x 0.5 s)
+        assertThat(runner.estimateSeconds(timed)).isEqualTo(2 * (2.0 + 1.2 + 1.5));
         assertThat(runner.estimateSeconds(single)).isLessThan(runner.estimateSeconds(timed));
     }
 
