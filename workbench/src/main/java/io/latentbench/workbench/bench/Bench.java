@@ -33,7 +33,7 @@ public final class Bench {
     private final Map<String, List<String>> params = new LinkedHashMap<>();
     private Shard shard = Shard.ALL;
     private RunSettings settings;
-    private ProgressListener progress = new ConsoleProgress(System.out);
+    private ProgressListener progress = new ConsoleProgress();
     private OutputStream jmhLog;
     private final List<String> jvmArgs = new ArrayList<>();
 

@@ -9,11 +9,24 @@ import java.util.List;
 /** One line per benchmark: position, key, score, and an estimate of the time left. */
 public final class ConsoleProgress implements ProgressListener {
 
-    private final PrintStream out;
+    private final PrintStream fixed;
     private int total;
 
+    /** Prints to the given stream. */
     public ConsoleProgress(PrintStream out) {
-        this.out = out;
+        this.fixed = out;
+    }
+
+    /**
+     * Prints to whatever {@code System.out} is at the time of each line: a notebook kernel swaps
+     * it per cell, and a run may start in a later cell than the one that configured it.
+     */
+    public ConsoleProgress() {
+        this.fixed = null;
+    }
+
+    private PrintStream out() {
+        return fixed != null ? fixed : System.out;
     }
 
     @Override
@@ -21,6 +34,7 @@ public final class ConsoleProgress implements ProgressListener {
         total = plan.points().size();
         String shard = plan.shard().count() > 1
                 ? " (shard " + plan.shard() + " of a " + plan.totalSize() + "-benchmark plan)" : "";
+        PrintStream out = out();
         out.printf("latentbench: %d benchmarks, profile %s%s, about %s%n", total, plan.profile().label(), shard,
                 human(estimate));
         out.flush();
@@ -29,6 +43,7 @@ public final class ConsoleProgress implements ProgressListener {
     @Override
     public void benchmarkFinished(int index, BenchPoint point, List<BenchmarkResult> rows, Duration took,
             Duration remaining) {
+        PrintStream out = out();
         String width = Integer.toString(total).length() + "";
         String score = rows.isEmpty() ? "no result"
                 : Units.number(rows.get(0).primary().score()) + " \u00b1 " + Units.number(rows.get(0).primary().error())
@@ -40,6 +55,7 @@ public final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void finished(Duration took) {
+        PrintStream out = out();
         out.printf("latentbench: done in %s%n", human(took));
         out.flush();
     }

@@ -139,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
         stdout.flush();
         BenchResults results;
         try (OutputStream jmhLog = Files.newOutputStream(log)) {
-            results = bench.progress(new ConsoleProgress(System.out)).jmhLog(jmhLog).run();
+            results = bench.progress(new ConsoleProgress()).jmhLog(jmhLog).run();
         } catch (BenchmarkFailedException e) {
             stderr.println("lb bench: " + e.getMessage());
             stderr.println("lb bench: the run stopped; JMH's output is in " + log);

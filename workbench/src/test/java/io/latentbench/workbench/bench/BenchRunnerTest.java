@@ -61,6 +61,27 @@ class BenchRunnerTest {
         assertThat(PeerRatios.report(List.of())).isEmpty();
     }
 
+    @Test
+    void defaultProgressFollowsSystemOutAsANotebookKernelSwapsIt() {
+        ConsoleProgress progress = new ConsoleProgress();
+        BenchPoint point = new BenchPoint(Suite.PEERS, "plainRead", "avgt", new TreeMap<>());
+        BenchPlan plan = new BenchPlan(Profile.QUICK, Shard.ALL, List.of(point), 1);
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream cell = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(cell, true, java.nio.charset.StandardCharsets.UTF_8));
+            progress.started(plan, Duration.ofSeconds(90));
+            progress.benchmarkFinished(0, point, List.of(row("plainRead", Map.of(), "us/op", 130)),
+                    Duration.ofSeconds(8), Duration.ZERO);
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(cell.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("1 benchmarks, profile quick, about 1m30s")
+                .contains("[1/1] peers.plainRead")
+                .contains("130 ± 0 us/op  (8s, 0s left)");
+    }
+
     private static BenchmarkResult row(String name, Map<String, String> params, String unit, double score) {
         return new BenchmarkResult("peers", name, new TreeMap<>(params), "avgt",
                 new Metric(unit, score, 0, score, score, List.of(List.of(score))), Map.of());
