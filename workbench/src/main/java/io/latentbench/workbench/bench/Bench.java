@@ -22,6 +22,7 @@ import java.util.Map;
  * r.table();                  // Tablesaw
  * r.latencyVsK();             // XChart
  * Bench.profile("quick").run().save(Path.of("out"));
+ * Bench.run("latency.knn");   // a shortcut for Bench.suite("latency.knn").run()
  * }</pre>
  *
  * Each method returns this builder; {@link #run()} measures.
@@ -52,6 +53,11 @@ public final class Bench {
     /** A builder on the quick profile restricted to the named suites. */
     public static Bench suite(String... names) {
         return new Bench().suites(names);
+    }
+
+    /** Runs the named suites (or benchmarks, {@code "latency.knn"}) on the quick profile. */
+    public static BenchResults run(String... suites) {
+        return suite(suites).run();
     }
 
     /** Loads a saved results.json (or any raw JMH JSON) for tables and charts. */
