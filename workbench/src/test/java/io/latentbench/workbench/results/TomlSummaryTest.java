@@ -72,6 +72,21 @@ class TomlSummaryTest {
     }
 
     @Test
+    void aForeignJmhFileBecomesValidTomlWithQuotedClassNames() throws Exception {
+        Path raw = dir.resolve("raw.json");
+        try (var in = getClass().getResourceAsStream("/jmh/thrpt-two-forks-old-prefix.json")) {
+            Files.copy(in, raw);
+        }
+        String text = TomlSummary.render(ResultFiles.read(raw));
+        JsonNode toml = new TomlMapper().readTree(text);
+
+        assertThat(text).contains("[\"org.example.codec.CodecBench\".encode.codec_lz4.size_1024]");
+        JsonNode encode = toml.path("org.example.codec.CodecBench").path("encode").path("codec_lz4");
+        assertThat(encode.path("size_1024").path("ops_per_sec").asText()).isEqualTo("1500");
+        assertThat(encode.path("size_65536").path("ops_per_sec").asText()).isEqualTo("20");
+    }
+
+    @Test
     void numbersKeepFourSignificantDigits() {
         assertThat(Units.number(124.5)).isEqualTo("124.5");
         assertThat(Units.number(0.00123456)).isEqualTo("0.001235");
