@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "latentbench: build, benchmark and gate SIMD latent spaces.",
         subcommands = {
+            BenchCommand.class,
+            ResultsCommand.class,
             RunCommand.class,
         },
         footer = {
