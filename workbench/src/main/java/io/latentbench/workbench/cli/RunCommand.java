@@ -38,9 +38,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = "Execute a notebook headlessly on a Jupyter kernel, papermill-style: parameters go into a cell"
-                + " tagged 'injected-parameters' after the cell tagged 'parameters'; outputs, execution counts and"
-                + " metadata.papermill are recorded in OUT. A failing cell stops the run and adds an error banner.",
+        description = {
+            "Execute a notebook headlessly on a Jupyter kernel, papermill-style.",
+            "Parameters go into a cell tagged 'injected-parameters' after the cell tagged 'parameters'; outputs,"
+                    + " execution counts and metadata.papermill are recorded in OUT. A failing cell stops the run"
+                    + " and adds an error banner.",
+        },
         footer = {
             "",
             "Exit codes: 0 every cell ran; 1 a cell failed or timed out (OUT is still written); 2 bad input"
