@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "latentbench: build, benchmark and gate SIMD latent spaces.",
         subcommands = {
+            CompareCommand.class,
+            ReportCommand.class,
+            BaselineCommand.class,
         },
         footer = {
             "",

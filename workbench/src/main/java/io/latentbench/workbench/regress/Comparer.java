@@ -62,6 +62,19 @@ public final class Comparer {
                 rows, missing);
     }
 
+    /**
+     * Numbers from different machine classes are not compared: both sides must name the same
+     * testbed when both name one (a raw JMH file names none).
+     */
+    public static void requireSameTestbed(MeasurementSet baseline, MeasurementSet current) {
+        if (baseline.testbed() != null && current.testbed() != null && !baseline.testbed().equals(current.testbed())) {
+            throw new IllegalArgumentException("testbeds differ: the baseline (" + baseline.source() + ") is from '"
+                    + baseline.testbed() + "', the current run (" + current.source() + ") from '" + current.testbed()
+                    + "'; compare within one testbed, or pass --testbed to declare them the same machine class"
+                    + " or --allow-testbed-mismatch (consider --calibrate)");
+        }
+    }
+
     Comparison compareOne(Optional<Measurement> maybeBase, Measurement rawCurrent) {
         ThresholdEntry entry = ThresholdMapping.entryFor(rawCurrent);
         double threshold = config.thresholdPercent(entry);

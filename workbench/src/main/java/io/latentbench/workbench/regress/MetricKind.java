@@ -6,7 +6,7 @@ import java.util.Locale;
  * Which quantities a comparison looks at. The primary score always; of the secondary metrics
  * only the memory ones (bytes per operation, peak or retained sizes), because the rest of
  * what JMH's profilers report (gc.count, gc.time, allocation rates per second) is either
- * noise or a restatement of the time.
+ * noise or a restatement of the time. Derived speedup rows (unit "x") are not compared either.
  */
 public enum MetricKind {
     /** A time or rate: the primary score of a benchmark that is not a memory measurement. */
@@ -26,6 +26,9 @@ public enum MetricKind {
         }
         if (Units.isSize(u)) {
             return FOOTPRINT;
+        }
+        if (u.equals("x")) {
+            return IGNORED; // a derived speedup restates two benchmarks that are compared themselves
         }
         return id.isPrimary() ? SPEED : IGNORED;
     }
