@@ -41,7 +41,8 @@ public final class Charts {
                     .title("Current vs baseline (baseline mean = 100 %)" + (rows.size() > BARS_PER_CHART
                             ? " - part " + (from / BARS_PER_CHART + 1) : ""))
                     .xAxisTitle("benchmark").yAxisTitle("% of baseline mean").build();
-            chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
             chart.getStyler().setXAxisLabelRotation(30);
             chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
             chart.getStyler().setSeriesColors(new Color[] {new Color(0x9e, 0xb6, 0xd4), new Color(0xd9, 0x6c, 0x3c)});
