@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = "Manage baselines/<testbed>/baselines.json and its history.",
         subcommands = {
             BaselineCommand.Update.class, BaselineCommand.Show.class,
-            BaselineCommand.History.class, BaselineCommand.Prune.class,
+            BaselineCommand.History.class, BaselineCommand.Prune.class, BaselineCommand.Testbed.class,
         })
 public final class BaselineCommand implements Runnable {
 
@@ -127,21 +127,47 @@ public final class BaselineCommand implements Runnable {
                             + cfg.source() + "); rerun with --approve");
                 }
                 ResultSet set = ResultFiles.read(results);
-                String tb = parent.testbed;
-                if (tb == null) {
-                    if (set.info().cpu() == null || set.info().cpu().isBlank() || "unknown".equals(set.info().cpu())
-                            || set.info().cores() <= 0) {
-                        throw new IllegalArgumentException(results + " does not say which machine made it (a raw JMH file?);"
-                                + " pass --testbed NAME");
-                    }
-                    tb = set.info().testbed();
-                }
+                String tb = parent.testbed != null ? parent.testbed : testbedOf(set, results);
                 BaselineStore.UpdateResult r = parent.store().update(tb, set, m, replace, Instant.now());
                 out.println("Updated " + r.file() + ": " + r.updated() + " benchmark(s) from " + results
                         + (r.kept() > 0 ? ", " + r.kept() + " kept from before" : ""));
                 r.historyFile().ifPresent(h -> out.println("History: " + h
                         + (r.pruned() > 0 ? " (pruned " + r.pruned() + " old file(s))" : "")));
                 out.flush();
+                return 0;
+            });
+        }
+    }
+
+    static String testbedOf(ResultSet set, Path results) {
+        if (set.info().cpu() == null || set.info().cpu().isBlank() || "unknown".equals(set.info().cpu())
+                || set.info().cores() <= 0) {
+            throw new IllegalArgumentException(results + " does not say which machine made it (a raw JMH file?);"
+                    + " pass --testbed NAME");
+        }
+        return set.info().testbed();
+    }
+
+    @Command(name = "testbed", mixinStandardHelpOptions = true,
+            exitCodeOnInvalidInput = RegressCommands.FAILED, exitCodeOnExecutionException = RegressCommands.FAILED,
+            description = "Print the testbed a results file belongs to (--testbed, if given, wins): for scripts.")
+    static final class Testbed implements Callable<Integer> {
+        @ParentCommand
+        BaselineCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--results", required = true, paramLabel = "FILE", description = "results.json.")
+        Path results;
+
+        @Override
+        public Integer call() {
+            return RegressCommands.guarded("baseline testbed", spec.commandLine().getErr(), () -> {
+                String tb = parent.testbed != null ? parent.testbed : testbedOf(ResultFiles.read(results), results);
+                parent.store().file(tb); // validates the name
+                spec.commandLine().getOut().println(tb);
+                spec.commandLine().getOut().flush();
                 return 0;
             });
         }

@@ -152,6 +152,9 @@ class RegressCommandsTest {
         assertThat(update.exit()).as(update.err()).isZero();
         Path file = baselines.resolve("amd-epyc-9r45-2c-jdk25/baselines.json");
         assertThat(file).exists();
+        assertThat(lb("baseline", "testbed", "--results", first.toString()).out().trim()).isEqualTo("amd-epyc-9r45-2c-jdk25");
+        assertThat(lb("baseline", "--testbed", "ci-runner", "testbed", "--results", first.toString()).out().trim())
+                .isEqualTo("ci-runner");
 
         Path slower = resultsJson("slow.json", 8, 1.3);
         Run r = lb("compare", "--baseline", file.toString(), "--current", slower.toString());
