@@ -13,7 +13,7 @@ public enum MetricKind {
     SPEED,
     /** Bytes allocated per operation, as JMH's gc profiler's gc.alloc.rate.norm. */
     ALLOCATION,
-    /** A size of memory held: peak or retained MB. */
+    /** A size of memory held: peak or retained MB, bytes per stored vector. */
     FOOTPRINT,
     /** Not compared. */
     IGNORED;
@@ -24,7 +24,8 @@ public enum MetricKind {
         if (metric.endsWith("gc.alloc.rate.norm") || u.equals("b/op") || u.equals("bytes/op")) {
             return ALLOCATION;
         }
-        if (Units.isSize(u)) {
+        // sizes (retained.mb, peak.mb in MB) and sizes per item (bytes.per.vector in B/vector)
+        if (Units.isSize(u) || (u.startsWith("b/") && !u.endsWith("/s") && !u.endsWith("/sec"))) {
             return FOOTPRINT;
         }
         if (u.equals("x")) {

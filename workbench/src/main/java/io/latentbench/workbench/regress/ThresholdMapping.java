@@ -12,9 +12,10 @@ import java.util.Locale;
  *   <li>suite {@code throughput}: a benchmark whose name mentions knn, search or parallel uses
  *       {@code throughput.parallel_search}; every other one (batch add, batch attention) uses
  *       {@code throughput.batch_operations};</li>
- *   <li>a name mentioning {@code knn} or {@code search} (latency knn, distance comparison,
- *       matrix, peers' scans) uses {@code latency.knn_search}, and knnBatch
- *       {@code throughput.parallel_search};</li>
+ *   <li>knnBatch, or a knn/search benchmark with a {@code batch} or {@code queries} parameter
+ *       above 1 (the matrix's batched knn), uses {@code throughput.parallel_search};</li>
+ *   <li>any other name mentioning {@code knn} or {@code search} (latency knn, distance
+ *       comparison, matrix at batch 1, peers' knn) uses {@code latency.knn_search};</li>
  *   <li>a name mentioning {@code attention}, {@code flash}, {@code moe} or
  *       {@code multihead} uses {@code latency.attention};</li>
  *   <li>a name starting with {@code add} or {@code insert} uses {@code latency.add_embedding};</li>
@@ -26,6 +27,21 @@ import java.util.Locale;
 public final class ThresholdMapping {
 
     private ThresholdMapping() {}
+
+    /** A batch or queries parameter above 1: many queries at once (the matrix's batched knn). */
+    private static boolean batched(Measurement m) {
+        for (String key : new String[] {"batch", "queries"}) {
+            String v = m.params().get(key);
+            if (v != null) {
+                try {
+                    return Integer.parseInt(v.trim()) > 1;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
 
     public static ThresholdEntry entryFor(Measurement m) {
         MetricKind kind = MetricKind.of(m.id(), m.unit());
@@ -41,7 +57,7 @@ public final class ThresholdMapping {
         if (suite.equals("throughput") || suite.endsWith(".throughput") || name.contains("parallel")) {
             return searchLike || name.contains("parallel") ? ThresholdEntry.PARALLEL_SEARCH : ThresholdEntry.BATCH_OPERATIONS;
         }
-        if (name.contains("knnbatch")) {
+        if (name.contains("knnbatch") || (searchLike && batched(m))) {
             return ThresholdEntry.PARALLEL_SEARCH;
         }
         if (searchLike) {

@@ -173,6 +173,26 @@ class ComparerTest {
         assertThat(flags[0] + flags[1]).isLessThanOrEqualTo(flags[2] / 200);
     }
 
+    @Test
+    void aRealSlowdownIsFoundDespiteNoise() {
+        // the other side of the trade: with 5 forks and 5 % fork noise, a 25 % slowdown of knn
+        // (threshold 5 %) is flagged in nearly every draw, and nothing else is
+        List<Synthetic.Bench> suite = Synthetic.suite();
+        int found = 0;
+        int draws = 100;
+        for (int draw = 0; draw < draws; draw++) {
+            MeasurementSet a = new Synthetic(5000 + 2L * draw, 5, 3, 0.05, 0.01).measure(suite, "a");
+            MeasurementSet b = new Synthetic(5001 + 2L * draw, 5, 3, 0.05, 0.01).measure(with(suite, 0, 1.25), "b");
+            ComparisonReport report = compare(a, b);
+            if (row(report, suite.get(0).key()).verdict() == Verdict.REGRESSION) {
+                found++;
+            }
+            assertThat(report.with(Verdict.REGRESSION)).allMatch(c -> c.id().toString().equals(suite.get(0).key()));
+        }
+        System.out.printf("25%% slowdown at 5%% fork noise, 5 forks: flagged in %d of %d draws%n", found, draws);
+        assertThat(found).isGreaterThanOrEqualTo(90);
+    }
+
     private static int[] aaFlags(int draws, double forkNoise) {
         List<Synthetic.Bench> suite = Synthetic.suite();
         int regressions = 0;

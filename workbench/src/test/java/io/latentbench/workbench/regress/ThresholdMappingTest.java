@@ -37,10 +37,20 @@ class ThresholdMappingTest {
         assertThat(ThresholdMapping.entryFor(m)).isEqualTo(expected);
     }
 
+    @org.junit.jupiter.api.Test
+    void batchedKnnInTheMatrixIsAParallelSearch() {
+        Measurement batch32 = new Measurement(MeasurementId.primary("matrix.knn[batch=32]"), "matrix", "knn",
+                new TreeMap<>(java.util.Map.of("batch", "32", "k", "10")), "us/op", 1.0, List.of());
+        Measurement batch1 = new Measurement(MeasurementId.primary("matrix.knn[batch=1]"), "matrix", "knn",
+                new TreeMap<>(java.util.Map.of("batch", "1", "k", "10")), "us/op", 1.0, List.of());
+        assertThat(ThresholdMapping.entryFor(batch32)).isEqualTo(ThresholdEntry.PARALLEL_SEARCH);
+        assertThat(ThresholdMapping.entryFor(batch1)).isEqualTo(ThresholdEntry.KNN_SEARCH);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "'', us/op, SPEED", "'', ops/s, SPEED", "gc.alloc.rate.norm, B/op, ALLOCATION", "gc.alloc.rate, MB/sec, IGNORED",
-        "gc.count, counts, IGNORED", "memory.peak, MB, FOOTPRINT", "'', x, IGNORED", "·gc.alloc.rate.norm, B/op, ALLOCATION",
+        "gc.count, counts, IGNORED", "memory.peak, MB, FOOTPRINT", "peak.mb, MB, FOOTPRINT", "bytes.per.vector, B/vector, FOOTPRINT", "'', x, IGNORED", "·gc.alloc.rate.norm, B/op, ALLOCATION",
     })
     void choosesWhichMetricsAreCompared(String metric, String unit, MetricKind expected) {
         assertThat(MetricKind.of(new MeasurementId("s.b", metric), unit)).isEqualTo(expected);
