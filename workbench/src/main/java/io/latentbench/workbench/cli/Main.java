@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "latentbench: build, benchmark and gate SIMD latent spaces.",
         subcommands = {
+            BenchCommand.class,
+            ResultsCommand.class,
             CompareCommand.class,
             ReportCommand.class,
             BaselineCommand.class,
@@ -19,6 +21,7 @@ import picocli.CommandLine.Command;
             "Also handled by the launcher itself:",
             "  test     Run every test (mvn verify).",
             "  build    Build without running anything.",
+            "  jshell   Open jshell with latentbench imported ([FILE.jsh]).",
         })
 public final class Main implements Runnable {
 
