@@ -23,8 +23,9 @@ import java.util.OptionalDouble;
  *       improvement needs the whole interval better than half of it. Otherwise NoChange.</li>
  * </ol>
  *
- * When the fork counts are so small that even complete separation could not reach alpha, the
- * verdict is Inconclusive and says so, whatever the means suggest.
+ * When the fork counts are so small that even complete separation could not reach alpha, or the
+ * per-fork means of either side scatter by more than {@code max_fork_cv} (an unstable machine),
+ * the verdict is Inconclusive and says so, whatever the means suggest.
  */
 public final class Comparer {
 
@@ -95,9 +96,26 @@ public final class Comparer {
         double bestP = MannWhitney.smallestPossibleP(b.length, c.length);
         if (b.length < 2 || c.length < 2 || bestP >= alpha) {
             double ratio = (c.length > 0 ? mean(c) : current.score()) / (b.length > 0 ? mean(b) : base.score());
-            String why = String.format(Locale.ROOT,
-                    "too few forks (%d baseline, %d current): even complete separation gives p = %.3f, not below alpha %s;"
-                            + " the %+.1f%% change is untested", b.length, c.length, bestP, alpha, (ratio - 1) * 100);
+            String why = b.length == 0 || c.length == 0
+                    ? String.format(Locale.ROOT, "the %s file keeps no per-fork samples; the %+.1f%% change is untested",
+                            b.length == 0 ? "baseline" : "current", (ratio - 1) * 100)
+                    : String.format(Locale.ROOT, "too few forks (%d baseline, %d current): even complete separation gives"
+                            + " p = %.3f, not below alpha %s; the %+.1f%% change is untested",
+                            b.length, c.length, bestP, alpha, (ratio - 1) * 100);
+            return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.INCONCLUSIVE, why,
+                    Optional.of(ChangeStatistics.estimateOnly(b.length, c.length, ratio)));
+        }
+        double cvBase = coefficientOfVariation(b);
+        double cvCurrent = coefficientOfVariation(c);
+        double maxCv = config.statistics().maxForkCv();
+        if (cvBase > maxCv || cvCurrent > maxCv) {
+            // Forks of one run are measured one after another: when they scatter this much the
+            // machine itself was changing (load, frequency, unfinished JIT warm-up), and a shift
+            // between two runs says more about the machine than about the code.
+            double ratio = mean(c) / mean(b);
+            String why = String.format(Locale.ROOT, "unstable: the per-fork means vary by %.0f%% (baseline) and %.0f%%"
+                    + " (current), above max_fork_cv %.0f%%; the %+.1f%% change is untested - rerun on a quieter machine"
+                    + " or with longer warm-up", cvBase, cvCurrent, maxCv, (ratio - 1) * 100);
             return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.INCONCLUSIVE, why,
                     Optional.of(ChangeStatistics.estimateOnly(b.length, c.length, ratio)));
         }
@@ -143,6 +161,19 @@ public final class Comparer {
                             : String.format(Locale.ROOT, "%.1f%% improvement bar (half the threshold)", threshold / 2));
         }
         return new Comparison(current.id(), entry, threshold, maybeBase, current, verdict, reason, Optional.of(evidence));
+    }
+
+    /** Sample standard deviation over mean, in percent; 0 for a constant sample. */
+    static double coefficientOfVariation(double[] v) {
+        double m = mean(v);
+        if (m == 0) {
+            return 0;
+        }
+        double squares = 0;
+        for (double x : v) {
+            squares += (x - m) * (x - m);
+        }
+        return 100 * Math.sqrt(squares / (v.length - 1)) / Math.abs(m);
     }
 
     private static double mean(double[] v) {

@@ -237,6 +237,40 @@ class ComparerTest {
     }
 
     @Test
+    void unstableForksAreInconclusive() {
+        // what a real A/A run on a loaded machine showed: forks of one run scattering by tens of
+        // percent while the whole run sits 3x away from the other run
+        List<Synthetic.Bench> suite = List.of(new Synthetic.Bench("peers", "cosine", Map.of(), "ns/op", 250));
+        MeasurementSet base = new Synthetic(30, 5, 3, 0.15, 0.05).measure(suite, "base");
+        MeasurementSet cur = new Synthetic(31, 5, 3, 0.35, 0.05).measure(with(suite, 0, 3.0), "cur");
+
+        Comparison r = compare(base, cur).comparisons().getFirst();
+
+        assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(r.reason()).startsWith("unstable").contains("max_fork_cv 10%");
+        assertThat(r.statistics().orElseThrow().changePercent()).isGreaterThan(100);
+        // a looser limit lets the same samples through, and then it is a regression
+        Comparer loose = new Comparer(PLAN.withStatistics(new StatisticsConfig(0.05, 0.95, 10_000, 1, java.util.Optional.empty(), 60)));
+        assertThat(loose.compare(base, cur).comparisons().getFirst().verdict()).isEqualTo(Verdict.REGRESSION);
+    }
+
+    @Test
+    void aBaselineWithoutSamplesIsInconclusiveNotARegression() {
+        // a plan-shaped baseline keeps only the mean
+        Measurement planShaped = new Measurement(MeasurementId.primary("latency.knn"), "latency", "knn",
+                new java.util.TreeMap<>(), "us/op", 100, List.of());
+        MeasurementSet base = MeasurementSet.of("plan.json", null, null, null, List.of(planShaped));
+        MeasurementSet cur = MeasurementSet.of("cur.json", null, null, null, List.of(new Measurement(
+                MeasurementId.primary("latency.knn"), "latency", "knn", new java.util.TreeMap<>(), "us/op", 150,
+                List.of(150.0, 151.0, 149.0, 150.0, 150.0))));
+
+        Comparison r = compare(base, cur).comparisons().getFirst();
+
+        assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(r.reason()).contains("baseline file keeps no per-fork samples").contains("+50.0%");
+    }
+
+    @Test
     void unitsConvertBeforeComparing() {
         List<Synthetic.Bench> us = List.of(new Synthetic.Bench("latency", "createSpace", Map.of(), "us/op", 100));
         List<Synthetic.Bench> ns = List.of(new Synthetic.Bench("latency", "createSpace", Map.of(), "ns/op", 100_000));

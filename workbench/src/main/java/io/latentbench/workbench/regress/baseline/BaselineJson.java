@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -57,8 +56,7 @@ public final class BaselineJson {
             throw c.fail("baselines", records == null ? "is missing" : "is not an object keyed by benchmark");
         }
         SortedMap<String, BaselineRecord> out = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = records.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : records.properties()) {
             out.put(e.getKey(), record(c, "baselines[\"" + e.getKey() + "\"]", e.getKey(), e.getValue()));
         }
         return new BaselineFile(
@@ -81,8 +79,7 @@ public final class BaselineJson {
             if (!sec.isObject()) {
                 throw c.fail(path + ".secondary", "is not an object keyed by metric name");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = sec.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> m = it.next();
+            for (Map.Entry<String, JsonNode> m : sec.properties()) {
                 String mp = path + ".secondary[\"" + m.getKey() + "\"]";
                 if (!m.getValue().isObject()) {
                     throw c.fail(mp, "is not an object");
@@ -99,7 +96,7 @@ public final class BaselineJson {
             if (!p.isObject()) {
                 throw c.fail(path + ".params", "is not an object of parameter values");
             }
-            p.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            p.properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
         }
         Double dimension = c.optNumber(node, path, "dimension");
         return new BaselineRecord(

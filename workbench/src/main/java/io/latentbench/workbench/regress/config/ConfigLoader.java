@@ -125,7 +125,7 @@ public final class ConfigLoader {
         JsonNode s = r.table(root, "statistics");
         if (s != null) {
             String p = "statistics";
-            r.onlyKeys(s, p, Set.of("alpha", "confidence", "bootstrap_resamples", "seed", "calibrate_against"));
+            r.onlyKeys(s, p, Set.of("alpha", "confidence", "bootstrap_resamples", "seed", "calibrate_against", "max_fork_cv"));
             double alpha = r.number(s, p, "alpha").orElse(stats.alpha());
             double confidence = r.number(s, p, "confidence").orElse(stats.confidence());
             long resamples = r.integer(s, p, "bootstrap_resamples").orElse((long) stats.bootstrapResamples());
@@ -138,9 +138,10 @@ public final class ConfigLoader {
             if (resamples < 100 || resamples > 1_000_000) {
                 throw r.error(p + ".bootstrap_resamples", "is " + resamples + "; expected 100 to 1000000");
             }
+            double maxCv = r.percent(s, p, "max_fork_cv").orElse(stats.maxForkCv());
             stats = new StatisticsConfig(alpha, confidence, (int) resamples,
                     r.integer(s, p, "seed").orElse(stats.seed()),
-                    r.string(s, p, "calibrate_against"));
+                    r.string(s, p, "calibrate_against"), maxCv);
         }
         return new RegressionConfig(thresholds, actions, management, stats, source);
     }

@@ -74,6 +74,7 @@ class ConfigLoaderTest {
         assertThat(c.thresholdPercent(ThresholdEntry.KNN_SEARCH)).isEqualTo(5.0);
         assertThat(c.actions().slackWebhook()).isEmpty(); // the secret is not set here
         assertThat(c.statistics().alpha()).isEqualTo(0.05);
+        assertThat(c.statistics().maxForkCv()).isEqualTo(10.0);
     }
 
     @Test
@@ -160,9 +161,10 @@ class ConfigLoaderTest {
     @Test
     void calibrationReferenceIsRead(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("c.toml");
-        Files.writeString(f, "[statistics]\ncalibrate_against = \"peers.plainRead\"\nseed = 7\n");
+        Files.writeString(f, "[statistics]\ncalibrate_against = \"peers.plainRead\"\nseed = 7\nmax_fork_cv = 25\n");
         RegressionConfig c = loader(Map.of()).read(f);
         assertThat(c.statistics().calibrateAgainst()).contains("peers.plainRead");
         assertThat(c.statistics().seed()).isEqualTo(7L);
+        assertThat(c.statistics().maxForkCv()).isEqualTo(25.0);
     }
 }
