@@ -29,6 +29,14 @@ import java.util.OptionalDouble;
  */
 public final class Comparer {
 
+    /**
+     * Code that allocates nothing shows a gc.alloc.rate.norm of a few hundredths of a byte per
+     * operation (the harness's own allocations spread over millions of calls): a change of
+     * hundreds of percent there is still less than one object. Below the smallest object
+     * (a 16-byte header) an allocation change never counts.
+     */
+    static final double MIN_ALLOCATION_CHANGE_BYTES = 16;
+
     private final RegressionConfig config;
 
     public Comparer(RegressionConfig config) {
@@ -146,6 +154,11 @@ public final class Comparer {
             verdict = Verdict.NO_CHANGE;
             reason = String.format(Locale.ROOT, "not significant (p = %.3g%s)", test.pValue(),
                     test.pValue() < alpha ? ", but the interval includes no change" : "");
+        } else if (MetricKind.of(current.id(), current.unit()) == MetricKind.ALLOCATION
+                && Math.abs(mean(c) - mean(b)) < MIN_ALLOCATION_CHANGE_BYTES) {
+            verdict = Verdict.NO_CHANGE;
+            reason = String.format(Locale.ROOT, "%s, but by %.2f B/op, less than one object (%.0f B/op)", interval,
+                    Math.abs(mean(c) - mean(b)), MIN_ALLOCATION_CHANGE_BYTES);
         } else if (worseLow > threshold) {
             verdict = Verdict.REGRESSION;
             reason = String.format(Locale.ROOT, "%s, past the %.1f%% threshold (p = %.3g)", interval, threshold, test.pValue());

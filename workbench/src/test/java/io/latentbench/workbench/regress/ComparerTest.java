@@ -134,6 +134,27 @@ class ComparerTest {
     }
 
     @Test
+    void allocationChangesSmallerThanOneObjectDoNotCount() {
+        // a non-allocating kernel: 0.01 -> 0.05 B/op is +400 % and significant, yet no object
+        Synthetic.Bench none = new Synthetic.Bench("peers", "dotProduct", Map.of(), "ns/op", 50)
+                .withSecondary("gc.alloc.rate.norm", "B/op", 0.01);
+        Synthetic.Bench tiny = new Synthetic.Bench("peers", "dotProduct", Map.of(), "ns/op", 50)
+                .withSecondary("gc.alloc.rate.norm", "B/op", 0.05);
+        Synthetic.Bench object = new Synthetic.Bench("peers", "dotProduct", Map.of(), "ns/op", 50)
+                .withSecondary("gc.alloc.rate.norm", "B/op", 24.01);
+        MeasurementSet base = new Synthetic(32, 5, 3, 0.005, 0.001).measure(List.of(none), "base");
+        MeasurementId alloc = new MeasurementId(none.key(), "gc.alloc.rate.norm");
+
+        Comparison small = row(compare(base, new Synthetic(33, 5, 3, 0.005, 0.001).measure(List.of(tiny), "c")), alloc);
+        Comparison big = row(compare(base, new Synthetic(34, 5, 3, 0.005, 0.001).measure(List.of(object), "c")), alloc);
+
+        assertThat(small.statistics().orElseThrow().pValue()).isLessThan(0.05);
+        assertThat(small.verdict()).isEqualTo(Verdict.NO_CHANGE);
+        assertThat(small.reason()).contains("less than one object");
+        assertThat(big.verdict()).isEqualTo(Verdict.REGRESSION);
+    }
+
+    @Test
     void tooFewForksNeverClaimsSignificance() {
         List<Synthetic.Bench> suite = Synthetic.suite();
         for (int forks = 1; forks <= 3; forks++) {
