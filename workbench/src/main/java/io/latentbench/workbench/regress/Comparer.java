@@ -101,6 +101,15 @@ public final class Comparer {
         double[] b = base.samples();
         double[] c = current.samples();
         double alpha = config.statistics().alpha();
+        double baseMean = b.length > 0 ? mean(b) : base.score();
+        double currentMean = c.length > 0 ? mean(c) : current.score();
+        if (MetricKind.of(current.id(), current.unit()) == MetricKind.ALLOCATION
+                && Math.abs(currentMean - baseMean) < MIN_ALLOCATION_CHANGE_BYTES) {
+            return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.NO_CHANGE,
+                    String.format(Locale.ROOT, "changed by %.2f B/op, less than one object (%.0f B/op)",
+                            Math.abs(currentMean - baseMean), MIN_ALLOCATION_CHANGE_BYTES),
+                    Optional.of(ChangeStatistics.estimateOnly(b.length, c.length, currentMean / baseMean)));
+        }
         double bestP = MannWhitney.smallestPossibleP(b.length, c.length);
         if (b.length < 2 || c.length < 2 || bestP >= alpha) {
             double ratio = (c.length > 0 ? mean(c) : current.score()) / (b.length > 0 ? mean(b) : base.score());
@@ -154,11 +163,6 @@ public final class Comparer {
             verdict = Verdict.NO_CHANGE;
             reason = String.format(Locale.ROOT, "not significant (p = %.3g%s)", test.pValue(),
                     test.pValue() < alpha ? ", but the interval includes no change" : "");
-        } else if (MetricKind.of(current.id(), current.unit()) == MetricKind.ALLOCATION
-                && Math.abs(mean(c) - mean(b)) < MIN_ALLOCATION_CHANGE_BYTES) {
-            verdict = Verdict.NO_CHANGE;
-            reason = String.format(Locale.ROOT, "%s, but by %.2f B/op, less than one object (%.0f B/op)", interval,
-                    Math.abs(mean(c) - mean(b)), MIN_ALLOCATION_CHANGE_BYTES);
         } else if (worseLow > threshold) {
             verdict = Verdict.REGRESSION;
             reason = String.format(Locale.ROOT, "%s, past the %.1f%% threshold (p = %.3g)", interval, threshold, test.pValue());

@@ -171,6 +171,13 @@ public final class BaselineStore {
         return Math.max(0, excess);
     }
 
+    /** Temporary files are created owner-only; reports and baselines are meant to be shared. */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     /** Writes through a temporary sibling and a rename, so the target is never half-written. */
     public static void writeAtomically(Path target, String content) {
         Path dir = target.toAbsolutePath().getParent();
@@ -179,6 +186,7 @@ public final class BaselineStore {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            readableByAll(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -127,6 +127,8 @@ class BaselineStoreTest {
                     .allMatch(n -> n.endsWith(".json") && !n.endsWith(".tmp"))
                     .hasSize(2);
         }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file("tb"))))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test
