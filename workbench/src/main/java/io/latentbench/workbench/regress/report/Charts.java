@@ -27,12 +27,19 @@ public final class Charts {
 
     static final int BARS_PER_CHART = 14;
 
+    /** Bars beyond this percent of the baseline are cut here (and labelled), so one wild value keeps the rest readable. */
+    static final double CLIP_PERCENT = 300;
+
     private Charts() {}
 
     /** Baseline-vs-current bar charts, {@link #BARS_PER_CHART} benchmarks each. */
     public static List<CategoryChart> baselineVsCurrent(List<Comparison> comparisons) {
         List<Comparison> rows = comparisons.stream()
                 .filter(c -> c.baseline().isPresent() && c.statistics().isPresent())
+                // sub-object allocation noise: hundreds of percent of nothing
+                .filter(c -> !(c.kind() == io.latentbench.workbench.regress.MetricKind.ALLOCATION
+                        && c.verdict() == io.latentbench.workbench.regress.Verdict.NO_CHANGE
+                        && c.reason().contains("less than one object")))
                 .toList();
         List<CategoryChart> charts = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += BARS_PER_CHART) {
@@ -57,11 +64,13 @@ public final class Charts {
                 double[] k = c.current().samples();
                 double baseMean = Format.mean(b, c.baseline().orElseThrow().score());
                 ChangeStatistics s = c.statistics().orElseThrow();
-                labels.add(label(c));
+                double value = 100.0 * s.ratio();
+                boolean clipped = value > CLIP_PERCENT;
+                labels.add(label(c) + (clipped ? String.format(java.util.Locale.ROOT, " (%.0f%%)", value) : ""));
                 base.add(100.0);
-                baseErr.add(relativeSd(b, baseMean));
-                cur.add(100.0 * s.ratio());
-                curErr.add(relativeSd(k, baseMean));
+                baseErr.add(Math.min(relativeSd(b, baseMean), 100)); // a bar of a positive quantity stops at 0
+                cur.add(clipped ? CLIP_PERCENT : value);
+                curErr.add(clipped ? 0.0 : Math.min(relativeSd(k, baseMean), CLIP_PERCENT - value));
             }
             chart.addSeries("baseline", labels, base, baseErr);
             chart.addSeries("current", labels, cur, curErr);
