@@ -144,7 +144,7 @@ class RegressCommandsTest {
     }
 
     @Test
-    void baselineUpdateThenCompareAgainstTheBaselinesFile() {
+    void baselineUpdateThenCompareAgainstTheBaselinesFile() throws Exception {
         Path first = resultsJson("first.json", 7, 1.0);
         Path baselines = dir.resolve("baselines");
         Run update = lb("baseline", "update", "--dir", baselines.toString(), "--results", first.toString(),
@@ -165,6 +165,22 @@ class RegressCommandsTest {
         assertThat(lb("baseline", "history", "--dir", baselines.toString()).out()).contains("c7").contains("3 benchmarks");
         Run report = lb("report", "--baseline", file.toString(), "--output", dir.resolve("summary.md").toString());
         assertThat(report.exit()).isZero();
+        assertThat(dir.resolve("summary.md")).content().contains("latency.knn[dim=256,k=10]").contains("| 5 |");
+
+        Run compared = lb("report", "--baseline", file.toString(), "--current", slower.toString(),
+                "--output", dir.resolve("pr.md").toString(), "--html", dir.resolve("pr.html").toString());
+        assertThat(compared.exit()).as("report never gates").isZero();
+        assertThat(dir.resolve("pr.md")).content().startsWith("## \u274c Benchmarks: 1 regression(s)");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(lb("baseline", "update", "--dir", baselines.toString(), "--results", slower.toString()).exit()).isZero();
+        }
+        assertThat(lb("baseline", "prune", "--dir", baselines.toString(), "--keep", "2").out()).contains("Pruned 2");
+        assertThat(baselines.resolve("amd-epyc-9r45-2c-jdk25/history")).isDirectoryContaining("glob:**c8.json")
+                .isNotEmptyDirectory();
+        try (var files = Files.list(baselines.resolve("amd-epyc-9r45-2c-jdk25/history"))) {
+            assertThat(files.count()).isEqualTo(2);
+        }
     }
 
     @Test
