@@ -91,7 +91,7 @@ public final class CompareCommand implements Callable<Integer> {
                 out.println("Markdown report: " + markdown);
             }
             if (html != null) {
-                BaselineStore.writeAtomically(html, HtmlReport.render(report, Gate.trends(report, baseline, historyDir)));
+                BaselineStore.writeAtomically(html, HtmlReport.render(report, Gate.trends(report, baseline, historyDir, err)));
                 out.println("HTML report: " + html);
             }
             RegressionActions regressionActions = new RegressionActions(gate.config().actions(),
@@ -132,12 +132,12 @@ public final class CompareCommand implements Callable<Integer> {
         }
 
         static java.util.List<io.latentbench.workbench.regress.report.Trend> trends(
-                ComparisonReport report, Path baseline, Path historyDir) {
+                ComparisonReport report, Path baseline, Path historyDir, PrintWriter err) {
             Path dir = historyDir;
             if (dir == null && baseline.getFileName().toString().equals("baselines.json")) {
                 dir = baseline.toAbsolutePath().getParent().resolve("history");
             }
-            return HistoryTrends.load(dir, report);
+            return HistoryTrends.load(dir, report, err);
         }
     }
 }

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --config FILE}, defaulting to baselines/regression_config.toml when it exists. */
+/**
+ * {@code --config FILE}, defaulting to baselines/regression_config.toml of the working directory,
+ * then of the checkout the lb launcher runs from, then the plan's built-in values.
+ */
 final class ConfigChoice {
 
     static final Path DEFAULT = Path.of("baselines", "regression_config.toml");
@@ -19,6 +22,13 @@ final class ConfigChoice {
         if (config != null) {
             return ConfigLoader.load(config);
         }
-        return Files.isRegularFile(DEFAULT) ? ConfigLoader.load(DEFAULT) : RegressionConfig.defaults();
+        if (Files.isRegularFile(DEFAULT)) {
+            return ConfigLoader.load(DEFAULT);
+        }
+        String home = System.getProperty("latentbench.home");
+        if (home != null && Files.isRegularFile(Path.of(home).resolve(DEFAULT))) {
+            return ConfigLoader.load(Path.of(home).resolve(DEFAULT));
+        }
+        return RegressionConfig.defaults();
     }
 }

@@ -23,7 +23,7 @@ final class HistoryTrends {
 
     private HistoryTrends() {}
 
-    static List<Trend> load(Path historyDir, ComparisonReport report) {
+    static List<Trend> load(Path historyDir, ComparisonReport report, java.io.PrintWriter err) {
         if (historyDir == null || !Files.isDirectory(historyDir)) {
             return List.of();
         }
@@ -33,7 +33,7 @@ final class HistoryTrends {
                 try {
                     files.add(BaselineStore.load(p));
                 } catch (BaselineException e) {
-                    System.err.println("lb: skipping history file: " + e.getMessage());
+                    err.println("lb: skipping a history file in the trends: " + e.getMessage());
                 }
             }
         } catch (IOException e) {

@@ -76,7 +76,7 @@ public final class ReportCommand implements Callable<Integer> {
             BaselineStore.writeAtomically(output, MarkdownReport.render(report));
             out.println("Markdown report: " + output + " (" + report.summary() + ")");
             if (html != null) {
-                BaselineStore.writeAtomically(html, HtmlReport.render(report, CompareCommand.Gate.trends(report, baseline, historyDir)));
+                BaselineStore.writeAtomically(html, HtmlReport.render(report, CompareCommand.Gate.trends(report, baseline, historyDir, spec.commandLine().getErr())));
                 out.println("HTML report: " + html);
             }
             out.flush();
