@@ -48,6 +48,10 @@ public final class MarkdownReport {
         if (r.count(Verdict.IMPROVEMENT) > 0) {
             return "\u2705 Benchmarks: " + r.count(Verdict.IMPROVEMENT) + " improvement(s), no regression";
         }
+        if (r.count(Verdict.INCONCLUSIVE) > 0) {
+            return "\u26a0\ufe0f Benchmarks: no regression found, but " + r.count(Verdict.INCONCLUSIVE) + " of "
+                    + r.comparisons().size() + " could not be judged";
+        }
         return "\u2796 Benchmarks: no significant change";
     }
 

@@ -64,6 +64,16 @@ class ReportsTest {
     }
 
     @Test
+    void theTitleSaysWhenMeasurementsCouldNotBeJudged() {
+        MeasurementSet one = MeasurementSet.of("a", "tb", "c", "t", List.of(m("latency.knn", "us/op", 100, 101)));
+        MeasurementSet calm = MeasurementSet.of("a", "tb", "c", "t", List.of(m("latency.knn", "us/op", 100, 101, 99, 100, 100)));
+        assertThat(MarkdownReport.render(new Comparer(RegressionConfig.defaults()).compare(one, one)))
+                .startsWith("## \u26a0\ufe0f Benchmarks: no regression found, but 1 of 1 could not be judged");
+        assertThat(MarkdownReport.render(new Comparer(RegressionConfig.defaults()).compare(calm, calm)))
+                .startsWith("## \u2796 Benchmarks: no significant change");
+    }
+
+    @Test
     void htmlIsSelfContainedWithPngPlots() throws Exception {
         ComparisonReport r = sample();
         List<BaselineFile> history = new ArrayList<>();
