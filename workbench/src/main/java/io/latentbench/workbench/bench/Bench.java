@@ -133,6 +133,13 @@ public final class Bench {
         return BenchPlan.create(Catalog.load(), profile, BenchPlan.parseSelection(selection), params, shard);
     }
 
+    /** How long {@link #run()} should take, from the settings and a JVM start of about 2 s per fork. */
+    public Duration estimate() {
+        BenchRunner runner = new BenchRunner(settings(), null, null, jvmArgs);
+        double seconds = plan().points().stream().mapToDouble(runner::estimateSeconds).sum();
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
     /**
      * Measures the plan.
      *

@@ -87,6 +87,9 @@ public record BenchPlan(Profile profile, Shard shard, List<BenchPoint> points, i
                 throw new IllegalArgumentException("--param " + name + ": no selected benchmark has a parameter '"
                         + name + "'; the selected suites have " + String.join(", ", known));
             }
+            for (String v : o.getValue()) {
+                checkLabel(name, v, having);
+            }
             for (Catalog.Declared d : having) {
                 List<String> declared = d.params().get(name);
                 boolean integral = declared.stream().allMatch(v -> v.matches("-?\\d+"));
@@ -100,6 +103,31 @@ public record BenchPlan(Profile profile, Shard shard, List<BenchPoint> points, i
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Labels the engine parses are checked here, so a typo is an error before any JVM forks;
+     * an implementation outside the declared ones has no code to run.
+     */
+    private static void checkLabel(String name, String value, List<Catalog.Declared> having) {
+        try {
+            switch (name) {
+                case "type" -> io.latentbench.engine.AttentionType.parse(value);
+                case "metric" -> io.latentbench.engine.DistanceMetric.parse(value);
+                case "impl" -> {
+                    Set<String> known = new TreeSet<>();
+                    having.forEach(d -> known.addAll(d.params().get(name)));
+                    if (!known.contains(value)) {
+                        throw new IllegalArgumentException("expected one of " + String.join(", ", known));
+                    }
+                }
+                default -> {
+                    // other parameters are numbers, checked against the declared values' kind
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--param " + name + "=" + value + ": " + e.getMessage(), e);
         }
     }
 

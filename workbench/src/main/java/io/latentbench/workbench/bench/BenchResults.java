@@ -79,6 +79,11 @@ public final class BenchResults {
         return Speedups.report(results.results());
     }
 
+    /** The peers suite's ratios (SIMD vs scalar vs Lucene, knn vs plain read), empty if it did not run. */
+    public String peerRatios() {
+        return PeerRatios.report(results.results());
+    }
+
     /**
      * Writes results.json, the raw JMH JSON (when known) and benchmark_results.toml into
      * {@code dir}, each atomically.

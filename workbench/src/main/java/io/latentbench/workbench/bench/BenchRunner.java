@@ -23,6 +23,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -91,9 +92,9 @@ public final class BenchRunner {
         return new Output(set, raw);
     }
 
-    /** Seconds a point should take: per fork, JVM start and setup, then every iteration. */
+    /** Seconds a point should take: per fork, JVM start and setup (about 2 s measured here), then every iteration. */
     double estimateSeconds(BenchPoint p) {
-        double perFork = 1.5;
+        double perFork = 2.0;
         if (p.mode().equals("ss")) {
             perFork += (settings.warmupIterations() + settings.measurementIterations()) * 0.2;
         } else {
@@ -103,7 +104,8 @@ public final class BenchRunner {
         return perFork * settings.forks();
     }
 
-    private Collection<RunResult> runPoint(BenchPoint point) {
+    /** The JMH options measuring exactly this point. */
+    Options options(BenchPoint point) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(point.benchmark()) + "$")
                 .forks(settings.forks())
@@ -120,9 +122,15 @@ public final class BenchRunner {
                 .verbosity(VerboseMode.NORMAL);
         List<String> forkArgs = new ArrayList<>(List.of("--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true"));
         forkArgs.addAll(jvmArgs);
-        options.jvmArgsAppend(forkArgs.toArray(String[]::new));
+        // Set, not appended: JMH would otherwise copy the host JVM's own arguments, which in jshell
+        // or a notebook kernel include a debugger agent and launcher options a fork must not get.
+        options.jvmArgs(forkArgs.toArray(String[]::new));
         point.params().forEach((name, value) -> options.param(name, value));
+        return options.build();
+    }
 
+    private Collection<RunResult> runPoint(BenchPoint point) {
+        Options options = options(point);
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new Tee(captured, jmhLog), true, StandardCharsets.UTF_8);
         synchronized (JMH_LOCK) {
@@ -134,7 +142,7 @@ public final class BenchRunner {
             }
             System.setProperty("java.class.path", ForkClasspath.compute());
             try {
-                Collection<RunResult> results = new Runner(options.build(),
+                Collection<RunResult> results = new Runner(options,
                         OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
                 if (results.isEmpty()) {
                     throw new BenchmarkFailedException(point.key(), "JMH produced no result; its output ends with:\n"
@@ -165,7 +173,9 @@ public final class BenchRunner {
     static String failure(String jmhOutput, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             for (Throwable s : t.getSuppressed()) {
-                return describe(rootOf(s));
+                String own = describe(rootOf(s));
+                // A fork that died says only its exit code; what it printed says why.
+                return own.contains("Forked VM failed") ? own + "; the fork printed:\n" + tail(jmhOutput) : own;
             }
         }
         String[] lines = jmhOutput.split("\\R");

@@ -34,6 +34,7 @@ public final class HeapProfiler implements InternalProfiler {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the signature JMH's interface declares
     public Collection<? extends Result> afterIteration(
             BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         MemoryProbe.Sample s = MemoryProbe.take();

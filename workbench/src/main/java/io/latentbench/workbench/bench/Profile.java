@@ -15,14 +15,17 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>{@code quick}: every suite at one representative point or two (d = 256, 10k vectors),
- *       enough for the headline ratios, 2 forks with short iterations; for CI, minutes.</li>
+ *       enough for the headline ratios, 2 forks with short iterations; for CI, minutes (43
+ *       benchmarks; one run took 6 minutes on a shared, heavily loaded 2-core machine). Three
+ *       warmup iterations: with two, the Vector API code of some forks was still not compiled
+ *       by C2 on that machine (it allocated boxed vectors while measured).</li>
  *   <li>{@code critical}: the original plan's critical path (dims 128/256/512 x k 10/100/1000
  *       x batch 1/32 x 10k vectors) plus knn latency and the peers.</li>
  *   <li>{@code full}: every suite over every declared value, 3 forks; hours, so shardable.</li>
  * </ul>
  */
 public enum Profile {
-    QUICK(new RunSettings(2, 2, Duration.ofMillis(400), 3, Duration.ofMillis(400)),
+    QUICK(new RunSettings(2, 3, Duration.ofMillis(400), 3, Duration.ofMillis(400)),
             EnumSet.allOf(Suite.class),
             Map.of(
                     Suite.LATENCY, Map.of("dim", List.of("256"), "k", List.of("10", "100"),

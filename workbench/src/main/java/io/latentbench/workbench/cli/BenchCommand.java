@@ -6,12 +6,14 @@ import io.latentbench.workbench.bench.BenchPoint;
 import io.latentbench.workbench.bench.BenchResults;
 import io.latentbench.workbench.bench.BenchmarkFailedException;
 import io.latentbench.workbench.bench.ConsoleProgress;
+import io.latentbench.workbench.bench.RunSettings;
 import io.latentbench.workbench.bench.Shard;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,13 +30,15 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the JMH benchmark suites and writes results.json, the raw JMH JSON (jmh-result.json)",
-            "and benchmark_results.toml into the output directory, then prints a table.",
+            "Run the JMH benchmark suites and write the results.",
+            "Writes results.json, the raw JMH JSON (jmh-result.json) and benchmark_results.toml into the"
+                    + " output directory, with a line per benchmark while it runs and a table at the end.",
         },
         footer = {
             "",
-            "Suites: latency, throughput, memory, matrix, attention_comparison, distance_comparison,",
-            "        flash_vs_standard, peers. --suite NAME.METHOD runs one benchmark of a suite.",
+            "Suites: latency, throughput, memory, matrix, attention_comparison, distance_comparison,"
+                    + " flash_vs_standard, peers. --suite NAME.METHOD runs one benchmark of a suite.",
+            "",
             "Profiles: quick (default; minutes), critical (the plan's reduced matrix), full (hours; use --shard).",
             "",
             "Exit status: 0 when every benchmark ran, 1 when one failed, 2 on bad arguments.",
@@ -66,6 +70,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--forks", paramLabel = "N", description = "Forks per benchmark (default: the profile's).")
     Integer forks;
 
+    @Option(names = "--warmup", paramLabel = "N", description = "Warmup iterations per fork (default: the profile's).")
+    Integer warmup;
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "Measurement iterations per fork (default: the profile's).")
+    Integer iterations;
+
+    @Option(names = "--iteration-ms", paramLabel = "MS",
+            description = "Time of each warmup and measurement iteration in ms (default: the profile's).")
+    Integer iterationMs;
+
     @Option(names = "--list", description = "Print the benchmarks the run would measure, and stop.")
     boolean list;
 
@@ -88,6 +103,15 @@ public final class BenchCommand implements Callable<Integer> {
             if (forks != null) {
                 bench.forks(forks);
             }
+            RunSettings base = bench.settings();
+            Duration each = iterationMs == null ? null : Duration.ofMillis(iterationMs);
+            if (warmup != null || each != null) {
+                bench.warmup(warmup != null ? warmup : base.warmupIterations(), each != null ? each : base.warmupTime());
+            }
+            if (iterations != null || each != null) {
+                bench.measurement(iterations != null ? iterations : base.measurementIterations(),
+                        each != null ? each : base.measurementTime());
+            }
             plan = bench.plan();
         } catch (IllegalArgumentException e) {
             stderr.println("lb bench: " + e.getMessage());
@@ -97,8 +121,9 @@ public final class BenchCommand implements Callable<Integer> {
             for (BenchPoint p : plan.points()) {
                 stdout.println(p.key());
             }
-            stdout.printf("%d of %d benchmarks (profile %s, shard %s)%n", plan.points().size(), plan.totalSize(),
-                    plan.profile().label(), plan.shard());
+            long minutes = Math.round(bench.estimate().toSeconds() / 60.0);
+            stdout.printf("%d of %d benchmarks (profile %s, shard %s), about %d min%n", plan.points().size(),
+                    plan.totalSize(), plan.profile().label(), plan.shard(), minutes);
             stdout.flush();
             return 0;
         }
@@ -127,6 +152,10 @@ public final class BenchCommand implements Callable<Integer> {
         String speedups = results.speedupReport();
         if (!speedups.isBlank()) {
             stdout.print(speedups);
+        }
+        String ratios = results.peerRatios();
+        if (!ratios.isBlank()) {
+            stdout.print(ratios);
         }
         stdout.println();
         stdout.println("wrote " + dir.resolve(BenchResults.RESULTS_JSON));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.latentbench.workbench.bench.BenchResults;
+import io.latentbench.workbench.bench.PeerRatios;
+import io.latentbench.workbench.bench.Speedups;
 import io.latentbench.workbench.results.ResultFileException;
 import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.ResultSet;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "results",
         mixinStandardHelpOptions = true,
-        description = "Work with result files (results.json or raw JMH JSON).",
+        description = "Merge and show result files (results.json or raw JMH JSON).",
         subcommands = {ResultsCommand.Merge.class, ResultsCommand.Show.class})
 public final class ResultsCommand implements Runnable {
 
@@ -51,10 +53,10 @@ public final class ResultsCommand implements Runnable {
             name = "merge",
             mixinStandardHelpOptions = true,
             description = {
-                "Joins the outputs of the shards of one run (lb bench --shard i/n) into one output",
-                "directory: results.json, benchmark_results.toml and, when every shard has one,",
-                "jmh-result.json. Fails if a benchmark is in two inputs or the inputs come from",
-                "different commits, testbeds or profiles.",
+                "Join the outputs of the shards of one run (lb bench --shard i/n).",
+                "Writes results.json, benchmark_results.toml and, when every shard has one, jmh-result.json"
+                        + " into the output directory. Fails if a benchmark is in two inputs or the inputs come"
+                        + " from different commits, testbeds or profiles.",
             })
     static final class Merge implements Callable<Integer> {
         @Spec
@@ -72,8 +74,15 @@ public final class ResultsCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Map<String, ResultSet> parts = new LinkedHashMap<>();
             try {
+                Map<Path, Path> seen = new LinkedHashMap<>();
                 for (Path in : inputs) {
-                    parts.put(in.toString(), ResultFiles.read(resultsFile(in)));
+                    Path file = resultsFile(in);
+                    Path same = seen.putIfAbsent(file.toAbsolutePath().normalize(), in);
+                    if (same != null) {
+                        throw new IllegalArgumentException(in + " and " + same + " are the same results file;"
+                                + " give each shard once");
+                    }
+                    parts.put(in.toString(), ResultFiles.read(file));
                 }
                 ResultSet merged = ResultSets.merge(parts);
                 Files.createDirectories(out);
@@ -113,7 +122,7 @@ public final class ResultsCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Prints a results.json or raw JMH JSON file as a table.")
+            description = "Print a results.json or raw JMH JSON file as a table, with speedups and peer ratios.")
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -126,6 +135,8 @@ public final class ResultsCommand implements Runnable {
             try {
                 ResultSet set = ResultFiles.read(resultsFile(file));
                 spec.commandLine().getOut().print(ResultTables.text(set));
+                spec.commandLine().getOut().print(Speedups.report(set.results()));
+                spec.commandLine().getOut().print(PeerRatios.report(set.results()));
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (ResultFileException | UncheckedIOException e) {

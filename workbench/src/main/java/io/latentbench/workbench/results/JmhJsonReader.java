@@ -2,7 +2,6 @@ package io.latentbench.workbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +78,7 @@ public final class JmhJsonReader {
             if (!p.isObject()) {
                 throw new ResultFileException(where + ": params is " + p + "; expected an object of name to value");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : p.properties()) {
                 params.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
             }
         }
@@ -94,8 +92,7 @@ public final class JmhJsonReader {
         Map<String, Metric> secondary = new LinkedHashMap<>();
         JsonNode sec = run.get("secondaryMetrics");
         if (sec != null && sec.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = sec.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : sec.properties()) {
                 String name = stripOldPrefix(e.getKey());
                 secondary.put(name, readMetric(e.getValue(), where + ": secondaryMetrics." + name));
             }
@@ -128,8 +125,7 @@ public final class JmhJsonReader {
         TreeMap<Double, Double> percentiles = new TreeMap<>();
         JsonNode pct = m.get("scorePercentiles");
         if (pct != null && pct.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = pct.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : pct.properties()) {
                 double at;
                 try {
                     at = Double.parseDouble(e.getKey());

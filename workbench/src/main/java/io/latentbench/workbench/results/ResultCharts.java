@@ -65,9 +65,21 @@ public final class ResultCharts {
             xs.addAll(points.keySet());
             ys.addAll(points.values());
         });
-        chart.getStyler().setXAxisLogarithmic(spansDecades(xs));
-        chart.getStyler().setYAxisLogarithmic(spansDecades(ys));
+        axes(chart, xs, ys);
         return chart;
+    }
+
+    /** Log axes over decades, otherwise linear from zero; plain numbers on both. */
+    private static void axes(XYChart chart, List<Double> xs, List<Double> ys) {
+        boolean logX = spansDecades(xs);
+        boolean logY = spansDecades(ys);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setXAxisDecimalPattern("#,##0.##");
+        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
+        if (!logY) {
+            chart.getStyler().setYAxisMin(0.0);
+        }
     }
 
     /** Speedup against Standard per attention type, a series per (dimension, keys) combination. */
@@ -111,7 +123,12 @@ public final class ResultCharts {
             }
             chart.addSeries(name.isEmpty() ? "speedup" : name, categories, ys);
         });
-        chart.getStyler().setYAxisLogarithmic(spansDecades(all));
+        boolean logY = spansDecades(all);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
+        if (!logY) {
+            chart.getStyler().setYAxisMin(0.0);
+        }
         return chart;
     }
 
@@ -144,8 +161,7 @@ public final class ResultCharts {
             xs.addAll(points.keySet());
             ys.addAll(points.values());
         }));
-        chart.getStyler().setXAxisLogarithmic(spansDecades(xs));
-        chart.getStyler().setYAxisLogarithmic(spansDecades(ys));
+        axes(chart, xs, ys);
         return chart;
     }
 

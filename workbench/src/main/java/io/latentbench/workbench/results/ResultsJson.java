@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,13 +132,11 @@ final class ResultsJson {
             }
         }
         TreeMap<String, String> params = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = row.path("params").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : row.path("params").properties()) {
             params.put(e.getKey(), e.getValue().asText());
         }
         Map<String, Metric> secondary = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = row.path("secondary").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : row.path("secondary").properties()) {
             secondary.put(e.getKey(), readMetric(e.getValue(), where + ".secondary." + e.getKey()));
         }
         return new BenchmarkResult(row.get("suite").asText(), row.get("name").asText(), params,

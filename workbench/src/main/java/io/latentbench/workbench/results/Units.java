@@ -73,8 +73,11 @@ public final class Units {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    /** A number and its short unit: "45.2 µs". */
+    /** A number and its short unit: "45.2 µs"; NaN and infinities stand alone. */
     public static String withUnit(double v, String unit) {
+        if (!Double.isFinite(v)) {
+            return number(v);
+        }
         String u = shortUnit(unit);
         return u.isEmpty() ? number(v) : number(v) + " " + u;
     }

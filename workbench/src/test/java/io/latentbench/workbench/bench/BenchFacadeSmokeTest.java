@@ -66,11 +66,29 @@ class BenchFacadeSmokeTest {
     }
 
     @Test
+    void theMemorySuiteMeasuresRetainedHeapAndCrossChecksItWithTheEngine() {
+        BenchResults r = tiny().suites("memory.buildScaling").param("dataset", "4000").quiet().run();
+
+        BenchmarkResult row = r.rows().get(0);
+        assertThat(row.key()).isEqualTo("memory.buildScaling[dataset=4000,dim=256]");
+        assertThat(row.mode()).isEqualTo("ss");
+        assertThat(row.secondary()).containsKeys("retained.mb", "peak.mb", "engine.mb", "bytes.per.vector",
+                "gc.alloc.rate.norm");
+        double perVector = row.secondary().get("bytes.per.vector").score();
+        // 4 bytes per float of a 256-float vector, plus bookkeeping: measured, so only bounded.
+        assertThat(perVector).isBetween(4.0 * 256, 2.0 * 4 * 256);
+        double retained = row.secondary().get("retained.mb").score();
+        assertThat(row.secondary().get("engine.mb").score()).isBetween(0.8 * retained, 1.25 * retained);
+        assertThat(row.secondary().get("peak.mb").score()).isGreaterThanOrEqualTo(retained * 0.99);
+    }
+
+    @Test
     void aBenchmarkThatThrowsFailsTheRunWithItsMessage() {
-        assertThatThrownBy(() -> tiny().suites("peers.dotProduct").param("impl", "bogus").quiet().run())
+        // dim=0 passes the plan's checks (a number where numbers are declared) and throws in the fork's setup.
+        assertThatThrownBy(() -> tiny().suites("peers.dotProduct").param("impl", "scalar").param("dim", 0).quiet().run())
                 .isInstanceOf(BenchmarkFailedException.class)
-                .hasMessageContaining("peers.dotProduct[dim=256,impl=bogus]")
-                .hasMessageContaining("impl 'bogus' is not a peer");
+                .hasMessageContaining("peers.dotProduct[dim=0,impl=scalar]")
+                .hasMessageContaining("IllegalArgumentException: a data set needs count >= 0 and dim >= 1");
     }
 
     @Test

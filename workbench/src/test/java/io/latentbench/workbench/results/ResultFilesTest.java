@@ -70,6 +70,13 @@ class ResultFilesTest {
         ResultFiles.writeResultsJson(sample(), p);
 
         assertThat(Files.readString(p)).startsWith("{");
+        if (Files.getFileStore(p).supportsFileAttributeView("posix")) {
+            // Result files are artifacts for others to read: they get the permissions of any new
+            // file here, not the owner-only ones of a temporary file.
+            Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+            assertThat(Files.getPosixFilePermissions(p)).isEqualTo(Files.getPosixFilePermissions(plain));
+            Files.delete(plain);
+        }
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly("results.json");
         }

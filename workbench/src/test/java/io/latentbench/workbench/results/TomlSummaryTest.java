@@ -79,5 +79,6 @@ class TomlSummaryTest {
         assertThat(Units.number(123456)).isEqualTo("123500");
         assertThat(Units.number(Double.NaN)).isEqualTo("NaN");
         assertThat(Units.withUnit(3, "ns/op")).isEqualTo("3 ns");
+        assertThat(Units.withUnit(Double.NaN, "ns/op")).isEqualTo("NaN");
     }
 }

@@ -1,6 +1,10 @@
 package io.latentbench.workbench.bench.suites;
 
+import io.latentbench.engine.LatentSpace;
+import io.latentbench.engine.Neighbor;
 import io.latentbench.engine.vector.VectorKernels;
+import io.latentbench.workbench.bench.Spaces;
+import java.util.List;
 import io.latentbench.workbench.bench.DataSets;
 import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.FloatVector;
@@ -23,8 +27,8 @@ import org.openjdk.jmh.annotations.State;
  * the scalar reference loop, the Vector API kernels and Lucene's {@code VectorUtil} (which
  * vectorizes on Java 21+ when the incubator module is readable) for dot product, squared
  * distance and cosine; and, for the 10k x 256 scan, the same kernels over every row against a
- * SIMD plain read of the same bytes, the bandwidth bound no scan can beat. The engine's own
- * knn over those bytes is measured in {@code LatencyBenchmarks}-style in {@link #knnScan}.
+ * SIMD plain read of the same bytes, the bandwidth bound no scan can beat, and the engine's
+ * own knn (k = 10) over those bytes on its Panama and its scalar kernels.
  */
 @BenchmarkMode(Mode.AverageTime)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
@@ -216,5 +220,43 @@ public class PeersBenchmarks {
             sum += d[i];
         }
         return sum;
+    }
+
+    @State(Scope.Thread)
+    public static class Knn {
+        @Param({PANAMA, SCALAR})
+        public String impl;
+
+        @Param({"10000"})
+        public int dataset;
+
+        @Param({"256"})
+        public int dim;
+
+        @Param({"10"})
+        public int k;
+
+        LatentSpace space;
+        float[] query;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            VectorKernels kernels = switch (impl) {
+                case PANAMA -> VectorKernels.panama();
+                case SCALAR -> VectorKernels.scalar();
+                default -> throw new IllegalArgumentException("impl '" + impl
+                        + "' has no engine kernels; expected panama or scalar");
+            };
+            space = LatentSpace.create(Spaces.config(dim, "euclidean", "standard"), kernels);
+            space.addAll(DataSets.uniform(dataset, dim, DataSets.SEED));
+            query = DataSets.query(dim, DataSets.SEED);
+        }
+    }
+
+    /** The engine's exact knn over the bytes {@link #plainRead} reads: the ratio of the two is the scan's overhead. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<Neighbor> knn(Knn s) {
+        return s.space.knn(s.query, s.k);
     }
 }
