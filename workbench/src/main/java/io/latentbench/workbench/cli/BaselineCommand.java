@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lb baseline update|show|history|prune}: the committed baselines per testbed. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
-        description = "Manage baselines/<testbed>/baselines.json and its history.",
+        description = "Update, show, list and prune the baselines of a testbed.",
         subcommands = {
             BaselineCommand.Update.class, BaselineCommand.Show.class,
             BaselineCommand.History.class, BaselineCommand.Prune.class, BaselineCommand.Testbed.class,

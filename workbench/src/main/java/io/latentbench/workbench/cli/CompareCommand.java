@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = RegressCommands.FAILED, exitCodeOnExecutionException = RegressCommands.FAILED,
         description = {
-            "Compare a run against a baseline, per benchmark, on per-fork samples.",
-            "Each side may be a baselines.json, a results.json or a raw JMH JSON file.",
+            "Compare a run with a baseline: the regression gate.",
+            "Per benchmark, on per-fork samples. Each side may be a baselines.json, a results.json",
+            "or a raw JMH JSON file.",
         },
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = RegressCommands.FAILED, exitCodeOnExecutionException = RegressCommands.FAILED,
         description = {
-            "Write the comparison report as Markdown (for a PR comment) and optionally as a self-contained HTML page.",
+            "Write the comparison report as Markdown and HTML.",
+            "Markdown for a PR comment, HTML as a self-contained page with plots.",
             "Without --current it summarises the baselines. Exits 0 whatever the verdicts; lb compare is the gate.",
         })
 public final class ReportCommand implements Callable<Integer> {
