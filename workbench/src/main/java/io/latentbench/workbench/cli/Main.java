@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchCommand.class,
             ResultsCommand.class,
+            CompareCommand.class,
+            ReportCommand.class,
+            BaselineCommand.class,
             RunCommand.class,
         },
         footer = {
