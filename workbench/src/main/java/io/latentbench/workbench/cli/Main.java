@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "latentbench: build, benchmark and gate SIMD latent spaces.",
         subcommands = {
+            KernelCommand.class,
         },
         footer = {
             "",

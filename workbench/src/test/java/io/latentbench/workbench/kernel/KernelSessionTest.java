@@ -266,6 +266,9 @@ class KernelSessionTest {
         assertThat(session.isComplete("for (int i = 0; i < 3; i++) {").indent()).isEqualTo("    ");
         assertThat(session.isComplete("if (true) {\n    while (x) {").indent()).isEqualTo("        ");
         assertThat(session.isComplete("%%html\n<p>").status()).isEqualTo("complete");
+        assertThat(session.isComplete("int y = 1;)").status()).isEqualTo("invalid");
+        assertThat(session.isComplete("String s = \"open;").status()).isEqualTo("invalid");
+        assertThat(session.isComplete("String block = \"\"\"\n  text").status()).isEqualTo("incomplete");
     }
 
     @Test

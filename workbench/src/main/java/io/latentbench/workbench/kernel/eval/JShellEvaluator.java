@@ -187,7 +187,8 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** Signatures and javadoc of what is at the cursor, or empty when there is nothing to show. */
     public Optional<String> inspect(String code, int cursor, boolean detail) {
-        List<SourceCodeAnalysis.Documentation> docs = documentation(code, cursor, detail);
+        // javadoc (from the JDK's src.zip and the sources that are on the class path) at every level
+        List<SourceCodeAnalysis.Documentation> docs = documentation(code, cursor, true);
         if (docs.isEmpty()) {
             return Optional.empty();
         }
@@ -215,6 +216,9 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** Jupyter's is_complete status of the code, with the next line's indent when incomplete. */
     public IsComplete isComplete(String code) {
+        if (Lexical.isInvalid(code)) {
+            return IsComplete.INVALID;
+        }
         SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(code);
         while (info.completeness().isComplete()) {
             info = analysis.analyzeCompletion(info.remaining());

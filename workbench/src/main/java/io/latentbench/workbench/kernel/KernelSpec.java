@@ -1,0 +1,222 @@
+package io.latentbench.workbench.kernel;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The kernelspec of the latentbench kernel: writing it where Jupyter looks ({@code lb kernel install})
+ * and listing the kernelspecs Jupyter would find ({@code lb kernel list}).
+ */
+public final class KernelSpec {
+
+    public static final String DEFAULT_NAME = "latentbench";
+    public static final String DISPLAY_NAME = "Java (latentbench)";
+    public static final String MAIN_CLASS = "io.latentbench.workbench.kernel.jupyter.KernelMain";
+
+    /** The JVM options of the kernel: the engine's Vector API, no display. */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "--add-modules", "jdk.incubator.vector",
+            "-Djava.awt.headless=true");
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Where the kernel's files are: the java that runs it and the jars.
+     *
+     * @param kernelJar the shaded kernel jar, first on the class path
+     * @param appJar    the workbench jar
+     * @param libDir    the workbench's runtime libraries
+     */
+    public record Layout(Path java, Path kernelJar, Path appJar, Path libDir) {
+
+        /** The layout of a built checkout: {@code workbench/target} under the given root. */
+        public static Layout ofTarget(Path java, Path target) {
+            return new Layout(java, target.resolve(KernelSession.KERNEL_JAR), target.resolve("latentbench-workbench.jar"),
+                    target.resolve("lib"));
+        }
+
+        /** The java and jars this process runs with, as the {@code lb} launcher describes them. */
+        public static Layout current() {
+            String home = System.getProperty("latentbench.home");
+            Path target = home != null ? Path.of(home, "workbench", "target")
+                    : Path.of(System.getProperty("latentbench.target", "workbench/target"));
+            return ofTarget(currentJava(), target.toAbsolutePath().normalize());
+        }
+
+        private static Path currentJava() {
+            String java = System.getProperty("latentbench.java");
+            if (java != null && !java.isBlank()) {
+                return Path.of(java).toAbsolutePath();
+            }
+            return ProcessHandle.current().info().command().map(Path::of)
+                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+        }
+
+        /** Fails with a message naming what is missing, e.g. a build that has not run. */
+        public void check() {
+            for (Path p : List.of(java, kernelJar, appJar, libDir)) {
+                if (!Files.exists(p)) {
+                    throw new IllegalStateException("missing " + p + " (build first: ./lb build)");
+                }
+            }
+        }
+
+        public String classpath() {
+            return String.join(File.pathSeparator, kernelJar.toString(), appJar.toString(), libDir.resolve("*").toString());
+        }
+    }
+
+    private KernelSpec() {
+    }
+
+    /** The kernel.json content for a layout. */
+    public static Map<String, Object> kernelJson(Layout layout, String displayName) {
+        List<String> argv = new ArrayList<>();
+        argv.add(layout.java().toString());
+        argv.addAll(JVM_OPTIONS);
+        argv.add("-cp");
+        argv.add(layout.classpath());
+        argv.add(MAIN_CLASS);
+        argv.add("{connection_file}");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("argv", argv);
+        json.put("display_name", displayName);
+        json.put("language", "java");
+        // a JVM dies on SIGINT: interrupts come as messages on the control channel
+        json.put("interrupt_mode", "message");
+        json.put("env", Map.of());
+        json.put("metadata", Map.of("debugger", false));
+        return json;
+    }
+
+    /**
+     * Writes (or rewrites) the kernelspec directory {@code kernelsDir/name}.
+     *
+     * @return the kernelspec directory
+     */
+    public static Path install(Path kernelsDir, String name, Layout layout) throws IOException {
+        if (!name.matches("[a-zA-Z0-9._-]+")) {
+            throw new IllegalArgumentException("a kernel name has letters, digits, '.', '_' and '-' only: " + name);
+        }
+        String displayName = name.equals(DEFAULT_NAME) ? DISPLAY_NAME : "Java (latentbench: " + name + ")";
+        Path dir = kernelsDir.resolve(name.toLowerCase(Locale.ROOT));
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "kernel", ".json.tmp");
+        try {
+            Files.writeString(tmp, JSON.writeValueAsString(kernelJson(layout, displayName)) + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, dir.resolve("kernel.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, dir.resolve("kernel.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return dir;
+    }
+
+    // ---------------------------------------------------------------- where Jupyter looks
+
+    /** Jupyter's per-user data directory: $JUPYTER_DATA_DIR, else the platform's default. */
+    public static Path userDataDir() {
+        String env = System.getenv("JUPYTER_DATA_DIR");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String home = System.getProperty("user.home");
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Jupyter");
+        }
+        if (os.contains("win")) {
+            String appData = System.getenv("APPDATA");
+            return Path.of(appData != null ? appData : home, "jupyter");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share")).resolve("jupyter");
+    }
+
+    /** The kernels directory under a data directory. */
+    public static Path kernelsDir(Path dataDir) {
+        return dataDir.resolve("kernels");
+    }
+
+    /** The kernels directory under an installation prefix ({@code --prefix}, {@code --sys-prefix}). */
+    public static Path prefixKernelsDir(Path prefix) {
+        return kernelsDir(prefix.resolve("share").resolve("jupyter"));
+    }
+
+    /** The data directories Jupyter searches, in its order: JUPYTER_PATH, the user's, then the system's. */
+    public static List<Path> dataPath(Path sysPrefix) {
+        Set<Path> dirs = new LinkedHashSet<>();
+        String jupyterPath = System.getenv("JUPYTER_PATH");
+        if (jupyterPath != null) {
+            for (String p : jupyterPath.split(File.pathSeparator)) {
+                if (!p.isBlank()) {
+                    dirs.add(Path.of(p));
+                }
+            }
+        }
+        dirs.add(userDataDir());
+        if (sysPrefix != null) {
+            dirs.add(sysPrefix.resolve("share").resolve("jupyter"));
+        }
+        dirs.add(Path.of("/usr/local/share/jupyter"));
+        dirs.add(Path.of("/usr/share/jupyter"));
+        return List.copyOf(dirs);
+    }
+
+    /** A kernelspec Jupyter would find. */
+    public record Found(String name, String displayName, String language, Path dir, boolean latentbench) {
+    }
+
+    /** Every kernelspec in the data path; the first of a name wins, as in Jupyter. */
+    public static List<Found> list(List<Path> dataPath) throws IOException {
+        Map<String, Found> found = new LinkedHashMap<>();
+        for (Path data : dataPath) {
+            Path kernels = kernelsDir(data);
+            if (!Files.isDirectory(kernels)) {
+                continue;
+            }
+            try (Stream<Path> dirs = Files.list(kernels)) {
+                for (Path dir : dirs.sorted().toList()) {
+                    Path spec = dir.resolve("kernel.json");
+                    String name = dir.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (!Files.isRegularFile(spec) || found.containsKey(name)) {
+                        continue;
+                    }
+                    JsonNode json;
+                    try {
+                        json = JSON.readTree(spec.toFile());
+                    } catch (IOException e) {
+                        continue; // not a kernelspec Jupyter could read either
+                    }
+                    boolean ours = false;
+                    for (JsonNode arg : json.path("argv")) {
+                        ours |= MAIN_CLASS.equals(arg.asText());
+                    }
+                    found.put(name, new Found(name, json.path("display_name").asText(name),
+                            json.path("language").asText(""), dir, ours));
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+}
