@@ -1,7 +1,6 @@
 package io.latentbench.engine.vector;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -49,7 +48,7 @@ final class PanamaKernels implements VectorKernels {
                 acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
                         .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc1);
             }
-            sum = acc1.add(acc2).reduceLanes(VectorOperators.ADD);
+            sum = sum(acc1.add(acc2));
         }
         for (; i < length; i++) {
             sum += a[aOffset + i] * b[bOffset + i];
@@ -79,7 +78,7 @@ final class PanamaKernels implements VectorKernels {
                         .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
                 acc1 = d.fma(d, acc1);
             }
-            sum = acc1.add(acc2).reduceLanes(VectorOperators.ADD);
+            sum = sum(acc1.add(acc2));
         }
         for (; i < length; i++) {
             float d = a[aOffset + i] - b[bOffset + i];
@@ -100,7 +99,7 @@ final class PanamaKernels implements VectorKernels {
                         .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
                 acc = acc.add(d.abs());
             }
-            sum = acc.reduceLanes(VectorOperators.ADD);
+            sum = sum(acc);
         }
         for (; i < length; i++) {
             sum += Math.abs(a[aOffset + i] - b[bOffset + i]);
@@ -126,9 +125,9 @@ final class PanamaKernels implements VectorKernels {
                 aaAcc = x.fma(x, aaAcc);
                 bbAcc = y.fma(y, bbAcc);
             }
-            dot = dotAcc.reduceLanes(VectorOperators.ADD);
-            aa = aaAcc.reduceLanes(VectorOperators.ADD);
-            bb = bbAcc.reduceLanes(VectorOperators.ADD);
+            dot = sum(dotAcc);
+            aa = sum(aaAcc);
+            bb = sum(bbAcc);
         }
         for (; i < length; i++) {
             float x = a[aOffset + i];
@@ -154,8 +153,8 @@ final class PanamaKernels implements VectorKernels {
                 dotAcc = FloatVector.fromArray(SPECIES, q, i).fma(y, dotAcc);
                 bbAcc = y.fma(y, bbAcc);
             }
-            dot = dotAcc.reduceLanes(VectorOperators.ADD);
-            bb = bbAcc.reduceLanes(VectorOperators.ADD);
+            dot = sum(dotAcc);
+            bb = sum(bbAcc);
         }
         for (; i < length; i++) {
             float y = b[bOffset + i];
@@ -165,31 +164,50 @@ final class PanamaKernels implements VectorKernels {
         return Similarities.cosineDistance(dot, qNorm, bb);
     }
 
+    /** Queries per register tile: each loaded lane of the row feeds this many accumulators. */
+    private static final int QUERY_TILE = 4;
+
     @Override
-    public float hyperbolicDistance(float[] x, double xConformal, float[] b, int bOffset, int length, double c) {
-        int i = 0;
-        float diff = 0f;
-        float bb = 0f;
+    public float dotProductsAndNorm(float[] queries, int count, float[] x, int xOffset, int length, float[] out) {
         int bound = SPECIES.loopBound(length);
-        if (bound > 0) {
-            FloatVector diffAcc = FloatVector.zero(SPECIES);
-            FloatVector bbAcc = FloatVector.zero(SPECIES);
+        int j = 0;
+        for (; j + QUERY_TILE <= count; j += QUERY_TILE) {
+            int q0 = j * length;
+            int q1 = q0 + length;
+            int q2 = q1 + length;
+            int q3 = q2 + length;
+            FloatVector acc0 = FloatVector.zero(SPECIES);
+            FloatVector acc1 = FloatVector.zero(SPECIES);
+            FloatVector acc2 = FloatVector.zero(SPECIES);
+            FloatVector acc3 = FloatVector.zero(SPECIES);
+            int i = 0;
             for (; i < bound; i += LANES) {
-                FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + i);
-                FloatVector d = FloatVector.fromArray(SPECIES, x, i).sub(y);
-                diffAcc = d.fma(d, diffAcc);
-                bbAcc = y.fma(y, bbAcc);
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, xOffset + i);
+                acc0 = FloatVector.fromArray(SPECIES, queries, q0 + i).fma(xv, acc0);
+                acc1 = FloatVector.fromArray(SPECIES, queries, q1 + i).fma(xv, acc1);
+                acc2 = FloatVector.fromArray(SPECIES, queries, q2 + i).fma(xv, acc2);
+                acc3 = FloatVector.fromArray(SPECIES, queries, q3 + i).fma(xv, acc3);
             }
-            diff = diffAcc.reduceLanes(VectorOperators.ADD);
-            bb = bbAcc.reduceLanes(VectorOperators.ADD);
+            float s0 = sum(acc0);
+            float s1 = sum(acc1);
+            float s2 = sum(acc2);
+            float s3 = sum(acc3);
+            for (; i < length; i++) {
+                float xi = x[xOffset + i];
+                s0 += queries[q0 + i] * xi;
+                s1 += queries[q1 + i] * xi;
+                s2 += queries[q2 + i] * xi;
+                s3 += queries[q3 + i] * xi;
+            }
+            out[j] = s0;
+            out[j + 1] = s1;
+            out[j + 2] = s2;
+            out[j + 3] = s3;
         }
-        for (; i < length; i++) {
-            float y = b[bOffset + i];
-            float d = x[i] - y;
-            diff += d * d;
-            bb += y * y;
+        for (; j < count; j++) {
+            out[j] = dotProduct(queries, j * length, x, xOffset, length);
         }
-        return Similarities.poincare(diff, xConformal, bb, c);
+        return dotProduct(x, xOffset, x, xOffset, length);
     }
 
     @Override
@@ -221,5 +239,18 @@ final class PanamaKernels implements VectorKernels {
         for (; i < length; i++) {
             y[yOffset + i] *= alpha;
         }
+    }
+
+    /**
+     * Sums the lanes in a fixed order. {@code reduceLanes(ADD)} leaves the order of float
+     * additions unspecified, and the interpreter and the JIT really do differ: the same query
+     * then gets distances a few ulps apart depending on how warm the code is.
+     */
+    private static float sum(FloatVector v) {
+        float sum = 0f;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += v.lane(lane);
+        }
+        return sum;
     }
 }

@@ -71,16 +71,11 @@ final class ScalarKernels implements VectorKernels {
     }
 
     @Override
-    public float hyperbolicDistance(float[] x, double xConformal, float[] b, int bOffset, int length, double c) {
-        float diff = 0f;
-        float bb = 0f;
-        for (int i = 0; i < length; i++) {
-            float y = b[bOffset + i];
-            float d = x[i] - y;
-            diff += d * d;
-            bb += y * y;
+    public float dotProductsAndNorm(float[] queries, int count, float[] x, int xOffset, int length, float[] out) {
+        for (int j = 0; j < count; j++) {
+            out[j] = dotProduct(queries, j * length, x, xOffset, length);
         }
-        return Similarities.poincare(diff, xConformal, bb, c);
+        return dotProduct(x, xOffset, x, xOffset, length);
     }
 
     @Override

@@ -24,23 +24,25 @@ public final class Similarities {
     }
 
     /**
-     * {@code (1/sqrt c) arcosh(1 + 2c|x-y|^2 / ((1-c|x|^2)(1-c|y|^2)))}, with the conformal
-     * factors floored so that points on the numerical boundary stay at a finite distance.
+     * {@code (1/sqrt c) arcosh(1 + 2c|x-y|^2 / ((1-c|x|^2)(1-c|y|^2)))} from the squared
+     * difference and the two conformal factors {@code 1 - c|p|^2}. The factors come from the
+     * caller, computed in double from the exponential map: recomputing them from float
+     * points loses all precision near the boundary, where they approach zero.
      */
-    static float poincare(float squaredDiff, double xConformal, float yNormSquared, double c) {
-        double yConformal = Math.max(1.0 - c * yNormSquared, MIN_CONFORMAL);
-        double xc = Math.max(xConformal, MIN_CONFORMAL);
-        double argument = 1.0 + 2.0 * c * squaredDiff / (xc * yConformal);
+    public static float poincare(float squaredDiff, double xConformal, double yConformal, double c) {
+        double argument = 1.0 + 2.0 * c * squaredDiff
+                / (Math.max(xConformal, MIN_CONFORMAL) * Math.max(yConformal, MIN_CONFORMAL));
         return (float) (arcosh(argument) / Math.sqrt(c));
     }
 
     /**
-     * The smallest {@code 1 - c|x|^2} a point is allowed: the exponential map saturates at
-     * radius {@link #MAX_BALL_RADIUS} of the unit-curvature ball.
+     * The radius, in units of {@code 1/sqrt(c)}, at which the exponential map saturates, so that
+     * every finite input stays at a finite distance from every other.
      */
     public static final double MAX_BALL_RADIUS = 1.0 - 1e-5;
 
-    static final double MIN_CONFORMAL = 1.0 - MAX_BALL_RADIUS * MAX_BALL_RADIUS;
+    /** {@code 1 - c|x|^2} of a point at {@link #MAX_BALL_RADIUS}: the smallest conformal factor. */
+    public static final double MIN_CONFORMAL = 1.0 - MAX_BALL_RADIUS * MAX_BALL_RADIUS;
 
     /** {@code arcosh(z)} for {@code z >= 1}, exact near 1 where the naive formula cancels. */
     public static double arcosh(double z) {

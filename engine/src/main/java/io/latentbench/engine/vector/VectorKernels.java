@@ -36,11 +36,12 @@ public interface VectorKernels {
     float cosineDistance(float[] q, float qNorm, float[] b, int bOffset, int length);
 
     /**
-     * The Poincare-ball distance between two points of the ball of curvature {@code -c}:
-     * {@code x} (the query, whose conformal factor {@code 1 - c|x|^2} the caller knows) and
-     * {@code b}. One pass computes {@code |x - b|^2} and {@code |b|^2} together.
+     * The dot products of one row {@code x} with {@code count} queries stored back to back in
+     * {@code queries} (query {@code j} at {@code j * length}): {@code out[j] = q_j . x}. Returns
+     * {@code |x|^2}, which the same pass gets nearly for free. This is the inner kernel of
+     * batched kNN: each row is loaded once for many queries.
      */
-    float hyperbolicDistance(float[] x, double xConformal, float[] b, int bOffset, int length, double c);
+    float dotProductsAndNorm(float[] queries, int count, float[] x, int xOffset, int length, float[] out);
 
     /** {@code y[i] += alpha * x[i]}. */
     void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length);

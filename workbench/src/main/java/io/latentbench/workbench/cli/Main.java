@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             "Also handled by the launcher itself:",
             "  test     Run every test (mvn verify).",
             "  build    Build without running anything.",
+            "  jshell   Open jshell with latentbench imported ([FILE.jsh]).",
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,100 @@
+package io.latentbench.engine;
+
+import io.latentbench.engine.vector.VectorKernels;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * kNN for a tile of queries in one pass over the rows: each row is loaded once and its dot
+ * products with every query of the tile come from one kernel call (the faiss approach:
+ * {@code |q|^2 + |x|^2 - 2 q.x}). That ranking is rounded differently from the exact
+ * distance, so the best {@code k + margin} candidates are rescored with the exact kernel;
+ * the answer is then identical to {@link LatentSpace#knn}. When a rounding-sized gap cannot
+ * separate the k-th answer from the first row left out (near-ties), that query falls back
+ * to the exact scan.
+ */
+final class BatchSearch {
+
+    private final VectorStore store;
+    private final Distances distances;
+    private final VectorKernels kernels;
+
+    BatchSearch(VectorStore store, Distances distances, VectorKernels kernels) {
+        this.store = store;
+        this.distances = distances;
+        this.kernels = kernels;
+    }
+
+    /** Candidates kept per query before rescoring. */
+    static int candidates(int k) {
+        return k + Math.max(16, k / 8);
+    }
+
+    /** Answers {@code queries[from, to)} into {@code answers}; {@code exact} answers one query alone. */
+    void search(Distances.Query[] queries, int from, int to, int k,
+                List<Neighbor>[] answers, java.util.function.Function<Distances.Query, List<Neighbor>> exact) {
+        int dim = store.dimension;
+        int count = to - from;
+        float[] tile = new float[count * dim];
+        float[] qq = new float[count];
+        for (int j = 0; j < count; j++) {
+            float[] p = queries[from + j].point();
+            System.arraycopy(p, 0, tile, j * dim, dim);
+            qq[j] = kernels.dotProduct(p, 0, p, 0, dim);
+        }
+        int keep = candidates(k);
+        TopK[] ranked = new TopK[count];
+        for (int j = 0; j < count; j++) {
+            ranked[j] = new TopK(keep);
+        }
+        float[] dots = new float[count];
+        float maxXX = 0f;
+        for (int c = 0, chunks = store.chunkCount(); c < chunks; c++) {
+            float[] data = store.chunkData(c);
+            long[] ids = store.chunkIds(c);
+            int firstSlot = c * store.chunkRows;
+            for (int row = 0, rows = store.rowsInChunk(c); row < rows; row++) {
+                if (ids[row] == VectorStore.TOMBSTONE) {
+                    continue;
+                }
+                float xx = kernels.dotProductsAndNorm(tile, count, data, row * dim, dim, dots);
+                maxXX = Math.max(maxXX, xx);
+                for (int j = 0; j < count; j++) {
+                    // Ranked by slot: the rescoring needs the row, the answer its id.
+                    ranked[j].offer(firstSlot + row, distances.fromDot(queries[from + j], qq[j], dots[j], xx));
+                }
+            }
+        }
+        for (int j = 0; j < count; j++) {
+            Distances.Query q = queries[from + j];
+            answers[from + j] = rescore(q, k, ranked[j], distances.rankError(qq[j], maxXX, dim), exact);
+        }
+    }
+
+    private List<Neighbor> rescore(Distances.Query q, int k, TopK ranked,
+                                   float rankError, java.util.function.Function<Distances.Query, List<Neighbor>> exact) {
+        boolean everyRowIsACandidate = store.live() <= ranked.capacity();
+        float firstLeftOut = ranked.worst(); // no row outside the candidates ranks better
+        List<Neighbor> candidates = ranked.drainAscending();
+        TopK top = new TopK(Math.min(k, Math.max(1, candidates.size())));
+        int dim = store.dimension;
+        for (Neighbor candidate : candidates) {
+            int slot = (int) candidate.id();
+            float exactDistance = distances.distance(q, store.dataOf(slot), store.offsetOf(slot), dim, store.rowScalar(slot));
+            top.offer(store.idOf(slot), exactDistance);
+        }
+        List<Neighbor> answer = top.drainAscending();
+        if (everyRowIsACandidate || answer.size() < k) {
+            return answer;
+        }
+        float kth = distances.inRankUnits(answer.get(answer.size() - 1).distance());
+        return firstLeftOut - rankError > kth ? answer : exact.apply(q);
+    }
+
+    static <T> List<T>[] newAnswers(int n) {
+        @SuppressWarnings("unchecked")
+        List<T>[] answers = (List<T>[]) new List<?>[n];
+        Arrays.fill(answers, null);
+        return answers;
+    }
+}

@@ -1,0 +1,158 @@
+package io.latentbench.engine;
+
+import io.latentbench.engine.vector.Similarities;
+import io.latentbench.engine.vector.VectorKernels;
+
+/**
+ * One metric bound to the kernels: how an input becomes a stored point, how a query is
+ * prepared once, and the distance from a prepared query to a stored row.
+ */
+final class Distances {
+
+    private enum Kind { EUCLIDEAN, COSINE, MANHATTAN, DOT_PRODUCT, HYPERBOLIC }
+
+    private final Kind kind;
+    private final double curvature; // c = |curvature|, hyperbolic only
+    private final VectorKernels kernels;
+
+    Distances(DistanceMetric metric, VectorKernels kernels) {
+        this.kernels = kernels;
+        this.kind = switch (metric) {
+            case DistanceMetric.Euclidean e -> Kind.EUCLIDEAN;
+            case DistanceMetric.Cosine c -> Kind.COSINE;
+            case DistanceMetric.Manhattan m -> Kind.MANHATTAN;
+            case DistanceMetric.DotProduct d -> Kind.DOT_PRODUCT;
+            case DistanceMetric.Hyperbolic h -> Kind.HYPERBOLIC;
+        };
+        this.curvature = metric instanceof DistanceMetric.Hyperbolic h ? -h.curvature() : 0.0;
+    }
+
+    /** A query ready for many distance evaluations. */
+    record Query(float[] point, float norm, double conformal) {}
+
+    /** Whether stored rows carry a scalar: the hyperbolic conformal factor. */
+    boolean keepsRowScalars() {
+        return kind == Kind.HYPERBOLIC;
+    }
+
+    /** The row scalar stored beside an input (see {@link #keepsRowScalars()}). */
+    float rowScalar(float[] input) {
+        return kind == Kind.HYPERBOLIC ? (float) conformal(input) : 0f;
+    }
+
+    /**
+     * Checks what the metric needs of any vector beyond being finite, naming {@code what}
+     * ("vector", "query") in the message.
+     */
+    void checkUsable(float[] v, String what) {
+        if (kind == Kind.COSINE && squaredNorm(v) == 0.0) {
+            throw new IllegalArgumentException(what + " is the zero vector, which has no direction: "
+                    + "cosine distance needs a non-zero vector");
+        }
+    }
+
+    /** The point stored for an input: the input itself, or its image in the Poincare ball. */
+    float[] toStored(float[] v) {
+        return kind == Kind.HYPERBOLIC ? toBall(v) : v;
+    }
+
+    Query prepare(float[] q) {
+        return switch (kind) {
+            case COSINE -> new Query(q, (float) Math.sqrt(squaredNorm(q)), 0.0);
+            case HYPERBOLIC -> new Query(toBall(q), 0f, conformal(q));
+            default -> new Query(q, 0f, 0.0);
+        };
+    }
+
+    float distance(Query q, float[] data, int offset, int dimension, float rowScalar) {
+        float[] p = q.point();
+        return switch (kind) {
+            case EUCLIDEAN -> (float) Math.sqrt(kernels.squareDistance(p, 0, data, offset, dimension));
+            case COSINE -> kernels.cosineDistance(p, q.norm(), data, offset, dimension);
+            case MANHATTAN -> kernels.manhattanDistance(p, 0, data, offset, dimension);
+            case DOT_PRODUCT -> -kernels.dotProduct(p, 0, data, offset, dimension);
+            case HYPERBOLIC -> Similarities.poincare(
+                    kernels.squareDistance(p, 0, data, offset, dimension), q.conformal(), rowScalar, curvature);
+        };
+    }
+
+    /**
+     * Whether batched search can rank rows by {@link #fromDot} before rescoring the best
+     * exactly: true for the metrics that are functions of {@code q.x}, {@code |q|} and {@code |x|}.
+     */
+    boolean rankableByDot() {
+        return kind == Kind.EUCLIDEAN || kind == Kind.DOT_PRODUCT || kind == Kind.COSINE;
+    }
+
+    /**
+     * The ranking value of a row from its dot product with the query and its squared norm:
+     * the squared distance for Euclidean, the distance itself for the others. Monotone in the
+     * distance, but rounded differently from the exact kernel: rescore before answering.
+     */
+    float fromDot(Query q, float qq, float dot, float xx) {
+        return switch (kind) {
+            case EUCLIDEAN -> qq + xx - 2f * dot;
+            case DOT_PRODUCT -> -dot;
+            case COSINE -> xx == 0f ? 1f : 1f - dot / (q.norm() * (float) Math.sqrt(xx));
+            default -> throw new IllegalStateException(kind + " is not ranked by dot products");
+        };
+    }
+
+    /** An exact distance in the units of {@link #fromDot}. */
+    float inRankUnits(float distance) {
+        return kind == Kind.EUCLIDEAN ? distance * distance : distance;
+    }
+
+    /**
+     * How far {@link #fromDot} may stray from the exact kernel's value, from the worst-case
+     * rounding of a length-{@code d} float sum ({@code d * 2^-24} relative), doubled to cover
+     * both computations.
+     */
+    float rankError(float qq, float maxXX, int dimension) {
+        float gamma = dimension * 0x1p-24f;
+        return switch (kind) {
+            case EUCLIDEAN -> 4f * gamma * (qq + maxXX);
+            case DOT_PRODUCT -> 2f * gamma * (qq + maxXX);
+            default -> 8f * gamma;
+        };
+    }
+
+    /**
+     * The exponential map at the origin of the ball of curvature {@code -c}:
+     * {@code tanh(sqrt(c)|v|) v / (sqrt(c)|v|)}, its radius capped just inside the boundary
+     * so that every finite input lands at a finite distance from every other.
+     */
+    float[] toBall(float[] v) {
+        double norm = Math.sqrt(squaredNorm(v));
+        float[] x = new float[v.length];
+        if (norm == 0.0) {
+            return x;
+        }
+        double sqrtC = Math.sqrt(curvature);
+        double radius = Math.min(Math.tanh(sqrtC * norm), Similarities.MAX_BALL_RADIUS);
+        double factor = radius / (sqrtC * norm);
+        for (int i = 0; i < v.length; i++) {
+            x[i] = (float) (v[i] * factor);
+        }
+        return x;
+    }
+
+    /**
+     * {@code 1 - c|x|^2} of the image {@code x} of {@code v} in the ball, in double:
+     * {@code 1 - tanh^2(r) = 1 / cosh^2(r)} with {@code r = sqrt(c)|v|}, which keeps its
+     * precision where the point nears the boundary.
+     */
+    private double conformal(float[] v) {
+        double r = Math.sqrt(curvature * squaredNorm(v));
+        double cosh = Math.cosh(r);
+        return Math.max(1.0 / (cosh * cosh), Similarities.MIN_CONFORMAL);
+    }
+
+    static double squaredNorm(float[] v) {
+        double sum = 0.0;
+        for (float x : v) {
+            sum += (double) x * x;
+        }
+        return sum;
+    }
+}

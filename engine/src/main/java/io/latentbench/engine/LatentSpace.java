@@ -1,0 +1,376 @@
+package io.latentbench.engine;
+
+import io.latentbench.engine.vector.VectorKernels;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
+
+/**
+ * A set of embeddings of one dimension with exact kNN search and attention over them.
+ *
+ * <p>Safe for concurrent use: readers (knn, attention, get) share a read lock and see a
+ * consistent snapshot; writers (add, remove) are exclusive. Bad input is rejected with an
+ * exception naming the value before anything changes, so it never corrupts the space.
+ */
+public final class LatentSpace {
+
+    /** Compact once tombstones pass this fraction of the slots (and {@link #MIN_TOMBSTONES_TO_COMPACT}). */
+    private static final double COMPACT_FRACTION = 0.25;
+    private static final int MIN_TOMBSTONES_TO_COMPACT = 64;
+    /** Queries per blocked pass over the rows; tiles run in parallel. */
+    private static final int BATCH_TILE = 16;
+
+    private final LatentConfig config;
+    private final VectorKernels kernels;
+    private final Distances distances;
+    private final Attention attention;
+    private final VectorStore store;
+    private final IdIndex index;
+    private final BatchSearch batchSearch;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private long nextId;
+
+    private LatentSpace(LatentConfig config, VectorKernels kernels) {
+        this.config = config;
+        this.kernels = kernels;
+        this.distances = new Distances(config.distanceMetric(), kernels);
+        this.attention = new Attention(config, kernels);
+        this.store = new VectorStore(config.dimension(), config.initialCapacity(), distances.keepsRowScalars());
+        this.index = new IdIndex(store);
+        this.batchSearch = new BatchSearch(store, distances, kernels);
+    }
+
+    /** A new empty space; the config was validated when it was built. */
+    public static LatentSpace create(LatentConfig config) {
+        return create(config, VectorKernels.instance());
+    }
+
+    /** A new empty space on the given kernels, for comparing SIMD against the scalar reference. */
+    public static LatentSpace create(LatentConfig config, VectorKernels kernels) {
+        Objects.requireNonNull(config, "config must not be null");
+        Objects.requireNonNull(kernels, "kernels must not be null");
+        return new LatentSpace(config, kernels);
+    }
+
+    public LatentConfig config() {
+        return config;
+    }
+
+    /** The kernels this space computes with ({@code panama-256}, {@code scalar}, ...). */
+    public String kernels() {
+        return kernels.name();
+    }
+
+    public int dimension() {
+        return config.dimension();
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return store.live();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Adds an embedding under the next free id (one more than the largest id ever used). */
+    public long add(float[] vector) {
+        Row stored = storable(vector, "vector");
+        lock.writeLock().lock();
+        try {
+            long id = freeId();
+            append(stored, id);
+            return id;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Adds an embedding under a chosen id, which must be {@code >= 0} and not in use. */
+    public long add(float[] vector, long id) {
+        if (id < 0) {
+            throw new IllegalArgumentException("id must be >= 0, got " + id);
+        }
+        Row stored = storable(vector, "vector");
+        lock.writeLock().lock();
+        try {
+            if (index.find(id) >= 0) {
+                throw new IllegalArgumentException("id " + id + " is already in the space; remove it first or choose another id");
+            }
+            append(stored, id);
+            return id;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Adds every embedding or, when any is invalid, none; returns their ids in order. */
+    public long[] addAll(float[][] batch) {
+        Objects.requireNonNull(batch, "batch must not be null");
+        Row[] stored = new Row[batch.length];
+        for (int i = 0; i < batch.length; i++) {
+            stored[i] = storable(batch[i], "batch[" + i + "]");
+        }
+        lock.writeLock().lock();
+        try {
+            long[] ids = new long[batch.length];
+            if (batch.length > 0 && nextId > Long.MAX_VALUE - batch.length) {
+                throw new IllegalStateException("no " + batch.length + " free ids left after " + nextId);
+            }
+            for (int i = 0; i < stored.length; i++) {
+                ids[i] = freeId();
+                append(stored[i], ids[i]);
+            }
+            return ids;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * A copy of the stored embedding. For a hyperbolic space that is the point in the
+     * Poincare ball the input was mapped to.
+     */
+    public float[] get(long id) {
+        lock.readLock().lock();
+        try {
+            return store.copyOf(slotOf(id));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public boolean contains(long id) {
+        lock.readLock().lock();
+        try {
+            return index.find(id) >= 0;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Removes an embedding; false when the id is not in the space. */
+    public boolean remove(long id) {
+        lock.writeLock().lock();
+        try {
+            int slot = index.find(id);
+            if (slot < 0) {
+                return false;
+            }
+            index.removed(id);
+            if (attention.experts() != null) {
+                attention.experts().removed(slot);
+            }
+            store.tombstone(slot);
+            int tombstones = store.tombstones();
+            if (tombstones >= MIN_TOMBSTONES_TO_COMPACT && tombstones > COMPACT_FRACTION * store.slots()) {
+                store.compact();
+                index.rebuild();
+                if (attention.experts() != null) {
+                    attention.experts().compacted(store);
+                }
+            }
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The {@code k} nearest embeddings by exact brute force, ascending distance, ties by id;
+     * fewer when the space holds fewer than {@code k}.
+     */
+    public List<Neighbor> knn(float[] query, int k) {
+        checkK(k);
+        Distances.Query q = distances.prepare(queryVector(query, "query"));
+        lock.readLock().lock();
+        try {
+            return search(q, k);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * {@link #knn} for each query, all against the same snapshot, with identical answers.
+     * Tiles of queries run in parallel; for Euclidean, cosine and dot-product spaces each tile
+     * is one blocked pass over the rows (see {@code BatchSearch}).
+     */
+    public List<List<Neighbor>> knnBatch(float[][] queries, int k) {
+        checkK(k);
+        Distances.Query[] prepared = prepareAll(queries);
+        lock.readLock().lock();
+        try {
+            if (!distances.rankableByDot() || prepared.length < 2) {
+                return IntStream.range(0, prepared.length).parallel()
+                        .mapToObj(i -> search(prepared[i], k))
+                        .toList();
+            }
+            List<Neighbor>[] answers = BatchSearch.newAnswers(prepared.length);
+            int tiles = (prepared.length + BATCH_TILE - 1) / BATCH_TILE;
+            IntStream.range(0, tiles).parallel().forEach(t -> batchSearch.search(
+                    prepared, t * BATCH_TILE, Math.min(prepared.length, (t + 1) * BATCH_TILE), k,
+                    answers, q -> search(q, k)));
+            return List.of(answers);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Attention of the query over the stored embeddings with the configured type. */
+    public float[] attention(float[] query) {
+        float[] q = queryVector(query, "query");
+        lock.readLock().lock();
+        try {
+            checkNotEmpty();
+            return attention.compute(store, q);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** {@link #attention} for each query, in parallel, all against the same snapshot. */
+    public float[][] attentionBatch(float[][] queries) {
+        Objects.requireNonNull(queries, "queries must not be null");
+        float[][] qs = new float[queries.length][];
+        for (int i = 0; i < queries.length; i++) {
+            qs[i] = queryVector(queries[i], "queries[" + i + "]");
+        }
+        lock.readLock().lock();
+        try {
+            checkNotEmpty();
+            return IntStream.range(0, qs.length).parallel()
+                    .mapToObj(i -> attention.compute(store, qs[i]))
+                    .toArray(float[][]::new);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Bytes the space retains: the embeddings, their ids and the indexes over them. */
+    public long memoryBytes() {
+        lock.readLock().lock();
+        try {
+            long experts = attention.experts() == null ? 0 : attention.experts().memoryBytes();
+            return store.memoryBytes() + index.memoryBytes() + experts;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LatentSpace[dimension=" + dimension() + ", size=" + size()
+                + ", metric=" + config.distanceMetric().label()
+                + ", attention=" + config.attentionType().label()
+                + ", kernels=" + kernels.name() + "]";
+    }
+
+    private List<Neighbor> search(Distances.Query q, int k) {
+        TopK top = new TopK(Math.min(k, Math.max(1, store.live())));
+        int dim = store.dimension;
+        for (int c = 0, chunks = store.chunkCount(); c < chunks; c++) {
+            float[] data = store.chunkData(c);
+            long[] ids = store.chunkIds(c);
+            float[] scalars = store.chunkScalars(c);
+            for (int row = 0, rows = store.rowsInChunk(c); row < rows; row++) {
+                long id = ids[row];
+                if (id != VectorStore.TOMBSTONE) {
+                    float scalar = scalars == null ? 0f : scalars[row];
+                    top.offer(id, distances.distance(q, data, row * dim, dim, scalar));
+                }
+            }
+        }
+        return top.drainAscending();
+    }
+
+    private void append(Row row, long id) {
+        int slot = store.append(row.point(), id, row.scalar());
+        index.added(id, slot);
+        if (attention.experts() != null) {
+            attention.experts().added(store, slot);
+        }
+        nextId = Math.max(nextId, id + 1);
+    }
+
+    private long freeId() {
+        if (nextId == Long.MAX_VALUE) {
+            throw new IllegalStateException("no free id left: id " + Long.MAX_VALUE + " is the largest");
+        }
+        return nextId;
+    }
+
+    private int slotOf(long id) {
+        int slot = index.find(id);
+        if (slot < 0) {
+            throw new NoSuchElementException("no embedding with id " + id + " in this space");
+        }
+        return slot;
+    }
+
+    /** A validated input as the store keeps it: the point and its row scalar. */
+    private record Row(float[] point, float scalar) {}
+
+    private Row storable(float[] vector, String what) {
+        checkVector(vector, what);
+        distances.checkUsable(vector, what);
+        return new Row(distances.toStored(vector), distances.rowScalar(vector));
+    }
+
+    private float[] queryVector(float[] query, String what) {
+        checkVector(query, what);
+        distances.checkUsable(query, what);
+        return query;
+    }
+
+    private Distances.Query[] prepareAll(float[][] queries) {
+        Objects.requireNonNull(queries, "queries must not be null");
+        Distances.Query[] prepared = new Distances.Query[queries.length];
+        for (int i = 0; i < queries.length; i++) {
+            prepared[i] = distances.prepare(queryVector(queries[i], "queries[" + i + "]"));
+        }
+        return prepared;
+    }
+
+    private void checkVector(float[] v, String what) {
+        if (v == null) {
+            throw new IllegalArgumentException(what + " must not be null");
+        }
+        if (v.length != config.dimension()) {
+            throw new IllegalArgumentException(what + " has dimension " + v.length
+                    + ", expected " + config.dimension());
+        }
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                throw new IllegalArgumentException(what + "[" + i + "] is " + v[i]
+                        + "; embeddings must be finite (no NaN or infinity)");
+            }
+        }
+    }
+
+    private static void checkK(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+    }
+
+    private void checkNotEmpty() {
+        if (store.live() == 0) {
+            throw new IllegalStateException("attention over an empty space: add embeddings first");
+        }
+    }
+
+    /** For tests: the ids in slot order, tombstones excluded. */
+    long[] idsInOrder() {
+        lock.readLock().lock();
+        try {
+            return IntStream.range(0, store.slots()).filter(store::isLive)
+                    .mapToLong(store::idOf).toArray();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

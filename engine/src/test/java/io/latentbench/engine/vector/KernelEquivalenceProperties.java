@@ -1,0 +1,144 @@
+package io.latentbench.engine.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** Every SIMD kernel equals its scalar reference within float tolerance, at any length and offset. */
+class KernelEquivalenceProperties {
+
+    private final VectorKernels simd = VectorKernels.panama();
+    private final VectorKernels scalar = VectorKernels.scalar();
+
+    @Property(tries = 300)
+    void dotProduct(@ForAll @IntRange(min = 1, max = 1100) int dim, @ForAll long seed,
+                    @ForAll @IntRange(min = 0, max = 9) int offset) {
+        Pair p = Pair.random(dim, offset, seed);
+        float expected = scalar.dotProduct(p.a, offset, p.b, offset, dim);
+        float actual = simd.dotProduct(p.a, offset, p.b, offset, dim);
+        assertThat(actual).isCloseTo(expected, within(p.sumOfAbsProducts()));
+    }
+
+    @Property(tries = 300)
+    void squareDistance(@ForAll @IntRange(min = 1, max = 1100) int dim, @ForAll long seed,
+                        @ForAll @IntRange(min = 0, max = 9) int offset) {
+        Pair p = Pair.random(dim, offset, seed);
+        float expected = scalar.squareDistance(p.a, offset, p.b, 0, dim);
+        float actual = simd.squareDistance(p.a, offset, p.b, 0, dim);
+        assertThat(actual).isCloseTo(expected, within(expected));
+    }
+
+    @Property(tries = 300)
+    void manhattan(@ForAll @IntRange(min = 1, max = 1100) int dim, @ForAll long seed,
+                   @ForAll @IntRange(min = 0, max = 9) int offset) {
+        Pair p = Pair.random(dim, offset, seed);
+        float expected = scalar.manhattanDistance(p.a, 0, p.b, offset, dim);
+        float actual = simd.manhattanDistance(p.a, 0, p.b, offset, dim);
+        assertThat(actual).isCloseTo(expected, within(expected));
+    }
+
+    @Property(tries = 300)
+    void cosine(@ForAll @IntRange(min = 1, max = 1100) int dim, @ForAll long seed) {
+        Pair p = Pair.random(dim, 0, seed);
+        assertThat(simd.cosine(p.a, p.b)).isCloseTo(scalar.cosine(p.a, p.b), org.assertj.core.data.Offset.offset(1e-5f));
+    }
+
+    @Property(tries = 300)
+    void cosineDistance(@ForAll @IntRange(min = 1, max = 1100) int dim, @ForAll long seed,
+                        @ForAll @IntRange(min = 0, max = 9) int offset) {
+        Pair p = Pair.random(dim, offset, seed);
+        float[] q = java.util.Arrays.copyOf(p.a, dim);
+        float norm = (float) Math.sqrt(scalar.dotProduct(q, q));
+        float expected = scalar.cosineDistance(q, norm, p.b, offset, dim);
+        float actual = simd.cosineDistance(q, norm, p.b, offset, dim);
+        assertThat(actual).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(actual).isBetween(0f, 2f);
+    }
+
+    @Property(tries = 200)
+    void dotProductsOfManyQueries(@ForAll @IntRange(min = 1, max = 600) int dim, @ForAll long seed,
+                                  @ForAll @IntRange(min = 1, max = 11) int count,
+                                  @ForAll @IntRange(min = 0, max = 9) int offset) {
+        Pair p = Pair.random(dim * count, offset, seed);
+        float[] x = java.util.Arrays.copyOfRange(p.b, 0, dim + offset);
+        float[] expected = new float[count];
+        float[] actual = new float[count];
+        float xxExpected = scalar.dotProductsAndNorm(p.a, count, x, offset, dim, expected);
+        float xxActual = simd.dotProductsAndNorm(p.a, count, x, offset, dim, actual);
+        assertThat(xxActual).isCloseTo(xxExpected, within(xxExpected));
+        for (int j = 0; j < count; j++) {
+            float magnitude = 0;
+            for (int i = 0; i < dim; i++) magnitude += Math.abs(p.a[j * dim + i] * x[offset + i]);
+            assertThat(actual[j]).as("query %d", j).isCloseTo(expected[j], within(magnitude));
+            assertThat(actual[j]).as("query %d against the one-query kernel", j)
+                    .isCloseTo(simd.dotProduct(p.a, j * dim, x, offset, dim), within(magnitude));
+        }
+    }
+
+    @Property(tries = 200)
+    void axpyAndScale(@ForAll @IntRange(min = 1, max = 1100) int dim, @ForAll long seed,
+                      @ForAll @IntRange(min = 0, max = 9) int offset) {
+        Pair p = Pair.random(dim, offset, seed);
+        float[] y1 = p.b.clone();
+        float[] y2 = p.b.clone();
+        scalar.axpy(0.37f, p.a, offset, y1, offset, dim);
+        simd.axpy(0.37f, p.a, offset, y2, offset, dim);
+        scalar.scale(-1.5f, y1, offset, dim);
+        simd.scale(-1.5f, y2, offset, dim);
+        for (int i = 0; i < y1.length; i++) {
+            // fma rounds once where the scalar loop rounds twice: one ulp of the operands apart.
+            assertThat(y2[i]).as("element %d", i).isCloseTo(y1[i], org.assertj.core.data.Offset.offset(1e-5f));
+        }
+    }
+
+    @Property(tries = 50)
+    void kernelsLeaveElementsOutsideTheRangeAlone(@ForAll @IntRange(min = 1, max = 100) int dim, @ForAll long seed) {
+        Pair p = Pair.random(dim, 3, seed);
+        float[] y = p.b.clone();
+        simd.axpy(2f, p.a, 3, y, 3, dim - 1);
+        assertThat(y[0]).isEqualTo(p.b[0]);
+        assertThat(y[y.length - 1]).isEqualTo(p.b[p.b.length - 1]);
+    }
+
+    /**
+     * Summation order differs between the lanes and the scalar loop; the error of either is
+     * bounded by a few ulps of the sum of magnitudes.
+     */
+    private static org.assertj.core.data.Offset<Float> within(float magnitude) {
+        return org.assertj.core.data.Offset.offset(Math.max(1e-6f, Math.abs(magnitude) * 1e-5f));
+    }
+
+    private record Pair(float[] a, float[] b, int offset, int dim) {
+        static Pair random(int dim, int offset, long seed) {
+            Random r = new Random(seed);
+            float[] a = new float[dim + offset + 1];
+            float[] b = new float[dim + offset + 1];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = r.nextFloat() * 2 - 1;
+                b[i] = r.nextFloat() * 2 - 1;
+            }
+            return new Pair(a, b, offset, dim);
+        }
+
+        Pair scaled(float s) {
+            float[] a2 = a.clone();
+            float[] b2 = b.clone();
+            for (int i = 0; i < a2.length; i++) {
+                a2[i] *= s;
+                b2[i] *= s;
+            }
+            return new Pair(a2, b2, offset, dim);
+        }
+
+        float sumOfAbsProducts() {
+            float sum = 0;
+            for (int i = 0; i < dim; i++) {
+                sum += Math.abs(a[offset + i] * b[offset + i]);
+            }
+            return sum;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.latentbench.engine.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class KernelSelectionTest {
+
+    @Test
+    void theVectorApiIsChosenWhenTheModuleIsPresent() {
+        // Tests run with --add-modules jdk.incubator.vector, so auto picks Panama.
+        assertThat(VectorKernels.instance().name()).startsWith("panama-");
+        assertThat(VectorKernels.panama()).isSameAs(VectorKernels.instance());
+    }
+
+    @Test
+    void scalarIsAlwaysAvailable() {
+        assertThat(VectorKernels.scalar().name()).isEqualTo("scalar");
+        assertThat(VectorKernels.scalar().dotProduct(new float[] {1, 2, 3}, new float[] {4, 5, 6})).isEqualTo(32f);
+    }
+
+    @Test
+    void mismatchedLengthsAreRejected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> VectorKernels.scalar().dotProduct(new float[3], new float[4]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 and 4");
+    }
+
+    @Test
+    void arcoshIsExactNearOne() {
+        assertThat(Similarities.arcosh(1.0)).isZero();
+        double z = 1.0 + 1e-12;
+        double t = z - 1.0; // what the double really holds
+        // arcosh(1 + t) = sqrt(2t) (1 - t/12 + ...): the naive log(z + sqrt(z^2 - 1)) loses half the digits here.
+        assertThat(Similarities.arcosh(z)).isCloseTo(Math.sqrt(2 * t), org.assertj.core.data.Offset.offset(1e-9 * Math.sqrt(2 * t)));
+        assertThat(Similarities.arcosh(Math.cosh(3.0))).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-12));
+    }
+}
