@@ -34,7 +34,7 @@ public final class KernelSession implements AutoCloseable, Magics.Host, Notebook
         this.frontend = frontend;
         this.workingDirectory = Path.of("").toAbsolutePath();
         this.evaluator = new JShellEvaluator(classpath);
-        for (String imp : StartupImports.IMPORTS) {
+        for (String imp : StartupImports.imports()) {
             try {
                 evaluator.eval("import " + imp + ";");
             } catch (CellException e) {

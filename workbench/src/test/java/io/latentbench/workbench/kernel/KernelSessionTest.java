@@ -71,6 +71,21 @@ class KernelSessionTest {
     }
 
     @Test
+    void aRedeclaredVariableReleasesItsOldValue() throws Exception {
+        session.execute("Object held = new int[1000];");
+        java.lang.ref.WeakReference<Object> old = new java.lang.ref.WeakReference<>(session.execute("held").value());
+        session.execute("Object held = \"replaced\";");
+        for (int i = 0; i < 50 && old.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(old.get()).as("the first value of held").isNull();
+        assertThat(session.execute("held").value()).isEqualTo("replaced");
+        session.execute("String held = \"again\";");
+        assertThat(session.execute("held.length()").value()).isEqualTo(5);
+    }
+
+    @Test
     void stringsRenderWithoutQuotes() {
         assertThat(session.renderResult(session.execute("\"hello\" + \", world\"")).text()).isEqualTo("hello, world");
     }

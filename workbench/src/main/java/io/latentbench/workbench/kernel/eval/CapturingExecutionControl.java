@@ -6,10 +6,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jdk.jshell.execution.LocalExecutionControl;
@@ -19,8 +20,8 @@ import jdk.jshell.execution.LocalExecutionControl;
  * running snippet on {@link #stop()} (it weaves a stop check into every backward branch), extended
  * to keep the raw value of the last snippet for rendering, where the base only keeps its string.
  *
- * <p>It also remembers which wrapper classes it loaded for each snippet, so that the value a
- * redeclared variable held can be released ({@link #releaseVariable}).
+ * <p>It also remembers which wrapper classes hold each variable, so that the value of a redeclared
+ * variable can be released ({@link #variableDeclared}).
  */
 final class CapturingExecutionControl extends LocalExecutionControl {
 
@@ -51,7 +52,10 @@ final class CapturingExecutionControl extends LocalExecutionControl {
         }
     }
 
-    private final Map<String, List<String>> classesBySnippetId = new HashMap<>();
+    /** Wrapper classes loaded since {@link #markEval()}: the current cell's. */
+    private final List<String> loadedSinceMark = new ArrayList<>();
+    /** For each variable name, the wrapper classes whose static field holds (or held) it. */
+    private final Map<String, Set<String>> holders = new HashMap<>();
     private Object lastValue;
 
     /**
@@ -93,11 +97,10 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     @Override
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
         super.load(cbcs);
-        synchronized (classesBySnippetId) {
+        synchronized (loadedSinceMark) {
             for (ClassBytecodes cbc : cbcs) {
-                Matcher m = WRAPPER.matcher(cbc.name());
-                if (m.matches()) {
-                    classesBySnippetId.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(cbc.name());
+                if (WRAPPER.matcher(cbc.name()).matches()) {
+                    loadedSinceMark.add(cbc.name());
                 }
             }
         }
@@ -110,26 +113,56 @@ final class CapturingExecutionControl extends LocalExecutionControl {
         return value;
     }
 
-    /**
-     * Drops the reference that a variable of the given snippet holds, so that a redeclared or
-     * overwritten variable does not keep its old value alive for the rest of the session.
-     */
-    void releaseVariable(String snippetId, String name) {
-        List<String> classes;
-        synchronized (classesBySnippetId) {
-            classes = classesBySnippetId.getOrDefault(snippetId, List.of());
+    /** Starts a snippet's evaluation: classes loaded from now on are its. */
+    void markEval() {
+        synchronized (loadedSinceMark) {
+            loadedSinceMark.clear();
         }
-        for (String className : classes) {
-            try {
-                Field field = findClass(className).getDeclaredField(name);
-                int mods = field.getModifiers();
-                if (Modifier.isStatic(mods) && !Modifier.isFinal(mods) && !field.getType().isPrimitive()) {
-                    field.setAccessible(true);
-                    field.set(null, null);
+    }
+
+    /**
+     * A variable was (re)declared by the snippet just evaluated: drops the references that the wrapper
+     * classes of its earlier declarations still hold, so that a value replaced in a notebook is not
+     * kept alive for the rest of the session. (JShell keeps every wrapper class loaded, and with it
+     * each old declaration's static field.)
+     */
+    void variableDeclared(String name) {
+        Set<String> current = new HashSet<>();
+        synchronized (loadedSinceMark) {
+            for (String className : loadedSinceMark) {
+                if (staticField(className, name) != null) {
+                    current.add(className);
                 }
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError ignored) {
-                // the class or field is not there (a different wrapper shape): nothing to release
             }
+        }
+        if (current.isEmpty()) {
+            return;
+        }
+        Set<String> previous = holders.put(name, current);
+        if (previous == null) {
+            return;
+        }
+        for (String className : previous) {
+            if (!current.contains(className)) {
+                Field field = staticField(className, name);
+                if (field != null && !Modifier.isFinal(field.getModifiers()) && !field.getType().isPrimitive()) {
+                    try {
+                        field.setAccessible(true);
+                        field.set(null, null);
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        // left as it is: it only costs memory
+                    }
+                }
+            }
+        }
+    }
+
+    private Field staticField(String className, String name) {
+        try {
+            Field field = findClass(className).getDeclaredField(name);
+            return Modifier.isStatic(field.getModifiers()) ? field : null;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
         }
     }
 }

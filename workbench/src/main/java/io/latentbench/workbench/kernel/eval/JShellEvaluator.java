@@ -117,6 +117,7 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private Evaluation evalSnippet(String source) {
+        control.markEval();
         List<SnippetEvent> events = shell.eval(source);
         Object value = control.takeLastValue();
         checkInterrupted();
@@ -124,11 +125,10 @@ public final class JShellEvaluator implements AutoCloseable {
         for (SnippetEvent event : events) {
             Snippet snippet = event.snippet();
             if (event.causeSnippet() != null) {
-                // a consequence of this snippet for an earlier one, e.g. a variable declared again
-                if (event.status() == Snippet.Status.OVERWRITTEN && snippet instanceof VarSnippet var) {
-                    control.releaseVariable(var.id(), var.name());
-                }
-                continue;
+                continue; // a consequence of this snippet for an earlier one
+            }
+            if (snippet instanceof VarSnippet var && event.status().isDefined()) {
+                control.variableDeclared(var.name());
             }
             if (event.exception() != null) {
                 throw fromException(event.exception());

@@ -20,8 +20,6 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
-import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
-import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
@@ -60,7 +58,7 @@ public final class JupyterKernel extends BaseKernel implements Frontend {
                         new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/"),
                         new HelpLink("Tablesaw", "https://jtablesaw.github.io/tablesaw/"),
                         new HelpLink("XChart", "https://knowm.org/open-source/xchart/")),
-                history, io, new CommManager(), new Renderer(), null, null, false,
+                null, io, new CommManager(), new Renderer(), null, null, false,
                 new StringStyler.Builder().build());
         this.attachableIO = io;
         this.history = history;
@@ -185,25 +183,19 @@ public final class JupyterKernel extends BaseKernel implements Frontend {
     protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
         HistoryRequest request = message.getContent();
         env.setBusyDeferIdle();
-        var flags = java.util.EnumSet.noneOf(HistoryManager.ResultFlag.class);
-        if (request.includeOutput()) {
-            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
-        }
-        List<HistoryEntry> entries = switch (request.getAccessType()) {
-            case TAIL -> history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+        boolean output = request.includeOutput();
+        List<Object> rows = switch (request.getAccessType()) {
+            case TAIL -> history.tail(((HistoryRequest.Tail) request).getMaxReturnLength(), output);
             case RANGE -> {
                 HistoryRequest.Range range = (HistoryRequest.Range) request;
-                yield history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+                yield history.range(range.getSessionIndex(), range.getStart(), range.getStop(), output);
             }
             case SEARCH -> {
                 HistoryRequest.Search search = (HistoryRequest.Search) request;
-                if (search.filterUnique()) {
-                    flags.add(HistoryManager.ResultFlag.UNIQUE);
-                }
-                yield history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+                yield history.search(search.getPattern(), search.getMaxReturnLength(), search.filterUnique(), output);
             }
         };
-        env.reply(new Replies.History(entries));
+        env.reply(new Replies.History(rows));
     }
 
     @Override

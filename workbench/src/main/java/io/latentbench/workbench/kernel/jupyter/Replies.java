@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
-import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
@@ -31,12 +30,24 @@ final class Replies {
         }
     }
 
-    static final class History extends HistoryReply {
+    /**
+     * The base library's history reply would serialize its entries as objects (its array adapter is
+     * registered for reading only); this one holds the rows in the protocol's array shape.
+     */
+    static final class History implements ContentType<History> {
         @SuppressWarnings("unused") // serialized
         private final String status = "ok";
+        @SuppressWarnings("unused") // serialized
+        private final List<Object> history;
 
-        History(List<HistoryEntry> entries) {
-            super(entries);
+        History(List<Object> rows) {
+            this.history = rows;
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public MessageType<History> getType() {
+            return (MessageType) HistoryReply.MESSAGE_TYPE;
         }
     }
 
