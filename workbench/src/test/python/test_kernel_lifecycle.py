@@ -88,7 +88,7 @@ class KernelLifecycle(unittest.TestCase):
         growth = heap[500] - heap[100]
         print(f"\nHEAP after 100 cells {heap[100]} MB, after 500 cells {heap[500]} MB "
               f"(growth {growth} MB over 400 cells, 100 of them holding 1 MB each)", flush=True)
-        self.assertLess(growth, 64)
+        self.assertLess(growth, 40)
 
     def test_restart_gives_a_fresh_session(self):
         reply, outputs, _ = execute(self.kc, "int survivor = 1;\nProcessHandle.current().pid()")

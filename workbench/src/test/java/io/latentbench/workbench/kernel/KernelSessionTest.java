@@ -86,6 +86,18 @@ class KernelSessionTest {
     }
 
     @Test
+    void statementsAndOldExpressionValuesAreLetGoWithoutChangingWhatCellsSee() {
+        session.execute("int counter = 0;");
+        for (int i = 0; i < 20; i++) {
+            session.execute("counter++;");
+            assertThat(session.execute("counter * 10").value()).isEqualTo((i + 1) * 10);
+        }
+        assertThat(session.execute("counter").value()).isEqualTo(20);
+        // the temporary variable of an expression cell long past is gone: only the last few stay
+        assertThatThrownBy(() -> session.execute("$" + "1")).isInstanceOf(CellException.class);
+    }
+
+    @Test
     void stringsRenderWithoutQuotes() {
         assertThat(session.renderResult(session.execute("\"hello\" + \", world\"")).text()).isEqualTo("hello, world");
     }

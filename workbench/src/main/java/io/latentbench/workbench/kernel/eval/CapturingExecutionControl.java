@@ -139,20 +139,27 @@ final class CapturingExecutionControl extends LocalExecutionControl {
             return;
         }
         Set<String> previous = holders.put(name, current);
-        if (previous == null) {
-            return;
+        if (previous != null) {
+            previous.stream().filter(c -> !current.contains(c)).forEach(c -> clear(c, name));
         }
-        for (String className : previous) {
-            if (!current.contains(className)) {
-                Field field = staticField(className, name);
-                if (field != null && !Modifier.isFinal(field.getModifiers()) && !field.getType().isPrimitive()) {
-                    try {
-                        field.setAccessible(true);
-                        field.set(null, null);
-                    } catch (ReflectiveOperationException | RuntimeException e) {
-                        // left as it is: it only costs memory
-                    }
-                }
+    }
+
+    /** A variable was dropped: releases the value that its wrapper classes hold. */
+    void forgetVariable(String name) {
+        Set<String> previous = holders.remove(name);
+        if (previous != null) {
+            previous.forEach(c -> clear(c, name));
+        }
+    }
+
+    private void clear(String className, String name) {
+        Field field = staticField(className, name);
+        if (field != null && !Modifier.isFinal(field.getModifiers()) && !field.getType().isPrimitive()) {
+            try {
+                field.setAccessible(true);
+                field.set(null, null);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // left as it is: it only costs memory
             }
         }
     }

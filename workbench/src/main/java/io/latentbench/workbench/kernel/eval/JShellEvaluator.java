@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,11 @@ public final class JShellEvaluator implements AutoCloseable {
     /** The JVM options that JShell's compiler needs to see what the kernel's JVM sees. */
     private static final List<String> COMPILER_OPTIONS = List.of("--add-modules", "jdk.incubator.vector", "-Xlint:none");
 
+    /** How many temporary variables ({@code $N}, the values of expression cells) stay referable. */
+    static final int KEPT_TEMP_VARIABLES = 8;
+
     private final CapturingExecutionControl control;
+    private final Deque<VarSnippet> tempVariables = new ArrayDeque<>();
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private final Set<String> classpath = new LinkedHashSet<>();
@@ -120,33 +126,66 @@ public final class JShellEvaluator implements AutoCloseable {
         control.markEval();
         List<SnippetEvent> events = shell.eval(source);
         Object value = control.takeLastValue();
-        checkInterrupted();
-        Evaluation result = Evaluation.NONE;
-        for (SnippetEvent event : events) {
-            Snippet snippet = event.snippet();
-            if (event.causeSnippet() != null) {
-                continue; // a consequence of this snippet for an earlier one
+        Snippet fresh = null;
+        try {
+            checkInterrupted();
+            Evaluation result = Evaluation.NONE;
+            for (SnippetEvent event : events) {
+                Snippet snippet = event.snippet();
+                if (event.causeSnippet() != null) {
+                    continue; // a consequence of this snippet for an earlier one
+                }
+                fresh = snippet;
+                if (snippet instanceof VarSnippet var && event.status().isDefined()) {
+                    control.variableDeclared(var.name());
+                }
+                if (event.exception() != null) {
+                    throw fromException(event.exception());
+                }
+                if (event.status() == Snippet.Status.REJECTED) {
+                    throw compileError(snippet);
+                }
+                if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                        || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                    warnUnresolved(snippet);
+                }
+                switch (snippet.subKind()) {
+                    case VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND, TEMP_VAR_EXPRESSION_SUBKIND ->
+                            result = Evaluation.of(value);
+                    default -> result = Evaluation.NONE;
+                }
             }
-            if (snippet instanceof VarSnippet var && event.status().isDefined()) {
-                control.variableDeclared(var.name());
-            }
-            if (event.exception() != null) {
-                throw fromException(event.exception());
-            }
-            if (event.status() == Snippet.Status.REJECTED) {
-                throw compileError(snippet);
-            }
-            if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
-                    || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                warnUnresolved(snippet);
-            }
-            switch (snippet.subKind()) {
-                case VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND, TEMP_VAR_EXPRESSION_SUBKIND ->
-                        result = Evaluation.of(value);
-                default -> result = Evaluation.NONE;
+            return result;
+        } finally {
+            if (fresh != null) {
+                retire(fresh);
             }
         }
-        return result;
+    }
+
+    /**
+     * Keeps JShell's state from growing with every cell: a statement is dropped once it has run
+     * (nothing can refer to it), and of the temporary variables that hold expression values
+     * ({@code $12}) only the last {@value #KEPT_TEMP_VARIABLES} stay, the older ones dropped with
+     * their values released. JShell would otherwise keep, and compile each new snippet against,
+     * every one of them: about 30 to 50 KB more heap per cell, growing with the session.
+     */
+    private void retire(Snippet snippet) {
+        if (!shell.status(snippet).isActive()) {
+            return;
+        }
+        if (!snippet.kind().isPersistent()) {
+            shell.drop(snippet);
+        } else if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && snippet instanceof VarSnippet var) {
+            tempVariables.addLast(var);
+            while (tempVariables.size() > KEPT_TEMP_VARIABLES) {
+                VarSnippet old = tempVariables.removeFirst();
+                if (shell.status(old).isActive()) {
+                    shell.drop(old);
+                }
+                control.forgetVariable(old.name());
+            }
+        }
     }
 
     private void checkInterrupted() {
