@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,11 +87,20 @@ public final class KernelSpec {
     private KernelSpec() {
     }
 
+    /**
+     * Libraries on the notebook's class path (Tablesaw's classgraph) still call sun.misc.Unsafe's
+     * memory methods, and from JDK 23 on the JVM warns about each on stderr: allowed quietly there.
+     */
+    static final String QUIET_UNSAFE = "--sun-misc-unsafe-memory-access=allow";
+
     /** The kernel.json content for a layout. */
     public static Map<String, Object> kernelJson(Layout layout, String displayName) {
         List<String> argv = new ArrayList<>();
         argv.add(layout.java().toString());
         argv.addAll(JVM_OPTIONS);
+        if (javaFeatureVersion(layout.java()) >= 23) {
+            argv.add(QUIET_UNSAFE);
+        }
         argv.add("-cp");
         argv.add(layout.classpath());
         argv.add(MAIN_CLASS);
@@ -104,6 +114,27 @@ public final class KernelSpec {
         json.put("env", Map.of());
         json.put("metadata", Map.of("debugger", false));
         return json;
+    }
+
+    /** The feature version (21, 25, ...) of a java binary: this JVM's when it is this JVM's binary. */
+    static int javaFeatureVersion(Path java) {
+        Path self = Path.of(System.getProperty("java.home"), "bin", "java");
+        try {
+            if (Files.isSameFile(self, java)) {
+                return Runtime.version().feature();
+            }
+            Process p = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            var m = Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(out);
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     /**
