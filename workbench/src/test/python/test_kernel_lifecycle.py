@@ -66,6 +66,21 @@ class KernelLifecycle(unittest.TestCase):
         reply, outputs, _ = execute(self.kc, '"still here"')
         self.assertEqual(text_result(outputs), "still here")
 
+    def test_kernel_libraries_stay_off_the_notebook_class_path(self):
+        for cls in ("com.google.gson.Gson", "org.dflib.jjava.jupyter.kernel.BaseKernel"):
+            reply, _, _ = execute(self.kc, f'Class.forName("{cls}")')
+            self.assertEqual(reply["status"], "error", cls)
+            self.assertEqual(reply["ename"], "ClassNotFoundException", cls)
+        reply, outputs, _ = execute(self.kc, "%classpath")
+        listing = "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
+        self.assertIn("tablesaw-core", listing)
+        for jar in ("jjava", "gson", "latentbench-kernel.jar"):
+            self.assertNotIn(jar, listing)
+        # Tablesaw logs through slf4j: the notebook's binding is the no-op one, so nothing reaches stderr
+        reply, outputs, _ = execute(self.kc, 'org.slf4j.LoggerFactory.getLogger("notebook").getClass().getName()')
+        self.assertEqual(text_result(outputs), "org.slf4j.helpers.NOPLogger")
+        self.assertFalse([m for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stderr"])
+
     def test_memory_500_cells_keep_the_heap_bounded(self):
         """Each cell redeclares a 1 MB array: without releasing the old values the heap would grow by 500 MB."""
         heap = {}

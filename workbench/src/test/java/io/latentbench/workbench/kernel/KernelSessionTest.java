@@ -305,5 +305,9 @@ class KernelSessionTest {
         assertThat(c.start()).isEqualTo(5);
         assertThat(session.complete("%ti", 3).matches()).containsExactly("time");
         assertThat(session.inspect("Math.max", 8, false)).hasValueSatisfying(t -> assertThat(t).contains("max("));
+        if (Files.exists(Path.of(System.getProperty("java.home"), "lib", "src.zip"))) {
+            // the JDK ships its sources: the javadoc comes with the signatures
+            assertThat(session.inspect("Math.abs(", 9, false)).hasValueSatisfying(t -> assertThat(t).contains("absolute value"));
+        }
     }
 }
