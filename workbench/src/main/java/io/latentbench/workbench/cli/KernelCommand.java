@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import io.latentbench.workbench.kernel.KernelSpec;
+import io.latentbench.workbench.kernel.KernelInstaller;
+import io.latentbench.workbench.notebook.protocol.KernelSpec;
+import io.latentbench.workbench.notebook.protocol.KernelSpecFinder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,28 +48,28 @@ final class KernelCommand implements Runnable {
         @ArgGroup(exclusive = true)
         Where where;
 
-        @Option(names = "--name", defaultValue = KernelSpec.DEFAULT_NAME,
+        @Option(names = "--name", defaultValue = KernelInstaller.DEFAULT_NAME,
                 description = "Kernelspec name (default: ${DEFAULT-VALUE}); notebooks name it in their metadata.")
         String name;
 
         @Override
         public Integer call() throws IOException {
-            KernelSpec.Layout layout = KernelSpec.Layout.current();
+            KernelInstaller.Layout layout = KernelInstaller.Layout.current();
             layout.check();
             Path kernels;
             if (where != null && where.prefix != null) {
-                kernels = KernelSpec.prefixKernelsDir(where.prefix.toAbsolutePath());
+                kernels = KernelInstaller.prefixKernelsDir(where.prefix.toAbsolutePath());
             } else if (where != null && where.sysPrefix) {
                 Path sysPrefix = pythonSysPrefix();
                 if (sysPrefix == null) {
                     System.err.println("lb kernel install: --sys-prefix needs the Python that runs Jupyter, and none was found");
                     return 2;
                 }
-                kernels = KernelSpec.prefixKernelsDir(sysPrefix);
+                kernels = KernelInstaller.prefixKernelsDir(sysPrefix);
             } else {
-                kernels = KernelSpec.kernelsDir(KernelSpec.userDataDir());
+                kernels = KernelSpecFinder.fromEnvironment().userDataDir().resolve("kernels");
             }
-            Path dir = KernelSpec.install(kernels, name, layout);
+            Path dir = KernelInstaller.install(kernels, name, layout);
             System.out.println("Installed kernelspec " + name + " in " + dir);
             if (where != null && where.prefix != null) {
                 System.out.println("Jupyter finds it with JUPYTER_PATH=" + where.prefix.toAbsolutePath().resolve("share/jupyter"));
@@ -76,19 +78,20 @@ final class KernelCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the kernelspecs Jupyter would find.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the kernelspecs found where Jupyter (and lb run) look: JUPYTER_PATH, the user's, the system's.")
     static final class ListSpecs implements Callable<Integer> {
         @Override
-        public Integer call() throws IOException {
-            List<KernelSpec.Found> found = KernelSpec.list(KernelSpec.dataPath(pythonSysPrefix()));
+        public Integer call() {
+            List<KernelSpec> found = KernelSpecFinder.fromEnvironment().all();
             if (found.isEmpty()) {
                 System.out.println("No kernelspecs found. Install ours with: lb kernel install");
                 return 0;
             }
             int width = found.stream().mapToInt(f -> f.name().length()).max().orElse(4);
-            for (KernelSpec.Found f : found) {
-                System.out.printf("%s%-" + width + "s  %-24s %s%n", f.latentbench() ? "* " : "  ", f.name(),
-                        f.displayName(), f.dir());
+            for (KernelSpec f : found) {
+                System.out.printf("%s%-" + width + "s  %-24s %s%n", KernelInstaller.isLatentbench(f.argv()) ? "* " : "  ",
+                        f.name(), f.displayName(), f.resourceDir());
             }
             System.out.println("(* = the latentbench kernel)");
             return 0;

@@ -10,6 +10,12 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "latentbench: build, benchmark and gate SIMD latent spaces.",
         subcommands = {
+            BenchCommand.class,
+            ResultsCommand.class,
+            CompareCommand.class,
+            ReportCommand.class,
+            BaselineCommand.class,
+            RunCommand.class,
             KernelCommand.class,
         },
         footer = {

@@ -49,11 +49,11 @@ class JupyterKernelIT {
                         + "python3-nbformat python3-jupyter-kernel-test (.ci/run does)\n%s", PYTHON, check.output())
                 .isZero();
         Path java = ProcessHandle.current().info().command().map(Path::of).orElseThrow();
-        KernelSpec.Layout layout = KernelSpec.Layout.ofTarget(java, TARGET);
+        KernelInstaller.Layout layout = KernelInstaller.Layout.ofTarget(java, TARGET);
         layout.check();
-        KernelSpec.install(KernelSpec.prefixKernelsDir(prefix), KernelSpec.DEFAULT_NAME, layout);
+        KernelInstaller.install(KernelInstaller.prefixKernelsDir(prefix), KernelInstaller.DEFAULT_NAME, layout);
         // a second install over the first changes nothing: reinstalling is idempotent
-        Path spec = KernelSpec.install(KernelSpec.prefixKernelsDir(prefix), KernelSpec.DEFAULT_NAME, layout).resolve("kernel.json");
+        Path spec = KernelInstaller.install(KernelInstaller.prefixKernelsDir(prefix), KernelInstaller.DEFAULT_NAME, layout).resolve("kernel.json");
         JsonNode json = new ObjectMapper().readTree(spec.toFile());
         assertThat(json.path("argv").get(0).asText()).isEqualTo(java.toString());
         assertThat(json.path("interrupt_mode").asText()).isEqualTo("message");

@@ -9,23 +9,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The kernelspec of the latentbench kernel: writing it where Jupyter looks ({@code lb kernel install})
- * and listing the kernelspecs Jupyter would find ({@code lb kernel list}).
+ * Writes the kernelspec of the latentbench kernel where Jupyter looks ({@code lb kernel install}).
+ * Finding installed kernelspecs is {@link io.latentbench.workbench.notebook.protocol.KernelSpecFinder}'s.
  */
-public final class KernelSpec {
+public final class KernelInstaller {
 
     public static final String DEFAULT_NAME = "latentbench";
     public static final String DISPLAY_NAME = "Java (latentbench)";
@@ -84,7 +80,7 @@ public final class KernelSpec {
         }
     }
 
-    private KernelSpec() {
+    private KernelInstaller() {
     }
 
     /**
@@ -163,91 +159,13 @@ public final class KernelSpec {
         return dir;
     }
 
-    // ---------------------------------------------------------------- where Jupyter looks
-
-    /** Jupyter's per-user data directory: $JUPYTER_DATA_DIR, else the platform's default. */
-    public static Path userDataDir() {
-        String env = System.getenv("JUPYTER_DATA_DIR");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        String home = System.getProperty("user.home");
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("mac")) {
-            return Path.of(home, "Library", "Jupyter");
-        }
-        if (os.contains("win")) {
-            String appData = System.getenv("APPDATA");
-            return Path.of(appData != null ? appData : home, "jupyter");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share")).resolve("jupyter");
-    }
-
-    /** The kernels directory under a data directory. */
-    public static Path kernelsDir(Path dataDir) {
-        return dataDir.resolve("kernels");
-    }
-
     /** The kernels directory under an installation prefix ({@code --prefix}, {@code --sys-prefix}). */
     public static Path prefixKernelsDir(Path prefix) {
-        return kernelsDir(prefix.resolve("share").resolve("jupyter"));
+        return prefix.resolve("share").resolve("jupyter").resolve("kernels");
     }
 
-    /** The data directories Jupyter searches, in its order: JUPYTER_PATH, the user's, then the system's. */
-    public static List<Path> dataPath(Path sysPrefix) {
-        Set<Path> dirs = new LinkedHashSet<>();
-        String jupyterPath = System.getenv("JUPYTER_PATH");
-        if (jupyterPath != null) {
-            for (String p : jupyterPath.split(File.pathSeparator)) {
-                if (!p.isBlank()) {
-                    dirs.add(Path.of(p));
-                }
-            }
-        }
-        dirs.add(userDataDir());
-        if (sysPrefix != null) {
-            dirs.add(sysPrefix.resolve("share").resolve("jupyter"));
-        }
-        dirs.add(Path.of("/usr/local/share/jupyter"));
-        dirs.add(Path.of("/usr/share/jupyter"));
-        return List.copyOf(dirs);
-    }
-
-    /** A kernelspec Jupyter would find. */
-    public record Found(String name, String displayName, String language, Path dir, boolean latentbench) {
-    }
-
-    /** Every kernelspec in the data path; the first of a name wins, as in Jupyter. */
-    public static List<Found> list(List<Path> dataPath) throws IOException {
-        Map<String, Found> found = new LinkedHashMap<>();
-        for (Path data : dataPath) {
-            Path kernels = kernelsDir(data);
-            if (!Files.isDirectory(kernels)) {
-                continue;
-            }
-            try (Stream<Path> dirs = Files.list(kernels)) {
-                for (Path dir : dirs.sorted().toList()) {
-                    Path spec = dir.resolve("kernel.json");
-                    String name = dir.getFileName().toString().toLowerCase(Locale.ROOT);
-                    if (!Files.isRegularFile(spec) || found.containsKey(name)) {
-                        continue;
-                    }
-                    JsonNode json;
-                    try {
-                        json = JSON.readTree(spec.toFile());
-                    } catch (IOException e) {
-                        continue; // not a kernelspec Jupyter could read either
-                    }
-                    boolean ours = false;
-                    for (JsonNode arg : json.path("argv")) {
-                        ours |= MAIN_CLASS.equals(arg.asText());
-                    }
-                    found.put(name, new Found(name, json.path("display_name").asText(name),
-                            json.path("language").asText(""), dir, ours));
-                }
-            }
-        }
-        return List.copyOf(found.values());
+    /** Whether a kernelspec's command starts this kernel. */
+    public static boolean isLatentbench(List<String> argv) {
+        return argv.contains(MAIN_CLASS);
     }
 }

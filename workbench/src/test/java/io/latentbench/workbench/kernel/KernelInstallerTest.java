@@ -10,29 +10,31 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.latentbench.workbench.notebook.protocol.KernelSpec;
+import io.latentbench.workbench.notebook.protocol.KernelSpecFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KernelSpecTest {
+class KernelInstallerTest {
 
-    static KernelSpec.Layout layout(Path dir) throws Exception {
+    static KernelInstaller.Layout layout(Path dir) throws Exception {
         Path target = Files.createDirectories(dir.resolve("target"));
         Files.createDirectories(target.resolve("lib"));
         Files.writeString(target.resolve(KernelSession.KERNEL_JAR), "");
         Files.writeString(target.resolve("latentbench-workbench.jar"), "");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return KernelSpec.Layout.ofTarget(java, target);
+        return KernelInstaller.Layout.ofTarget(java, target);
     }
 
     @Test
     void theKernelJsonNamesJavaTheJarsAndTheFlags(@TempDir Path dir) throws Exception {
-        KernelSpec.Layout layout = layout(dir);
-        Map<String, Object> json = KernelSpec.kernelJson(layout, KernelSpec.DISPLAY_NAME);
+        KernelInstaller.Layout layout = layout(dir);
+        Map<String, Object> json = KernelInstaller.kernelJson(layout, KernelInstaller.DISPLAY_NAME);
         @SuppressWarnings("unchecked")
         List<String> argv = (List<String>) json.get("argv");
         assertThat(argv.get(0)).isEqualTo(layout.java().toString());
         assertThat(argv).containsSubsequence("--add-modules", "jdk.incubator.vector");
-        assertThat(argv).contains("-Djava.awt.headless=true", KernelSpec.MAIN_CLASS);
+        assertThat(argv).contains("-Djava.awt.headless=true", KernelInstaller.MAIN_CLASS);
         assertThat(argv.get(argv.indexOf("-cp") + 1))
                 .startsWith(layout.kernelJar().toString())
                 .contains(layout.appJar().toString(), layout.libDir().resolve("*").toString());
@@ -44,35 +46,37 @@ class KernelSpecTest {
 
     @Test
     void reinstallingRewritesTheSameSpecAndListFindsIt(@TempDir Path dir) throws Exception {
-        KernelSpec.Layout layout = layout(dir);
-        Path kernels = KernelSpec.prefixKernelsDir(dir.resolve("prefix"));
-        Path first = KernelSpec.install(kernels, "latentbench", layout);
+        KernelInstaller.Layout layout = layout(dir);
+        Path kernels = KernelInstaller.prefixKernelsDir(dir.resolve("prefix"));
+        Path first = KernelInstaller.install(kernels, "latentbench", layout);
         String before = Files.readString(first.resolve("kernel.json"));
-        Path second = KernelSpec.install(kernels, "latentbench", layout);
+        Path second = KernelInstaller.install(kernels, "latentbench", layout);
         assertThat(second).isEqualTo(first);
         assertThat(Files.readString(second.resolve("kernel.json"))).isEqualTo(before);
         try (var files = Files.list(first)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("kernel.json");
         }
-        KernelSpec.install(kernels, "lb-dev", layout);
+        KernelInstaller.install(kernels, "lb-dev", layout);
 
-        List<KernelSpec.Found> found = KernelSpec.list(List.of(dir.resolve("prefix/share/jupyter")));
-        assertThat(found).extracting(KernelSpec.Found::name).containsExactly("latentbench", "lb-dev");
-        assertThat(found).allMatch(KernelSpec.Found::latentbench);
+        List<KernelSpec> found = new KernelSpecFinder(Map.of("JUPYTER_PATH", dir.resolve("prefix/share/jupyter").toString()),
+                dir.resolve("home")).all();
+        assertThat(found).extracting(KernelSpec::name).startsWith("latentbench", "lb-dev");
+        assertThat(found.subList(0, 2)).allMatch(spec -> KernelInstaller.isLatentbench(spec.argv()));
         assertThat(found.get(1).displayName()).isEqualTo("Java (latentbench: lb-dev)");
+        assertThat(found.get(0).interruptsByMessage()).isTrue();
         JsonNode json = new ObjectMapper().readTree(first.resolve("kernel.json").toFile());
         assertThat(json.path("display_name").asText()).isEqualTo("Java (latentbench)");
     }
 
     @Test
     void aKernelNameIsAPlainWord(@TempDir Path dir) throws Exception {
-        KernelSpec.Layout layout = layout(dir);
-        assertThatThrownBy(() -> KernelSpec.install(dir, "../escape", layout)).isInstanceOf(IllegalArgumentException.class);
+        KernelInstaller.Layout layout = layout(dir);
+        assertThatThrownBy(() -> KernelInstaller.install(dir, "../escape", layout)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aMissingBuildIsNamed(@TempDir Path dir) {
-        KernelSpec.Layout layout = KernelSpec.Layout.ofTarget(Path.of(System.getProperty("java.home"), "bin", "java"), dir);
+        KernelInstaller.Layout layout = KernelInstaller.Layout.ofTarget(Path.of(System.getProperty("java.home"), "bin", "java"), dir);
         assertThatThrownBy(layout::check).hasMessageContaining(KernelSession.KERNEL_JAR).hasMessageContaining("./lb build");
     }
 

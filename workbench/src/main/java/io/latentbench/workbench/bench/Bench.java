@@ -1,0 +1,176 @@
+package io.latentbench.workbench.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the benchmark suites from Java code, jshell or a notebook, exactly as {@code lb bench}
+ * does: JMH forks with the Vector API module and a class path rebuilt from where our classes
+ * were loaded, fail-on-error, one progress line per benchmark.
+ *
+ * <pre>{@code
+ * BenchResults r = Bench.suite("peers").param("impl", "scalar", "panama", "lucene").run();
+ * r.table();                  // Tablesaw
+ * r.latencyVsK();             // XChart
+ * Bench.profile("quick").run().save(Path.of("out"));
+ * Bench.run("latency.knn");   // a shortcut for Bench.suite("latency.knn").run()
+ * }</pre>
+ *
+ * Each method returns this builder; {@link #run()} measures.
+ */
+public final class Bench {
+
+    private Profile profile = Profile.QUICK;
+    private final List<String> selection = new ArrayList<>();
+    private final Map<String, List<String>> params = new LinkedHashMap<>();
+    private Shard shard = Shard.ALL;
+    private RunSettings settings;
+    private ProgressListener progress = new ConsoleProgress();
+    private OutputStream jmhLog;
+    private final List<String> jvmArgs = new ArrayList<>();
+
+    private Bench() {}
+
+    /** A builder on the quick profile. */
+    public static Bench create() {
+        return new Bench();
+    }
+
+    /** A builder on the named profile: quick, critical or full. */
+    public static Bench profile(String name) {
+        return new Bench().withProfile(Profile.parse(name));
+    }
+
+    /** A builder on the quick profile restricted to the named suites. */
+    public static Bench suite(String... names) {
+        return new Bench().suites(names);
+    }
+
+    /** Runs the named suites (or benchmarks, {@code "latency.knn"}) on the quick profile. */
+    public static BenchResults run(String... suites) {
+        return suite(suites).run();
+    }
+
+    /** Loads a saved results.json (or any raw JMH JSON) for tables and charts. */
+    public static BenchResults load(Path file) {
+        return BenchResults.load(file);
+    }
+
+    public Bench withProfile(Profile p) {
+        this.profile = p;
+        return this;
+    }
+
+    /**
+     * Adds suites to run (by default the profile's): {@code "latency"} for a whole suite,
+     * {@code "latency.knn"} for one benchmark of it.
+     */
+    public Bench suites(String... names) {
+        selection.addAll(Arrays.asList(names));
+        BenchPlan.parseSelection(selection);
+        return this;
+    }
+
+    /** Uses these values for a parameter wherever a selected benchmark has it. */
+    public Bench param(String name, Object... values) {
+        params.put(name, Arrays.stream(values).map(String::valueOf).toList());
+        return this;
+    }
+
+    /** Runs only shard {@code index} (from 1) of {@code count}. */
+    public Bench shard(int index, int count) {
+        this.shard = new Shard(index, count);
+        return this;
+    }
+
+    public Bench forks(int n) {
+        this.settings = settings().withForks(n);
+        return this;
+    }
+
+    public Bench warmup(int iterations, Duration each) {
+        this.settings = settings().withWarmup(iterations, each);
+        return this;
+    }
+
+    public Bench measurement(int iterations, Duration each) {
+        this.settings = settings().withMeasurement(iterations, each);
+        return this;
+    }
+
+    /** Extra arguments for the forked JVMs, e.g. {@code -XX:UseAVX=2}. */
+    public Bench jvmArgs(String... args) {
+        jvmArgs.addAll(Arrays.asList(args));
+        return this;
+    }
+
+    public Bench progress(ProgressListener listener) {
+        this.progress = listener == null ? ProgressListener.SILENT : listener;
+        return this;
+    }
+
+    /** No progress lines. */
+    public Bench quiet() {
+        return progress(ProgressListener.SILENT);
+    }
+
+    /** Where JMH's own output goes (by default nowhere). */
+    public Bench jmhLog(OutputStream log) {
+        this.jmhLog = log;
+        return this;
+    }
+
+    /** The settings that will be used: the profile's unless overridden. */
+    public RunSettings settings() {
+        return settings != null ? settings : profile.settings();
+    }
+
+    /** What {@link #run()} would measure, without measuring. */
+    public BenchPlan plan() {
+        return BenchPlan.create(Catalog.load(), profile, BenchPlan.parseSelection(selection), params, shard);
+    }
+
+    /** How long {@link #run()} should take, from the settings and a JVM start of about 2 s per fork. */
+    public Duration estimate() {
+        BenchRunner runner = new BenchRunner(settings(), null, null, jvmArgs);
+        double seconds = plan().points().stream().mapToDouble(runner::estimateSeconds).sum();
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /**
+     * Measures the plan.
+     *
+     * @throws BenchmarkFailedException when a benchmark throws, naming it and its exception
+     * @throws IllegalArgumentException when a suite, parameter or value is not known
+     */
+    public BenchResults run() {
+        BenchPlan plan = plan();
+        if (plan.points().isEmpty()) {
+            throw new IllegalArgumentException("nothing to run: shard " + shard + " of a " + plan.totalSize()
+                    + "-benchmark plan is empty");
+        }
+        BenchRunner.Output out = new BenchRunner(settings(), progress, jmhLog, jvmArgs).run(plan);
+        return new BenchResults(out.results(), out.rawJmhJson());
+    }
+
+    /** Runs and saves the three files into {@code dir}. */
+    public BenchResults runAndSave(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        BenchResults r = run();
+        r.save(dir);
+        return r;
+    }
+}

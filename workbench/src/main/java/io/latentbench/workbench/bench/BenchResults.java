@@ -1,0 +1,109 @@
+package io.latentbench.workbench.bench;
+
+import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.ResultCharts;
+import io.latentbench.workbench.results.ResultFiles;
+import io.latentbench.workbench.results.ResultSet;
+import io.latentbench.workbench.results.ResultTables;
+import io.latentbench.workbench.results.TomlSummary;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a run returns to code, jshell or a notebook: the rows, a Tablesaw table, the standard
+ * charts, and the files of the CLI.
+ */
+public final class BenchResults {
+
+    /** The file names written by {@link #save(Path)}, shared with {@code lb bench}. */
+    public static final String RESULTS_JSON = "results.json";
+    public static final String RAW_JMH_JSON = "jmh-result.json";
+    public static final String TOML_SUMMARY = "benchmark_results.toml";
+
+    private final ResultSet results;
+    private final String rawJmhJson;
+
+    public BenchResults(ResultSet results, String rawJmhJson) {
+        this.results = results;
+        this.rawJmhJson = rawJmhJson;
+    }
+
+    /** Reads a saved results.json, or any raw JMH JSON file. */
+    public static BenchResults load(Path file) {
+        return new BenchResults(ResultFiles.read(file), null);
+    }
+
+    public ResultSet resultSet() {
+        return results;
+    }
+
+    public List<BenchmarkResult> rows() {
+        return results.results();
+    }
+
+    public Optional<BenchmarkResult> find(String key) {
+        return results.find(key);
+    }
+
+    /** The JMH JSON of the run, when it was run here rather than loaded. */
+    public Optional<String> rawJmhJson() {
+        return Optional.ofNullable(rawJmhJson);
+    }
+
+    /** One row per benchmark x params; see {@link ResultTables#toTable}. */
+    public Table table() {
+        return ResultTables.toTable(results);
+    }
+
+    /** knn latency against k, a line per dimension. */
+    public XYChart latencyVsK() {
+        return ResultCharts.latencyVsK(results);
+    }
+
+    /** Speedup of each attention type against Standard. */
+    public CategoryChart attentionSpeedups() {
+        return ResultCharts.attentionSpeedups(results);
+    }
+
+    /** Retained and peak heap against the number of vectors. */
+    public XYChart memoryVsDatasetSize() {
+        return ResultCharts.memoryVsDatasetSize(results);
+    }
+
+    /** The attention comparison tables (times and speedups against Standard), empty if none ran. */
+    public String speedupReport() {
+        return Speedups.report(results.results());
+    }
+
+    /** The peers suite's ratios (SIMD vs scalar vs Lucene, knn vs plain read), empty if it did not run. */
+    public String peerRatios() {
+        return PeerRatios.report(results.results());
+    }
+
+    /**
+     * Writes results.json, the raw JMH JSON (when known) and benchmark_results.toml into
+     * {@code dir}, each atomically.
+     */
+    public Path save(Path dir) {
+        ResultFiles.writeResultsJson(results, dir.resolve(RESULTS_JSON));
+        if (rawJmhJson != null) {
+            ResultFiles.writeAtomically(dir.resolve(RAW_JMH_JSON), rawJmhJson);
+        }
+        TomlSummary.write(results, dir.resolve(TOML_SUMMARY));
+        return dir;
+    }
+
+    /** The plain-text table. */
+    public String text() {
+        return ResultTables.text(results);
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

@@ -1,0 +1,273 @@
+package io.latentbench.workbench.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.JmhJsonReader;
+import io.latentbench.workbench.results.ResultSet;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs a plan with JMH, one JMH run per point so that any subset of the matrix (a shard, a
+ * selection) is exactly what runs, and progress is known point by point. Every fork gets the
+ * Vector API module and the gc profiler; the run fails on the first benchmark that throws.
+ */
+public final class BenchRunner {
+
+    /** Forks run one at a time per host JVM: the class path property is swapped while they start. */
+    private static final Object JMH_LOCK = new Object();
+
+    /** A run's outcome: the normalized results and the JMH JSON they came from. */
+    public record Output(ResultSet results, String rawJmhJson) {}
+
+    private final RunSettings settings;
+    private final ProgressListener progress;
+    private final OutputStream jmhLog;
+    private final List<String> jvmArgs;
+
+    /**
+     * @param jmhLog   receives JMH's own output (iterations, warnings); may be null
+     * @param jvmArgs  extra arguments for the forked JVMs, after the defaults
+     */
+    public BenchRunner(RunSettings settings, ProgressListener progress, OutputStream jmhLog, List<String> jvmArgs) {
+        this.settings = settings;
+        this.progress = progress == null ? ProgressListener.SILENT : progress;
+        this.jmhLog = jmhLog;
+        this.jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    public Output run(BenchPlan plan) {
+        List<BenchPoint> points = plan.points();
+        double[] estimates = points.stream().mapToDouble(this::estimateSeconds).toArray();
+        double estimatedTotal = java.util.Arrays.stream(estimates).sum();
+        progress.started(plan, seconds(estimatedTotal));
+
+        long start = System.nanoTime();
+        double estimatedDone = 0;
+        List<RunResult> all = new ArrayList<>();
+        List<BenchmarkResult> rows = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            BenchPoint point = points.get(i);
+            progress.benchmarkStarted(i, point);
+            long t0 = System.nanoTime();
+            Collection<RunResult> results = runPoint(point);
+            all.addAll(results);
+            List<BenchmarkResult> pointRows = toRows(results);
+            rows.addAll(pointRows);
+            estimatedDone += estimates[i];
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double left = 0;
+            for (int j = i + 1; j < points.size(); j++) {
+                left += estimates[j];
+            }
+            // Scale what is left by how the estimate has fared so far.
+            double pace = estimatedDone > 0 ? elapsed / estimatedDone : 1.0;
+            progress.benchmarkFinished(i, point, pointRows, seconds((System.nanoTime() - t0) / 1e9), seconds(left * pace));
+        }
+        progress.finished(seconds((System.nanoTime() - start) / 1e9));
+
+        String raw = toJson(all);
+        ResultSet set = new ResultSet(RunInfos.capture(plan.profile().label()), Speedups.annotate(rows));
+        return new Output(set, raw);
+    }
+
+    /** Seconds a point should take: per fork, JVM start and setup (about 2 s measured here), then every iteration. */
+    double estimateSeconds(BenchPoint p) {
+        double perFork = 2.0;
+        if (p.mode().equals("ss")) {
+            perFork += (settings.warmupIterations() + settings.measurementIterations()) * 0.2;
+        } else {
+            perFork += settings.warmupIterations() * settings.warmupTime().toMillis() / 1000.0
+                    + settings.measurementIterations() * settings.measurementTime().toMillis() / 1000.0;
+        }
+        return perFork * settings.forks();
+    }
+
+    /** The JMH options measuring exactly this point. */
+    Options options(BenchPoint point) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(point.benchmark()) + "$")
+                .forks(settings.forks())
+                .warmupForks(0)
+                .warmupIterations(settings.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(settings.warmupTime().toMillis()))
+                .measurementIterations(settings.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(settings.measurementTime().toMillis()))
+                .threads(1)
+                .shouldFailOnError(true)
+                .addProfiler(GCProfiler.class)
+                .addProfiler(HeapProfiler.class)
+                .timeout(TimeValue.minutes(10))
+                .verbosity(VerboseMode.NORMAL);
+        List<String> forkArgs = new ArrayList<>(List.of("--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true"));
+        forkArgs.addAll(jvmArgs);
+        // Set, not appended: JMH would otherwise copy the host JVM's own arguments, which in jshell
+        // or a notebook kernel include a debugger agent and launcher options a fork must not get.
+        options.jvmArgs(forkArgs.toArray(String[]::new));
+        point.params().forEach((name, value) -> options.param(name, value));
+        return options.build();
+    }
+
+    private Collection<RunResult> runPoint(BenchPoint point) {
+        Options options = options(point);
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(new Tee(captured, jmhLog), true, StandardCharsets.UTF_8);
+        synchronized (JMH_LOCK) {
+            String hostClasspath = System.getProperty("java.class.path");
+            // Another JMH run on a shared machine would otherwise make this one fail outright;
+            // its noise is the lesser evil, and the results say which machine they came from.
+            if (System.getProperty("jmh.ignoreLock") == null) {
+                System.setProperty("jmh.ignoreLock", "true");
+            }
+            System.setProperty("java.class.path", ForkClasspath.compute());
+            try {
+                Collection<RunResult> results = new Runner(options,
+                        OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
+                if (results.isEmpty()) {
+                    throw new BenchmarkFailedException(point.key(), "JMH produced no result; its output ends with:\n"
+                            + tail(captured.toString(StandardCharsets.UTF_8)), null);
+                }
+                return results;
+            } catch (RunnerException | RuntimeException e) {
+                if (e instanceof BenchmarkFailedException b) {
+                    throw b;
+                }
+                throw new BenchmarkFailedException(point.key(), failure(captured.toString(StandardCharsets.UTF_8), e), e);
+            } finally {
+                if (hostClasspath == null) {
+                    System.clearProperty("java.class.path");
+                } else {
+                    System.setProperty("java.class.path", hostClasspath);
+                }
+                out.flush();
+            }
+        }
+    }
+
+    /**
+     * The benchmark's own exception: JMH hands it back from the fork as a suppressed exception
+     * of its BenchmarkException; failing that, the line after {@code <failure>} in its output,
+     * and failing that, the exception chain.
+     */
+    static String failure(String jmhOutput, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (Throwable s : t.getSuppressed()) {
+                String own = describe(rootOf(s));
+                // A fork that died says only its exit code; what it printed says why.
+                return own.contains("Forked VM failed") ? own + "; the fork printed:\n" + tail(jmhOutput) : own;
+            }
+        }
+        String[] lines = jmhOutput.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].trim().equals("<failure>")) {
+                for (int j = i + 1; j < lines.length; j++) {
+                    String l = lines[j].trim();
+                    if (!l.isEmpty()) {
+                        return l;
+                    }
+                }
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (!b.isEmpty()) {
+                b.append(": ");
+            }
+            b.append(t.getMessage() == null ? t.getClass().getName() : t.getMessage());
+        }
+        return b.toString();
+    }
+
+    private static Throwable rootOf(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) {
+            r = r.getCause();
+        }
+        return r;
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    private static String tail(String text) {
+        String[] lines = text.split("\\R");
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 15), lines.length));
+    }
+
+    static String toJson(Collection<RunResult> results) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(results);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<BenchmarkResult> toRows(Collection<RunResult> results) {
+        try {
+            return JmhJsonReader.read(new ObjectMapper().readTree(toJson(results)), "JMH output");
+        } catch (IOException e) {
+            throw new UncheckedIOException("JMH wrote JSON that does not parse", e);
+        }
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    /** Copies to a buffer and, if there is one, the log. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            if (b != null) {
+                b.write(c);
+            }
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            if (b != null) {
+                b.write(buf, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            a.flush();
+            if (b != null) {
+                b.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.latentbench.workbench.cli;
+
+import io.latentbench.workbench.bench.Bench;
+import io.latentbench.workbench.bench.BenchPlan;
+import io.latentbench.workbench.bench.BenchPoint;
+import io.latentbench.workbench.bench.BenchResults;
+import io.latentbench.workbench.bench.BenchmarkFailedException;
+import io.latentbench.workbench.bench.ConsoleProgress;
+import io.latentbench.workbench.bench.RunSettings;
+import io.latentbench.workbench.bench.Shard;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lb bench}: runs a profile of the JMH suites and writes the three result files. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the JMH benchmark suites and write the results.",
+            "Writes results.json, the raw JMH JSON (jmh-result.json) and benchmark_results.toml into the"
+                    + " output directory, with a line per benchmark while it runs and a table at the end.",
+        },
+        footer = {
+            "",
+            "Suites: latency, throughput, memory, matrix, attention_comparison, distance_comparison,"
+                    + " flash_vs_standard, peers. --suite NAME.METHOD runs one benchmark of a suite.",
+            "",
+            "Profiles: quick (default; minutes), critical (the plan's reduced matrix), full (hours; use --shard).",
+            "",
+            "Exit status: 0 when every benchmark ran, 1 when one failed, 2 on bad arguments.",
+        })
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
+            description = "quick, critical or full (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--suite", paramLabel = "NAME[.METHOD]",
+            description = "A suite to run (repeatable; default: the profile's suites).")
+    List<String> suites = new ArrayList<>();
+
+    @Option(names = "--param", paramLabel = "NAME=V1,V2",
+            description = "Values of a parameter wherever a selected benchmark has it (repeatable).")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N of the plan.")
+    String shard;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output directory (default: target/bench/<timestamp>).")
+    Path out;
+
+    @Option(names = "--forks", paramLabel = "N", description = "Forks per benchmark (default: the profile's).")
+    Integer forks;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Warmup iterations per fork (default: the profile's).")
+    Integer warmup;
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "Measurement iterations per fork (default: the profile's).")
+    Integer iterations;
+
+    @Option(names = "--iteration-ms", paramLabel = "MS",
+            description = "Time of each warmup and measurement iteration in ms (default: the profile's).")
+    Integer iterationMs;
+
+    @Option(names = "--list", description = "Print the benchmarks the run would measure, and stop.")
+    boolean list;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Bench bench;
+        BenchPlan plan;
+        try {
+            bench = Bench.profile(profile).suites(suites.toArray(String[]::new));
+            for (String p : params) {
+                Map.Entry<String, List<String>> e = BenchPlan.parseParam(p);
+                bench.param(e.getKey(), e.getValue().toArray());
+            }
+            if (shard != null) {
+                Shard s = Shard.parse(shard);
+                bench.shard(s.index(), s.count());
+            }
+            if (forks != null) {
+                bench.forks(forks);
+            }
+            RunSettings base = bench.settings();
+            Duration each = iterationMs == null ? null : Duration.ofMillis(iterationMs);
+            if (warmup != null || each != null) {
+                bench.warmup(warmup != null ? warmup : base.warmupIterations(), each != null ? each : base.warmupTime());
+            }
+            if (iterations != null || each != null) {
+                bench.measurement(iterations != null ? iterations : base.measurementIterations(),
+                        each != null ? each : base.measurementTime());
+            }
+            plan = bench.plan();
+        } catch (IllegalArgumentException e) {
+            stderr.println("lb bench: " + e.getMessage());
+            return 2;
+        }
+        if (list) {
+            for (BenchPoint p : plan.points()) {
+                stdout.println(p.key());
+            }
+            long minutes = Math.round(bench.estimate().toSeconds() / 60.0);
+            stdout.printf("%d of %d benchmarks (profile %s, shard %s), about %d min%n", plan.points().size(),
+                    plan.totalSize(), plan.profile().label(), plan.shard(), minutes);
+            stdout.flush();
+            return 0;
+        }
+        if (plan.points().isEmpty()) {
+            stderr.println("lb bench: nothing to run in shard " + plan.shard() + " of " + plan.totalSize() + " benchmarks");
+            return 2;
+        }
+        Path dir = out != null ? out
+                : Path.of("target", "bench", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(dir);
+        Path log = dir.resolve("jmh-output.log");
+        stdout.println("lb bench: writing to " + dir + " (JMH's own output: " + log + ")");
+        stdout.flush();
+        BenchResults results;
+        try (OutputStream jmhLog = Files.newOutputStream(log)) {
+            results = bench.progress(new ConsoleProgress()).jmhLog(jmhLog).run();
+        } catch (BenchmarkFailedException e) {
+            stderr.println("lb bench: " + e.getMessage());
+            stderr.println("lb bench: the run stopped; JMH's output is in " + log);
+            stderr.flush();
+            return 1;
+        }
+        results.save(dir);
+        stdout.println();
+        stdout.print(results.text());
+        String speedups = results.speedupReport();
+        if (!speedups.isBlank()) {
+            stdout.print(speedups);
+        }
+        String ratios = results.peerRatios();
+        if (!ratios.isBlank()) {
+            stdout.print(ratios);
+        }
+        stdout.println();
+        stdout.println("wrote " + dir.resolve(BenchResults.RESULTS_JSON));
+        stdout.println("wrote " + dir.resolve(BenchResults.RAW_JMH_JSON));
+        stdout.println("wrote " + dir.resolve(BenchResults.TOML_SUMMARY));
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package io.latentbench.workbench.cli;
+
+import io.latentbench.workbench.regress.baseline.BaselineException;
+import io.latentbench.workbench.regress.config.ConfigException;
+import io.latentbench.workbench.results.ResultFileException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+
+/** Shared error handling of the regression commands: a clear message and exit status 3. */
+final class RegressCommands {
+
+    /** Exit status when the comparison or update could not be made at all (1 and 2 are verdicts). */
+    static final int FAILED = 3;
+
+    private RegressCommands() {}
+
+    static int guarded(String command, PrintWriter err, Callable<Integer> body) {
+        try {
+            return body.call();
+        } catch (BaselineException | ConfigException | ResultFileException | IllegalArgumentException
+                | UncheckedIOException e) {
+            err.println("lb " + command + ": " + e.getMessage());
+            err.flush();
+            return FAILED;
+        } catch (Exception e) {
+            err.println("lb " + command + ": " + e);
+            err.flush();
+            return FAILED;
+        }
+    }
+}

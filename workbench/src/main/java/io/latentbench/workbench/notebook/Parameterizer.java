@@ -1,0 +1,81 @@
+package io.latentbench.workbench.notebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.latentbench.workbench.notebook.params.ParameterFormatException;
+import io.latentbench.workbench.notebook.params.ParameterTranslator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Papermill's parameter contract: the values go into a cell tagged {@code injected-parameters} right after the
+ * first cell tagged {@code parameters}; an injected cell from an earlier run is replaced; without a parameters
+ * cell the values go at the top, with a warning. The values are also kept in {@code metadata.papermill}.
+ */
+public final class Parameterizer {
+
+    public static final String PARAMETERS_TAG = "parameters";
+    public static final String INJECTED_TAG = "injected-parameters";
+
+    private Parameterizer() {}
+
+    /** Injects {@code parameters} into {@code notebook} in place; nothing is injected when there are none. */
+    public static void parameterize(Notebook notebook, Map<String, Object> parameters, ParameterTranslator translator,
+                                    Consumer<String> warnings) throws ParameterFormatException {
+        ObjectNode papermill = papermillMetadata(notebook);
+        if (parameters.isEmpty()) {
+            // An injected cell from an earlier run stays, and so does the record of its values.
+            if (!papermill.has("parameters")) papermill.putObject("parameters");
+            return;
+        }
+        papermill.set("parameters", Notebook.JSON.valueToTree(parameters));
+
+        ArrayNode cells = notebook.cells();
+        int parametersCell = -1;
+        for (int i = 0; i < cells.size(); i++) {
+            if (Notebook.hasTag(cells.get(i), PARAMETERS_TAG)) {
+                parametersCell = i;
+                break;
+            }
+        }
+        String defaults = parametersCell < 0 ? "" : cells.get(parametersCell).path("source").asText();
+        ObjectNode injected = notebook.newCell("code", translator.translate(parameters, defaults), List.of(INJECTED_TAG));
+
+        int oldInjected = -1;
+        for (int i = 0; i < cells.size(); i++) {
+            if (Notebook.hasTag(cells.get(i), INJECTED_TAG)) {
+                oldInjected = i;
+                break;
+            }
+        }
+        List<Integer> stale = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            if (Notebook.hasTag(cells.get(i), INJECTED_TAG)) stale.add(i);
+        }
+        int insertAt;
+        if (parametersCell >= 0) {
+            insertAt = parametersCell + 1;
+        } else if (oldInjected >= 0) {
+            insertAt = oldInjected; // an earlier run already chose the place
+        } else {
+            warnings.accept("the notebook has no cell tagged '" + PARAMETERS_TAG
+                    + "'; the parameters are injected at the top");
+            insertAt = 0;
+        }
+        for (int i = stale.size() - 1; i >= 0; i--) {
+            int index = stale.get(i);
+            cells.remove(index);
+            if (index < insertAt) insertAt--;
+        }
+        cells.insert(insertAt, injected);
+    }
+
+    static ObjectNode papermillMetadata(Notebook notebook) {
+        JsonNode existing = notebook.metadata().get("papermill");
+        if (existing instanceof ObjectNode node) return node;
+        return notebook.metadata().putObject("papermill");
+    }
+}

@@ -1,0 +1,21 @@
+package io.latentbench.workbench.notebook.params;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes parameter values as source code of a kernel's language. */
+public sealed interface ParameterTranslator permits JavaTranslator, PythonTranslator {
+
+    /** The injected cell's source. {@code defaults} is the notebook's parameters cell, "" without one. */
+    String translate(Map<String, Object> parameters, String defaults) throws ParameterFormatException;
+
+    /** The translator for a kernel language, such as "java" or "python". */
+    static ParameterTranslator forLanguage(String language) throws ParameterFormatException {
+        return switch (language.toLowerCase(Locale.ROOT)) {
+            case "java" -> new JavaTranslator();
+            case "python", "python3" -> new PythonTranslator();
+            default -> throw new ParameterFormatException("cannot write parameters for kernel language '" + language
+                    + "'; known languages: java, python");
+        };
+    }
+}

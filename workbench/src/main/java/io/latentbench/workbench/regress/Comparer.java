@@ -1,0 +1,203 @@
+package io.latentbench.workbench.regress;
+
+import io.latentbench.workbench.regress.config.RegressionConfig;
+import io.latentbench.workbench.regress.config.StatisticsConfig;
+import io.latentbench.workbench.regress.stats.BootstrapRatio;
+import io.latentbench.workbench.regress.stats.MannWhitney;
+import io.latentbench.workbench.results.Direction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Turns two measurement sets into verdicts, in two stages in the spirit of Criterion:
+ *
+ * <ol>
+ *   <li>Is there a change at all? A two-sided Mann-Whitney U test on the per-fork means
+ *       must give p &lt; alpha, and the bootstrap interval of the ratio of means must exclude 1.
+ *       Iterations inside one fork share JIT decisions and memory layout, so they are never
+ *       treated as independent samples.</li>
+ *   <li>Does it matter? A regression needs the whole interval worse than the threshold; an
+ *       improvement needs the whole interval better than half of it. Otherwise NoChange.</li>
+ * </ol>
+ *
+ * When the fork counts are so small that even complete separation could not reach alpha, or the
+ * per-fork means of either side scatter by more than {@code max_fork_cv} (an unstable machine),
+ * the verdict is Inconclusive and says so, whatever the means suggest.
+ */
+public final class Comparer {
+
+    /**
+     * Code that allocates nothing shows a gc.alloc.rate.norm of a few hundredths of a byte per
+     * operation (the harness's own allocations spread over millions of calls): a change of
+     * hundreds of percent there is still less than one object. Below the smallest object
+     * (a 16-byte header) an allocation change never counts.
+     */
+    static final double MIN_ALLOCATION_CHANGE_BYTES = 16;
+
+    private final RegressionConfig config;
+
+    public Comparer(RegressionConfig config) {
+        this.config = config;
+    }
+
+    public ComparisonReport compare(MeasurementSet baseline, MeasurementSet current) {
+        StatisticsConfig stats = config.statistics();
+        String mode = "raw";
+        MeasurementSet base = baseline;
+        MeasurementSet cur = current;
+        if (stats.calibrateAgainst().isPresent()) {
+            String reference = stats.calibrateAgainst().get();
+            base = Calibration.apply(baseline, reference, "baseline");
+            cur = Calibration.apply(current, reference, "current");
+            mode = "calibrated against " + reference;
+        }
+        List<Comparison> rows = new ArrayList<>();
+        for (Measurement m : cur.measurements().values()) {
+            if (MetricKind.of(m.id(), m.unit()) == MetricKind.IGNORED) {
+                continue;
+            }
+            rows.add(compareOne(base.get(m.id()), m));
+        }
+        MeasurementSet currentView = cur;
+        List<MeasurementId> missing = base.measurements().values().stream()
+                .filter(m -> MetricKind.of(m.id(), m.unit()) != MetricKind.IGNORED)
+                .map(Measurement::id)
+                .filter(id -> currentView.get(id).isEmpty())
+                .toList();
+        return new ComparisonReport(baseline, current, mode, config.source(), stats.alpha(), stats.confidence(),
+                rows, missing);
+    }
+
+    /**
+     * Numbers from different machine classes are not compared: both sides must name the same
+     * testbed when both name one (a raw JMH file names none).
+     */
+    public static void requireSameTestbed(MeasurementSet baseline, MeasurementSet current) {
+        if (baseline.testbed() != null && current.testbed() != null && !baseline.testbed().equals(current.testbed())) {
+            throw new IllegalArgumentException("testbeds differ: the baseline (" + baseline.source() + ") is from '"
+                    + baseline.testbed() + "', the current run (" + current.source() + ") from '" + current.testbed()
+                    + "'; compare within one testbed, or pass --testbed to declare them the same machine class"
+                    + " or --allow-testbed-mismatch (consider --calibrate)");
+        }
+    }
+
+    Comparison compareOne(Optional<Measurement> maybeBase, Measurement rawCurrent) {
+        ThresholdEntry entry = ThresholdMapping.entryFor(rawCurrent);
+        double threshold = config.thresholdPercent(entry);
+        if (maybeBase.isEmpty()) {
+            return new Comparison(rawCurrent.id(), entry, threshold, Optional.empty(), rawCurrent,
+                    Verdict.NEW_BENCHMARK, "no baseline for it", Optional.empty());
+        }
+        Measurement base = maybeBase.get();
+        OptionalDouble factor = Units.factor(rawCurrent.unit(), base.unit());
+        if (factor.isEmpty()) {
+            return new Comparison(rawCurrent.id(), entry, threshold, maybeBase, rawCurrent, Verdict.INCONCLUSIVE,
+                    "units do not convert: baseline " + base.unit() + ", current " + rawCurrent.unit(), Optional.empty());
+        }
+        Measurement current = factor.getAsDouble() == 1.0 ? rawCurrent : rawCurrent.scaled(factor.getAsDouble(), base.unit());
+        double[] b = base.samples();
+        double[] c = current.samples();
+        double alpha = config.statistics().alpha();
+        double baseMean = b.length > 0 ? mean(b) : base.score();
+        double currentMean = c.length > 0 ? mean(c) : current.score();
+        if (MetricKind.of(current.id(), current.unit()) == MetricKind.ALLOCATION
+                && Math.abs(currentMean - baseMean) < MIN_ALLOCATION_CHANGE_BYTES) {
+            return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.NO_CHANGE,
+                    String.format(Locale.ROOT, "changed by %.2f B/op, less than one object (%.0f B/op)",
+                            Math.abs(currentMean - baseMean), MIN_ALLOCATION_CHANGE_BYTES),
+                    Optional.of(ChangeStatistics.estimateOnly(b.length, c.length, currentMean / baseMean)));
+        }
+        double bestP = MannWhitney.smallestPossibleP(b.length, c.length);
+        if (b.length < 2 || c.length < 2 || bestP >= alpha) {
+            double ratio = (c.length > 0 ? mean(c) : current.score()) / (b.length > 0 ? mean(b) : base.score());
+            String why = b.length == 0 || c.length == 0
+                    ? String.format(Locale.ROOT, "the %s file keeps no per-fork samples; the %+.1f%% change is untested",
+                            b.length == 0 ? "baseline" : "current", (ratio - 1) * 100)
+                    : String.format(Locale.ROOT, "too few forks (%d baseline, %d current): even complete separation gives"
+                            + " p = %.3f, not below alpha %s; the %+.1f%% change is untested",
+                            b.length, c.length, bestP, alpha, (ratio - 1) * 100);
+            return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.INCONCLUSIVE, why,
+                    Optional.of(ChangeStatistics.estimateOnly(b.length, c.length, ratio)));
+        }
+        double cvBase = coefficientOfVariation(b);
+        double cvCurrent = coefficientOfVariation(c);
+        double maxCv = config.statistics().maxForkCv();
+        if (cvBase > maxCv || cvCurrent > maxCv) {
+            // Forks of one run are measured one after another: when they scatter this much the
+            // machine itself was changing (load, frequency, unfinished JIT warm-up), and a shift
+            // between two runs says more about the machine than about the code.
+            double ratio = mean(c) / mean(b);
+            String why = String.format(Locale.ROOT, "unstable: the per-fork means vary by %.0f%% (baseline) and %.0f%%"
+                    + " (current), above max_fork_cv %.0f%%; the %+.1f%% change is untested - rerun on a quieter machine"
+                    + " or with longer warm-up", cvBase, cvCurrent, maxCv, (ratio - 1) * 100);
+            return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.INCONCLUSIVE, why,
+                    Optional.of(ChangeStatistics.estimateOnly(b.length, c.length, ratio)));
+        }
+        if (mean(b) == 0) {
+            return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.INCONCLUSIVE,
+                    "the baseline mean is 0; a relative change is undefined", Optional.empty());
+        }
+        MannWhitney.Result test = MannWhitney.test(b, c);
+        StatisticsConfig s = config.statistics();
+        BootstrapRatio.Interval ci = BootstrapRatio.interval(b, c, s.bootstrapResamples(), s.confidence(),
+                s.seed() ^ current.id().toString().hashCode());
+        ChangeStatistics evidence = new ChangeStatistics(b.length, c.length, test.pValue(), test.exact(),
+                ci.ratio(), ci.low(), ci.high());
+
+        // worsening: positive is worse, whichever way the unit points
+        boolean higherIsBetter = current.direction() == Direction.HIGHER_IS_BETTER;
+        double worse = 100 * (higherIsBetter ? 1 - ci.ratio() : ci.ratio() - 1);
+        double worseLow = 100 * (higherIsBetter ? 1 - ci.high() : ci.low() - 1);
+        double worseHigh = 100 * (higherIsBetter ? 1 - ci.low() : ci.high() - 1);
+        boolean significant = test.pValue() < alpha && (worseLow > 0 || worseHigh < 0);
+
+        Verdict verdict;
+        String reason;
+        String interval = String.format(Locale.ROOT, "%s by %.1f%% (interval %.1f%% to %.1f%%)",
+                worse > 0 ? "worse" : "better", Math.abs(worse),
+                worse > 0 ? worseLow : -worseHigh, worse > 0 ? worseHigh : -worseLow);
+        if (!significant) {
+            verdict = Verdict.NO_CHANGE;
+            reason = String.format(Locale.ROOT, "not significant (p = %.3g%s)", test.pValue(),
+                    test.pValue() < alpha ? ", but the interval includes no change" : "");
+        } else if (worseLow > threshold) {
+            verdict = Verdict.REGRESSION;
+            reason = String.format(Locale.ROOT, "%s, past the %.1f%% threshold (p = %.3g)", interval, threshold, test.pValue());
+        } else if (worseHigh < -threshold / 2) {
+            verdict = Verdict.IMPROVEMENT;
+            reason = String.format(Locale.ROOT, "%s, past half the %.1f%% threshold (p = %.3g)", interval, threshold,
+                    test.pValue());
+        } else {
+            verdict = Verdict.NO_CHANGE;
+            reason = String.format(Locale.ROOT, "significant (p = %.3g) but %s does not lie past the %s", test.pValue(),
+                    interval, worse > 0
+                            ? String.format(Locale.ROOT, "%.1f%% threshold", threshold)
+                            : String.format(Locale.ROOT, "%.1f%% improvement bar (half the threshold)", threshold / 2));
+        }
+        return new Comparison(current.id(), entry, threshold, maybeBase, current, verdict, reason, Optional.of(evidence));
+    }
+
+    /** Sample standard deviation over mean, in percent; 0 for a constant sample. */
+    static double coefficientOfVariation(double[] v) {
+        double m = mean(v);
+        if (m == 0) {
+            return 0;
+        }
+        double squares = 0;
+        for (double x : v) {
+            squares += (x - m) * (x - m);
+        }
+        return 100 * Math.sqrt(squares / (v.length - 1)) / Math.abs(m);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+}

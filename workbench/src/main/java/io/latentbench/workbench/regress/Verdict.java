@@ -1,0 +1,29 @@
+package io.latentbench.workbench.regress;
+
+/** The outcome of comparing one measurement with its baseline. */
+public enum Verdict {
+    /** Significantly worse, with the whole confidence interval past the threshold. */
+    REGRESSION("Regression"),
+    /** Significantly better, with the whole confidence interval past half the threshold. */
+    IMPROVEMENT("Improvement"),
+    /** Not significant, or significant but within the threshold. */
+    NO_CHANGE("NoChange"),
+    /** No baseline exists for it. */
+    NEW_BENCHMARK("NewBenchmark"),
+    /**
+     * The samples cannot support a verdict: too few forks for the rank test to reach the
+     * significance level, no per-fork samples, or units that do not convert. Never a
+     * regression, and the report says why.
+     */
+    INCONCLUSIVE("Inconclusive");
+
+    private final String label;
+
+    Verdict(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,76 @@
+package io.latentbench.workbench.regress.report;
+
+import io.latentbench.workbench.regress.Comparison;
+import io.latentbench.workbench.regress.ComparisonReport;
+import io.latentbench.workbench.regress.MeasurementId;
+import io.latentbench.workbench.regress.Verdict;
+import java.util.Comparator;
+import java.util.List;
+
+/** A Markdown report sized for a pull-request comment: flagged rows first, the rest folded. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {}
+
+    public static String render(ComparisonReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("## ").append(title(report)).append("\n\n");
+        for (String line : Header.lines(report)) {
+            int colon = line.indexOf(':');
+            out.append("- **").append(line, 0, colon).append("**:").append(escape(line.substring(colon + 1))).append('\n');
+        }
+        out.append("\n**").append(report.summary()).append("**\n\n");
+        List<Comparison> sorted = report.comparisons().stream()
+                .sorted(Comparator.comparing((Comparison c) -> Format.order(c.verdict())).thenComparing(Comparison::id))
+                .toList();
+        List<Comparison> notable = sorted.stream().filter(c -> c.verdict() != Verdict.NO_CHANGE).toList();
+        List<Comparison> unchanged = sorted.stream().filter(c -> c.verdict() == Verdict.NO_CHANGE).toList();
+        if (!notable.isEmpty()) {
+            table(out, notable);
+        }
+        if (!unchanged.isEmpty()) {
+            out.append("\n<details><summary>").append(unchanged.size()).append(" unchanged</summary>\n\n");
+            table(out, unchanged);
+            out.append("\n</details>\n");
+        }
+        if (!report.missing().isEmpty()) {
+            out.append("\nIn the baseline but not measured in this run: ");
+            out.append(String.join(", ", report.missing().stream().map(MeasurementId::toString).map(s -> "`" + s + "`").toList()));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    static String title(ComparisonReport r) {
+        if (r.hasRegression()) {
+            return "\u274c Benchmarks: " + r.count(Verdict.REGRESSION) + " regression(s)";
+        }
+        if (r.count(Verdict.IMPROVEMENT) > 0) {
+            return "\u2705 Benchmarks: " + r.count(Verdict.IMPROVEMENT) + " improvement(s), no regression";
+        }
+        if (r.count(Verdict.INCONCLUSIVE) > 0) {
+            return "\u26a0\ufe0f Benchmarks: no regression found, but " + r.count(Verdict.INCONCLUSIVE) + " of "
+                    + r.comparisons().size() + " could not be judged";
+        }
+        return "\u2796 Benchmarks: no significant change";
+    }
+
+    private static void table(StringBuilder out, List<Comparison> rows) {
+        out.append("| | Benchmark | Baseline | Current | Change [CI] | p | Forks | Threshold | Why |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
+        for (Comparison c : rows) {
+            out.append("| ").append(Format.icon(c.verdict())).append(' ').append(c.verdict().label())
+                    .append(" | `").append(c.id()).append("` | ").append(Format.baseline(c))
+                    .append(" | ").append(Format.current(c))
+                    .append(" | ").append(Format.change(c))
+                    .append(" | ").append(Format.p(c))
+                    .append(" | ").append(Format.forks(c))
+                    .append(" | ").append(Format.threshold(c))
+                    .append(" | ").append(escape(c.reason())).append(" |\n");
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("|", "\\|");
+    }
+}

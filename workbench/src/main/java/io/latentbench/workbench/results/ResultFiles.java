@@ -1,0 +1,120 @@
+package io.latentbench.workbench.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+
+/**
+ * Reading and writing result files. {@link #read} accepts either a latentbench
+ * {@code results.json} or a raw JMH JSON file from any project; every write goes to a temporary
+ * file in the target directory that is then renamed over the target, so a reader never sees a
+ * half-written file and a failed write leaves the previous file intact.
+ */
+public final class ResultFiles {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultFiles() {}
+
+    /**
+     * Reads a normalized {@code results.json} or a raw JMH JSON file (an array of runs). A raw
+     * file gets the profile "external", the file's modification time as timestamp, the JDK
+     * its first run names, and suites derived from the benchmark classes
+     * ({@link SuiteNames#ofBenchmarkClass}).
+     *
+     * @throws ResultFileException  when the file is neither, with the reason
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static ResultSet read(Path path) {
+        JsonNode root = parse(path);
+        if (ResultsJson.isResultsJson(root)) {
+            return ResultsJson.fromJson(root, path.toString());
+        }
+        if (root.isArray()) {
+            Instant modified;
+            try {
+                modified = Files.getLastModifiedTime(path).toInstant();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the modification time of " + path, e);
+            }
+            RunInfo info = new RunInfo(modified, "unknown", "external", JmhJsonReader.jdkOf(root), "unknown", 0);
+            return new ResultSet(info, JmhJsonReader.read(root, path.toString()));
+        }
+        throw new ResultFileException(path + " is neither a latentbench results.json (an object with \"format\": \""
+                + ResultsJson.FORMAT + "\") nor JMH JSON output (an array of runs)");
+    }
+
+    /** Writes {@code set} as a normalized results.json, atomically. */
+    public static void writeResultsJson(ResultSet set, Path path) {
+        writeAtomically(path, toResultsJson(set));
+    }
+
+    /** The normalized results.json text of {@code set}. */
+    public static String toResultsJson(ResultSet set) {
+        try {
+            return MAPPER.writeValueAsString(ResultsJson.toJson(set)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize results", e);
+        }
+    }
+
+    /**
+     * Replaces {@code path} with {@code text} (UTF-8) through a temporary sibling and a rename,
+     * creating missing parent directories.
+     */
+    public static void writeAtomically(Path path, String text) {
+        Path target = path.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            // Not createTempFile: its owner-only permissions would carry over to the result file.
+            tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // The original error matters more than a leftover temporary file.
+                }
+            }
+        }
+    }
+
+    private static JsonNode parse(Path path) {
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+                throw new ResultFileException(path + " is empty; expected a results.json or JMH JSON output");
+            }
+            return MAPPER.readTree(bytes);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("no such file: " + path, e);
+        } catch (JsonProcessingException e) {
+            throw new ResultFileException(path + " is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.latentbench.workbench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.ResultFiles;
+import io.latentbench.workbench.results.ResultSet;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/** Real JMH runs, as short as JMH allows: one fork, one short iteration. */
+class BenchFacadeSmokeTest {
+
+    @TempDir
+    Path dir;
+
+    private static Bench tiny() {
+        return Bench.create().forks(1).warmup(0, Duration.ofMillis(50)).measurement(1, Duration.ofMillis(200));
+    }
+
+    @Test
+    void runsOneBenchmarkInAForkedJvmAndReturnsItsResults() {
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        BenchResults r = tiny().suites("peers.dotProduct").param("impl", "panama")
+                .progress(new ConsoleProgress(new PrintStream(progress, true, StandardCharsets.UTF_8)))
+                .run();
+
+        assertThat(r.rows()).hasSize(1);
+        BenchmarkResult row = r.rows().get(0);
+        assertThat(row.key()).isEqualTo("peers.dotProduct[dim=256,impl=panama]");
+        assertThat(row.mode()).isEqualTo("avgt");
+        assertThat(row.unit()).isEqualTo("ns/op");
+        assertThat(row.primary().score()).isPositive().isFinite();
+        assertThat(row.primary().forks()).isEqualTo(1);
+        assertThat(row.primary().forkSamples().get(0)).hasSize(1);
+        // The gc profiler ran in the fork. (Without warmup the Vector API still runs unintrinsified
+        // and allocates, so only the presence of a sane number is checked.)
+        assertThat(row.secondary()).containsKey("gc.alloc.rate.norm");
+        assertThat(row.secondary().get("gc.alloc.rate.norm").score()).isFinite().isNotNegative();
+        assertThat(r.resultSet().info().profile()).isEqualTo("quick");
+
+        Table t = r.table();
+        assertThat(t.rowCount()).isEqualTo(1);
+        assertThat(t.stringColumn("impl").get(0)).isEqualTo("panama");
+        assertThat(t.doubleColumn("score").getDouble(0)).isEqualTo(row.primary().score());
+
+        assertThat(progress.toString(StandardCharsets.UTF_8))
+                .contains("1 benchmarks, profile quick")
+                .contains("[1/1] peers.dotProduct[dim=256,impl=panama]")
+                .contains("left)");
+
+        r.save(dir);
+        assertThat(dir.resolve(BenchResults.RESULTS_JSON)).exists();
+        assertThat(dir.resolve(BenchResults.TOML_SUMMARY)).exists();
+        ResultSet fromRaw = ResultFiles.read(dir.resolve(BenchResults.RAW_JMH_JSON));
+        assertThat(fromRaw.results()).extracting(BenchmarkResult::key).containsExactly(row.key());
+        assertThat(ResultFiles.read(dir.resolve(BenchResults.RESULTS_JSON))).isEqualTo(r.resultSet());
+    }
+
+    @Test
+    void theMemorySuiteMeasuresRetainedHeapAndCrossChecksItWithTheEngine() {
+        BenchResults r = tiny().suites("memory.buildScaling").param("dataset", "4000").quiet().run();
+
+        BenchmarkResult row = r.rows().get(0);
+        assertThat(row.key()).isEqualTo("memory.buildScaling[dataset=4000,dim=256]");
+        assertThat(row.mode()).isEqualTo("ss");
+        assertThat(row.secondary()).containsKeys("retained.mb", "peak.mb", "engine.mb", "bytes.per.vector",
+                "gc.alloc.rate.norm");
+        double perVector = row.secondary().get("bytes.per.vector").score();
+        // 4 bytes per float of a 256-float vector, plus bookkeeping: measured, so only bounded.
+        assertThat(perVector).isBetween(4.0 * 256, 2.0 * 4 * 256);
+        double retained = row.secondary().get("retained.mb").score();
+        assertThat(row.secondary().get("engine.mb").score()).isBetween(0.8 * retained, 1.25 * retained);
+        assertThat(row.secondary().get("peak.mb").score()).isGreaterThanOrEqualTo(retained * 0.99);
+    }
+
+    @Test
+    void aBenchmarkThatThrowsFailsTheRunWithItsMessage() {
+        // dim=0 passes the plan's checks (a number where numbers are declared) and throws in the fork's setup.
+        assertThatThrownBy(() -> tiny().suites("peers.dotProduct").param("impl", "scalar").param("dim", 0).quiet().run())
+                .isInstanceOf(BenchmarkFailedException.class)
+                .hasMessageContaining("peers.dotProduct[dim=0,impl=scalar]")
+                .hasMessageContaining("IllegalArgumentException: a data set needs count >= 0 and dim >= 1");
+    }
+
+    @Test
+    void theForkClasspathHasEveryJarAForkNeeds() throws Exception {
+        String cp = ForkClasspath.compute();
+        for (String cls : new String[] {"org.openjdk.jmh.runner.ForkedMain", "org.apache.lucene.util.VectorUtil",
+                "io.latentbench.engine.vector.VectorKernels", "io.latentbench.workbench.bench.Bench"}) {
+            Path source = Path.of(Class.forName(cls).getProtectionDomain().getCodeSource().getLocation().toURI());
+            assertThat(cp.split(java.io.File.pathSeparator)).as("class path holds the home of %s", cls)
+                    .contains(source.toAbsolutePath().toString());
+            assertThat(Files.exists(source)).isTrue();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.latentbench.workbench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.Metric;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.options.Options;
+
+class BenchRunnerTest {
+
+    private static final RunSettings SETTINGS = new RunSettings(2, 3, Duration.ofMillis(400), 3, Duration.ofMillis(500));
+
+    @Test
+    void optionsPinOnePointAndNeverInheritTheHostsJvmArguments() {
+        BenchPoint point = new BenchPoint(Suite.PEERS, "dotProduct", "avgt",
+                new TreeMap<>(Map.of("dim", "256", "impl", "lucene")));
+        Options o = new BenchRunner(SETTINGS, null, null, List.of("-XX:UseAVX=2")).options(point);
+
+        assertThat(o.getIncludes()).containsExactly(
+                "^\\Qio.latentbench.workbench.bench.suites.PeersBenchmarks.dotProduct\\E$");
+        assertThat(o.getParameter("impl").get()).containsExactly("lucene");
+        assertThat(o.getParameter("dim").get()).containsExactly("256");
+        assertThat(o.shouldFailOnError().get()).isTrue();
+        assertThat(o.getForkCount().get()).isEqualTo(2);
+        assertThat(o.getMeasurementTime().get().toString()).isEqualTo("500 ms");
+        // Explicit jvmArgs: without them JMH copies the host JVM's arguments (in jshell, a debugger agent).
+        assertThat(o.getJvmArgs().hasValue()).isTrue();
+        assertThat(o.getJvmArgs().get()).containsExactly(
+                "--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true", "-XX:UseAVX=2");
+        assertThat(o.getProfilers()).extracting(p -> p.getKlass())
+                .contains("org.openjdk.jmh.profile.GCProfiler", HeapProfiler.class.getName());
+    }
+
+    @Test
+    void theEstimateCountsForksIterationsAndStartup() {
+        BenchRunner runner = new BenchRunner(SETTINGS, null, null, List.of());
+        BenchPoint timed = new BenchPoint(Suite.LATENCY, "knn", "avgt", new TreeMap<>());
+        BenchPoint single = new BenchPoint(Suite.MEMORY, "buildScaling", "ss", new TreeMap<>());
+        // 2 forks x (2 s start + 3 x 0.4 s + 3 x 0.5 s)
+        assertThat(runner.estimateSeconds(timed)).isEqualTo(2 * (2.0 + 1.2 + 1.5));
+        assertThat(runner.estimateSeconds(single)).isLessThan(runner.estimateSeconds(timed));
+    }
+
+    @Test
+    void peerRatiosCompareEachKernelWithTheVectorApiAndKnnWithThePlainRead() {
+        List<BenchmarkResult> rows = List.of(
+                row("dotProduct", Map.of("dim", "256", "impl", "panama"), "ns/op", 20),
+                row("dotProduct", Map.of("dim", "256", "impl", "scalar"), "ns/op", 160),
+                row("dotProduct", Map.of("dim", "256", "impl", "lucene"), "ns/op", 25),
+                row("plainRead", Map.of("dataset", "10000", "dim", "256"), "us/op", 130),
+                row("knn", Map.of("dataset", "10000", "dim", "256", "impl", "panama", "k", "10"), "ms/op", 0.2));
+        String report = PeerRatios.report(rows);
+        assertThat(report).contains("dotProduct").contains("scalar / panama = 8.00x")
+                .contains("lucene / panama = 1.25x")
+                .contains("knn(panama) / plain read = 1.54x");
+        assertThat(PeerRatios.report(List.of())).isEmpty();
+    }
+
+    @Test
+    void defaultProgressFollowsSystemOutAsANotebookKernelSwapsIt() {
+        ConsoleProgress progress = new ConsoleProgress();
+        BenchPoint point = new BenchPoint(Suite.PEERS, "plainRead", "avgt", new TreeMap<>());
+        BenchPlan plan = new BenchPlan(Profile.QUICK, Shard.ALL, List.of(point), 1);
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream cell = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(cell, true, java.nio.charset.StandardCharsets.UTF_8));
+            progress.started(plan, Duration.ofSeconds(90));
+            progress.benchmarkFinished(0, point, List.of(row("plainRead", Map.of(), "us/op", 130)),
+                    Duration.ofSeconds(8), Duration.ZERO);
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(cell.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("1 benchmarks, profile quick, about 1m30s")
+                .contains("[1/1] peers.plainRead")
+                .contains("130 ± 0 us/op  (8s, 0s left)");
+    }
+
+    private static BenchmarkResult row(String name, Map<String, String> params, String unit, double score) {
+        return new BenchmarkResult("peers", name, new TreeMap<>(params), "avgt",
+                new Metric(unit, score, 0, score, score, List.of(List.of(score))), Map.of());
+    }
+}

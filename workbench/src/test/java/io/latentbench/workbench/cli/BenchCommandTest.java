@@ -1,0 +1,46 @@
+package io.latentbench.workbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    private record Outcome(int code, String out, String err) {}
+
+    private static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void listPrintsTheShardsPointsWithoutRunning() {
+        Outcome all = run("bench", "--list", "--suite", "peers", "--param", "impl=scalar,lucene");
+        Outcome first = run("bench", "--list", "--suite", "peers", "--param", "impl=scalar,lucene", "--shard", "1/2");
+
+        assertThat(all.code()).isZero();
+        assertThat(all.out()).contains("peers.dotProduct[dim=256,impl=lucene]").doesNotContain("impl=panama");
+        assertThat(first.code()).isZero();
+        assertThat(first.out()).contains("of " + all.out().lines().filter(l -> l.startsWith("peers.")).count()
+                + " benchmarks (profile quick, shard 1/2)");
+    }
+
+    @Test
+    void badArgumentsExitWith2AndSayWhy() {
+        Outcome o = run("bench", "--list", "--suite", "peers", "--param", "nope=1");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("lb bench: --param nope: no selected benchmark has a parameter 'nope'");
+
+        Outcome p = run("bench", "--profile", "slow", "--list");
+        assertThat(p.code()).isEqualTo(2);
+        assertThat(p.err()).contains("unknown profile 'slow'");
+    }
+}

@@ -1,0 +1,83 @@
+package io.latentbench.workbench.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latentbench.workbench.notebook.params.ParameterTranslator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParameterizerTest {
+
+    private static List<String> tagsOf(Notebook nb) {
+        List<String> tags = new ArrayList<>();
+        nb.cells().forEach(c -> tags.add(c.path("metadata").path("tags").path(0).asText("-")));
+        return tags;
+    }
+
+    @Test
+    void injectsRightAfterTheParametersCellAndRecordsTheValues() throws Exception {
+        Notebook nb = Notebook.parse(TestNotebooks.python().markdown("# t").parameters("x = 1").code("print(x)").json(), "t");
+        List<String> warnings = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("x", 5L);
+        params.put("s", "a");
+        Parameterizer.parameterize(nb, params, ParameterTranslator.forLanguage("python"), warnings::add);
+
+        assertThat(tagsOf(nb)).containsExactly("-", "parameters", "injected-parameters", "-");
+        assertThat(nb.cells().get(2).path("source").asText()).isEqualTo("# Parameters\nx = 5\ns = \"a\"\n");
+        assertThat(nb.metadata().path("papermill").path("parameters"))
+                .isEqualTo(Notebook.JSON.createObjectNode().put("x", 5L).put("s", "a"));
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void replacesAnEarlierInjectedCell() throws Exception {
+        Notebook nb = Notebook.parse(TestNotebooks.python().parameters("x = 1").code("x = 2", "injected-parameters")
+                .code("print(x)").json(), "t");
+        Parameterizer.parameterize(nb, Map.of("x", 7L), ParameterTranslator.forLanguage("python"), w -> {});
+        assertThat(tagsOf(nb)).containsExactly("parameters", "injected-parameters", "-");
+        assertThat(nb.cells().get(1).path("source").asText()).contains("x = 7");
+    }
+
+    @Test
+    void withoutAParametersCellInjectsAtTheTopAndWarns() throws Exception {
+        Notebook nb = Notebook.parse(TestNotebooks.python().markdown("# t").code("print(x)").json(), "t");
+        List<String> warnings = new ArrayList<>();
+        Parameterizer.parameterize(nb, Map.of("x", 1L), ParameterTranslator.forLanguage("python"), warnings::add);
+        assertThat(tagsOf(nb)).containsExactly("injected-parameters", "-", "-");
+        assertThat(warnings).singleElement().asString().contains("no cell tagged 'parameters'");
+    }
+
+    @Test
+    void noParametersKeepAnEarlierInjectedCellAndItsRecord() throws Exception {
+        Notebook nb = Notebook.parse(TestNotebooks.python().parameters("x = 1").json(), "t");
+        Parameterizer.parameterize(nb, Map.of("x", 2L), ParameterTranslator.forLanguage("python"), w -> {});
+        Parameterizer.parameterize(nb, Map.of(), null, w -> {});
+        assertThat(tagsOf(nb)).containsExactly("parameters", "injected-parameters");
+        assertThat(nb.metadata().path("papermill").path("parameters").path("x").asLong()).isEqualTo(2L);
+    }
+
+    @Test
+    void noParametersLeavesTheCellsAlone() throws Exception {
+        String json = TestNotebooks.python().parameters("x = 1").code("print(x)").json();
+        Notebook nb = Notebook.parse(json, "t");
+        Parameterizer.parameterize(nb, Map.of(), null, w -> {});
+        assertThat(tagsOf(nb)).containsExactly("parameters", "-");
+        assertThat(nb.metadata().path("papermill").path("parameters").isEmpty()).isTrue();
+    }
+
+    @Test
+    void javaValuesFollowTheTypesDeclaredInTheParametersCell() throws Exception {
+        Notebook nb = Notebook.parse(TestNotebooks.forKernel("latentbench", "java")
+                .parameters("double alpha = 0.5;\nint dim = 128;").json(), "t");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("alpha", 1L);
+        params.put("dim", 256L);
+        Parameterizer.parameterize(nb, params, ParameterTranslator.forLanguage("java"), w -> {});
+        assertThat(nb.cells().get(1).path("source").asText())
+                .isEqualTo("// Parameters\ndouble alpha = 1.0;\nint dim = 256;\n");
+    }
+}
