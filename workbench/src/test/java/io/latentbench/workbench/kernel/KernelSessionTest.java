@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -110,6 +111,8 @@ class KernelSessionTest {
         assertThat(session.execute("DistanceMetric.class").value()).isEqualTo(io.latentbench.engine.DistanceMetric.class);
         assertThat(session.execute("new ArrayList<String>()").value()).isInstanceOf(java.util.ArrayList.class);
         assertThat(session.execute("ResultSet.class").value()).isEqualTo(io.latentbench.workbench.results.ResultSet.class);
+        assertThat(session.execute("Bench.class").value()).isEqualTo(io.latentbench.workbench.bench.Bench.class);
+        assertThat(session.execute("Stream.of(1, 2).count()").value()).isEqualTo(2L);
     }
 
     @Test
@@ -215,6 +218,21 @@ class KernelSessionTest {
         assertThat((String) png.data().get("image/png")).startsWith("iVBORw0KGgo");
         session.execute("display(chart, \"image/svg+xml\");");
         assertThat((String) frontend.sent.get(0).bundle().data().get("image/svg+xml")).contains("<svg");
+    }
+
+    @Test
+    void resultsRenderAsTheirTable() {
+        session.execute("""
+                var metric = new Metric("us/op", 120.5, 3.25, 117.25, 123.75, List.of(List.of(119.0, 121.0), List.of(120.0, 122.0)));
+                var info = new RunInfo(java.time.Instant.parse("2026-11-29T10:00:00Z"), "abc123", "quick", "25", "cpu", 2);
+                var results = new ResultSet(info, List.of(new BenchmarkResult("latency", "knn",
+                        new TreeMap<>(Map.of("dim", "128", "k", "10")), "avgt", metric, Map.of())));
+                """);
+        for (String cell : List.of("results", "new io.latentbench.workbench.bench.BenchResults(results, null)")) {
+            MimeBundle b = session.renderResult(session.execute(cell));
+            assertThat((String) b.data().get("text/html")).contains("<th>key</th>", "latency.knn[dim=128,k=10]", "120.5");
+            assertThat(b.text()).contains("latency.knn");
+        }
     }
 
     @Test

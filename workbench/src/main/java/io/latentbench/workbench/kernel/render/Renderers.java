@@ -14,7 +14,9 @@ import java.util.Set;
 
 import javax.imageio.ImageIO;
 
+import io.latentbench.workbench.bench.BenchResults;
 import io.latentbench.workbench.results.ResultSet;
+import io.latentbench.workbench.results.ResultTables;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -22,8 +24,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Turns values into {@link MimeBundle}s: a Tablesaw table as HTML beside its text, an XChart chart
- * as PNG (SVG on request), a latentbench {@link ResultSet} as an HTML table, an image as PNG, and
- * anything else as its text.
+ * as PNG (SVG on request), latentbench results ({@link ResultSet}, {@link BenchResults}) as their
+ * Tablesaw table, an image as PNG, and anything else as its text.
  */
 public final class Renderers {
 
@@ -43,8 +45,11 @@ public final class Renderers {
         Renderers r = new Renderers();
         r.register(Table.class, Set.of(MimeBundle.HTML, MimeBundle.TEXT), Set.of(MimeBundle.HTML, MimeBundle.TEXT),
                 TableRenderer::render);
+        // latentbench results: as the table the results model makes of them
         r.register(ResultSet.class, Set.of(MimeBundle.HTML, MimeBundle.TEXT), Set.of(MimeBundle.HTML, MimeBundle.TEXT),
-                ResultSetRenderer::render);
+                (results, wanted, out) -> TableRenderer.render(ResultTables.toTable(results), wanted, out));
+        r.register(BenchResults.class, Set.of(MimeBundle.HTML, MimeBundle.TEXT), Set.of(MimeBundle.HTML, MimeBundle.TEXT),
+                (results, wanted, out) -> TableRenderer.render(results.table(), wanted, out));
         r.register(Chart.class, Set.of(MimeBundle.PNG, MimeBundle.TEXT),
                 Set.of(MimeBundle.PNG, MimeBundle.SVG, MimeBundle.TEXT), Renderers::renderChart);
         r.register(RenderedImage.class, Set.of(MimeBundle.PNG, MimeBundle.TEXT),
