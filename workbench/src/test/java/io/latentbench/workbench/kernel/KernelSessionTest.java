@@ -152,16 +152,21 @@ class KernelSessionTest {
         assertThat(session.execute("before").value()).isEqualTo(1);
     }
 
-    @Test
-    void anInfiniteLoopIsInterruptedAndTheSessionLivesOn() throws Exception {
-        CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
+    /** Starts a cell on another thread; the future gives what it threw, or null. */
+    static CompletableFuture<Throwable> startCell(String code) {
+        return CompletableFuture.supplyAsync(() -> {
             try {
-                session.execute("long spins = 0;\nwhile (true) { spins++; }");
+                session.execute(code);
                 return null;
             } catch (Throwable t) {
                 return t;
             }
         });
+    }
+
+    @Test
+    void anInfiniteLoopIsInterruptedAndTheSessionLivesOn() throws Exception {
+        CompletableFuture<Throwable> run = startCell("long spins = 0;\nwhile (true) { spins++; }");
         Thread.sleep(500);
         long t0 = System.nanoTime();
         session.interrupt();
@@ -175,14 +180,7 @@ class KernelSessionTest {
 
     @Test
     void aSleepingCellIsInterruptedToo() throws Exception {
-        CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                session.execute("Thread.sleep(60_000);");
-                return null;
-            } catch (Throwable t) {
-                return t;
-            }
-        });
+        CompletableFuture<Throwable> run = startCell("Thread.sleep(60_000);");
         Thread.sleep(500);
         session.interrupt();
         assertThat(run.get(10, TimeUnit.SECONDS)).isInstanceOf(CellException.class);

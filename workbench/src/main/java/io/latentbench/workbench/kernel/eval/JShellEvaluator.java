@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jdk.jshell.DeclarationSnippet;
@@ -69,8 +70,8 @@ public final class JShellEvaluator implements AutoCloseable {
         };
         this.shell = JShell.builder()
                 .executionEngine(provider, Map.of())
-                .out(new PrintStream(new CurrentStdout(), true, StandardCharsets.UTF_8))
-                .err(new PrintStream(new CurrentStderr(), true, StandardCharsets.UTF_8))
+                .out(new PrintStream(new Current(() -> System.out), true, StandardCharsets.UTF_8))
+                .err(new PrintStream(new Current(() -> System.err), true, StandardCharsets.UTF_8))
                 .in(new CurrentStdin())
                 .compilerOptions(COMPILER_OPTIONS.toArray(String[]::new))
                 .build();
@@ -405,39 +406,27 @@ public final class JShellEvaluator implements AutoCloseable {
 
     // ---------------------------------------------------------------- streams
 
-    /** Writes to whatever {@link System#out} is at the time: the kernel swaps it per request. */
-    private static final class CurrentStdout extends OutputStream {
+    /** Writes to whatever stream the supplier gives at the time: the kernel swaps System.out and System.err per request. */
+    private static final class Current extends OutputStream {
+        private final Supplier<PrintStream> target;
+
+        Current(Supplier<PrintStream> target) {
+            this.target = target;
+        }
+
         @Override
         public void write(int b) {
-            System.out.write(b);
+            target.get().write(b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) {
-            System.out.write(b, off, len);
+            target.get().write(b, off, len);
         }
 
         @Override
         public void flush() {
-            System.out.flush();
-        }
-    }
-
-    /** Writes to whatever {@link System#err} is at the time. */
-    private static final class CurrentStderr extends OutputStream {
-        @Override
-        public void write(int b) {
-            System.err.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            System.err.write(b, off, len);
-        }
-
-        @Override
-        public void flush() {
-            System.err.flush();
+            target.get().flush();
         }
     }
 
