@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             BaselineCommand.class,
             RunCommand.class,
+            KernelCommand.class,
         },
         footer = {
             "",

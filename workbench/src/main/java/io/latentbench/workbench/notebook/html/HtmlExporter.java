@@ -114,7 +114,8 @@ public final class HtmlExporter {
         return ANSI.matcher(text).replaceAll("");
     }
 
-    static String escape(String text) {
+    /** Text as HTML element content or a double-quoted attribute value. */
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -49,7 +50,8 @@ public final class KernelSpecFinder {
         return roots.stream().map(r -> r.resolve("kernels")).distinct().toList();
     }
 
-    private Path userDataDir() {
+    /** Jupyter's per-user data directory, where {@code lb kernel install --user} writes. */
+    public Path userDataDir() {
         String dataDir = env.get("JUPYTER_DATA_DIR");
         if (dataDir != null && !dataDir.isBlank()) return Path.of(dataDir);
         String xdg = env.get("XDG_DATA_HOME");
@@ -65,6 +67,29 @@ public final class KernelSpecFinder {
             if (KernelSpec.exists(candidate)) return KernelSpec.read(wanted, candidate);
         }
         throw new KernelSpecNotFoundException(name, available(), kernelDirs());
+    }
+
+    /** Every installed kernelspec that reads, the first of each name in search order, sorted by name. */
+    public List<KernelSpec> all() {
+        TreeMap<String, KernelSpec> specs = new TreeMap<>();
+        for (Path dir : kernelDirs()) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> children = Files.list(dir)) {
+                for (Path child : children.filter(KernelSpec::exists).toList()) {
+                    String name = child.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (!specs.containsKey(name)) {
+                        try {
+                            specs.put(name, KernelSpec.read(name, child));
+                        } catch (IOException unreadable) {
+                            // Jupyter skips a kernelspec it cannot read, and so does this list
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // an unreadable directory simply contributes no kernels, as in Jupyter
+            }
+        }
+        return List.copyOf(specs.values());
     }
 
     /** Names of every installed kernel, sorted. */
