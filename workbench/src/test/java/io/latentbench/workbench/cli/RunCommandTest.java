@@ -182,7 +182,9 @@ class RunCommandTest {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(seconds).isLessThan(20);
+        // The cell sleeps 60 s: finishing well before that proves it was stopped. A tighter
+        // bound measures the machine's load, not the executor.
+        assertThat(seconds).isLessThan(50);
         assertThat(r.err()).contains("timed out after 1.0 s");
         List<JsonNode> cells = cells(read(out));
         JsonNode slow = cells.get(2);

@@ -52,7 +52,9 @@ class NotebookExecutorTest {
 
         assertThat(outcome).isEqualTo(new RunOutcome.TimedOut(0, 0.5, true));
         assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
+        // The cell never stops on its own: returning at all shows the kill; the bound only
+        // keeps a hung kill from passing unnoticed, with room for a loaded machine.
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(45);
         assertThat(events).containsExactly("start 1/1", "end TimedOut");
         JsonNode cell = nb.cells().get(2); // after the banner and the anchor
         assertThat(Notebook.joined(cell.path("outputs").get(0).path("text"))).isEqualTo("stubborn\n");
