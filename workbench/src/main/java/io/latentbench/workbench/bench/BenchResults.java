@@ -1,5 +1,6 @@
 package io.latentbench.workbench.bench;
 
+import io.latentbench.workbench.files.AtomicFiles;
 import io.latentbench.workbench.results.BenchmarkResult;
 import io.latentbench.workbench.results.ResultCharts;
 import io.latentbench.workbench.results.ResultFiles;
@@ -91,7 +92,7 @@ public final class BenchResults {
     public Path save(Path dir) {
         ResultFiles.writeResultsJson(results, dir.resolve(RESULTS_JSON));
         if (rawJmhJson != null) {
-            ResultFiles.writeAtomically(dir.resolve(RAW_JMH_JSON), rawJmhJson);
+            AtomicFiles.write(dir.resolve(RAW_JMH_JSON), rawJmhJson);
         }
         TomlSummary.write(results, dir.resolve(TOML_SUMMARY));
         return dir;

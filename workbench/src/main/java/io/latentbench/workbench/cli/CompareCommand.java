@@ -1,5 +1,6 @@
 package io.latentbench.workbench.cli;
 
+import io.latentbench.workbench.files.AtomicFiles;
 import io.latentbench.workbench.regress.Comparer;
 import io.latentbench.workbench.regress.ComparisonInputs;
 import io.latentbench.workbench.regress.ComparisonReport;
@@ -88,11 +89,11 @@ public final class CompareCommand implements Callable<Integer> {
             ComparisonReport report = gate.report();
             out.print(TextReport.render(report));
             if (markdown != null) {
-                BaselineStore.writeAtomically(markdown, MarkdownReport.render(report));
+                AtomicFiles.write(markdown, MarkdownReport.render(report));
                 out.println("Markdown report: " + markdown);
             }
             if (html != null) {
-                BaselineStore.writeAtomically(html, HtmlReport.render(report, Gate.trends(report, baseline, historyDir, err)));
+                AtomicFiles.write(html, HtmlReport.render(report, Gate.trends(report, baseline, historyDir, err)));
                 out.println("HTML report: " + html);
             }
             RegressionActions regressionActions = new RegressionActions(gate.config().actions(),

@@ -1,5 +1,6 @@
 package io.latentbench.workbench.cli;
 
+import io.latentbench.workbench.files.AtomicFiles;
 import io.latentbench.workbench.regress.ComparisonReport;
 import io.latentbench.workbench.regress.baseline.BaselineStore;
 import io.latentbench.workbench.regress.report.BaselineSummary;
@@ -66,7 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
                 if (html != null) {
                     throw new IllegalArgumentException("--html needs --current: the HTML report plots a comparison");
                 }
-                BaselineStore.writeAtomically(output, BaselineSummary.markdown(BaselineStore.load(baseline), baseline.toString()));
+                AtomicFiles.write(output, BaselineSummary.markdown(BaselineStore.load(baseline), baseline.toString()));
                 out.println("Baseline summary: " + output);
                 out.flush();
                 return 0;
@@ -74,10 +75,10 @@ public final class ReportCommand implements Callable<Integer> {
             CompareCommand.Gate gate = CompareCommand.Gate.run(config, threshold, calibrate, baseline, current, testbed,
                     allowMismatch);
             ComparisonReport report = gate.report();
-            BaselineStore.writeAtomically(output, MarkdownReport.render(report));
+            AtomicFiles.write(output, MarkdownReport.render(report));
             out.println("Markdown report: " + output + " (" + report.summary() + ")");
             if (html != null) {
-                BaselineStore.writeAtomically(html, HtmlReport.render(report, CompareCommand.Gate.trends(report, baseline, historyDir, spec.commandLine().getErr())));
+                AtomicFiles.write(html, HtmlReport.render(report, CompareCommand.Gate.trends(report, baseline, historyDir, spec.commandLine().getErr())));
                 out.println("HTML report: " + html);
             }
             out.flush();

@@ -1,5 +1,6 @@
 package io.latentbench.workbench.cli;
 
+import io.latentbench.workbench.files.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -116,7 +117,7 @@ public final class ResultsCommand implements Runnable {
                 }
                 all.addAll((ArrayNode) runs);
             }
-            ResultFiles.writeAtomically(target, mapper.writeValueAsString(all) + "\n");
+            AtomicFiles.write(target, mapper.writeValueAsString(all) + "\n");
             return true;
         }
     }

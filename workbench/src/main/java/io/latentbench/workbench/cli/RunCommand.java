@@ -1,5 +1,6 @@
 package io.latentbench.workbench.cli;
 
+import io.latentbench.workbench.files.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.latentbench.workbench.notebook.ExecutionListener;
@@ -13,7 +14,7 @@ import io.latentbench.workbench.notebook.html.HtmlExporter;
 import io.latentbench.workbench.notebook.params.ParameterFormatException;
 import io.latentbench.workbench.notebook.params.ParameterTranslator;
 import io.latentbench.workbench.notebook.params.ParameterValues;
-import io.latentbench.workbench.notebook.protocol.KernelSession;
+import io.latentbench.workbench.notebook.protocol.KernelClient;
 import io.latentbench.workbench.notebook.protocol.KernelSpec;
 import io.latentbench.workbench.notebook.protocol.KernelSpecFinder;
 import io.latentbench.workbench.notebook.protocol.KernelSpecNotFoundException;
@@ -129,9 +130,9 @@ public final class RunCommand implements Callable<Integer> {
         if (prepareOnly) return prepareOnly(notebook, kernelSpec, kernelName, err);
 
         // The kernel boots (seconds, for most kernels) while the parameters are read and checked.
-        KernelSession session;
+        KernelClient session;
         try {
-            session = KernelSession.launch(kernelSpec.orElseThrow(), workDir);
+            session = KernelClient.launch(kernelSpec.orElseThrow(), workDir);
         } catch (KernelStartException e) {
             err.println("lb run: " + e.getMessage());
             err.flush();
@@ -270,9 +271,9 @@ public final class RunCommand implements Callable<Integer> {
                 out.print(notebook.toJson());
                 out.flush();
             }
-            if (html != null) Notebook.writeAtomically(html, new HtmlExporter().export(notebook));
+            if (html != null) AtomicFiles.write(html, new HtmlExporter().export(notebook));
             return true;
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             err.println("lb run: could not write the output: " + e.getMessage());
             err.flush();
             return false;

@@ -1,5 +1,6 @@
 package io.latentbench.workbench.kernel;
 
+import io.latentbench.workbench.files.AtomicFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -145,17 +146,7 @@ public final class KernelInstaller {
         String displayName = name.equals(DEFAULT_NAME) ? DISPLAY_NAME : "Java (latentbench: " + name + ")";
         Path dir = kernelsDir.resolve(name.toLowerCase(Locale.ROOT));
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "kernel", ".json.tmp");
-        try {
-            Files.writeString(tmp, JSON.writeValueAsString(kernelJson(layout, displayName)) + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, dir.resolve("kernel.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir.resolve("kernel.json"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(dir.resolve("kernel.json"), JSON.writeValueAsString(kernelJson(layout, displayName)) + "\n");
         return dir;
     }
 

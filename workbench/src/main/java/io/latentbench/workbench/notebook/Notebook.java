@@ -1,5 +1,6 @@
 package io.latentbench.workbench.notebook;
 
+import io.latentbench.workbench.files.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -237,21 +238,7 @@ public final class Notebook {
 
     /** Writes through a temporary file in the same directory and a rename, so no reader sees half a file. */
     public void write(Path file) throws IOException {
-        writeAtomically(file, toJson());
+        AtomicFiles.write(file, toJson());
     }
 
-    public static void writeAtomically(Path file, String content) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.latentbench.workbench.notebook.protocol.Channel;
 import io.latentbench.workbench.notebook.protocol.JupyterMessage;
-import io.latentbench.workbench.notebook.protocol.KernelSession;
+import io.latentbench.workbench.notebook.protocol.KernelClient;
 import io.latentbench.workbench.notebook.protocol.KernelSpec;
 import io.latentbench.workbench.notebook.protocol.KernelStartException;
 import java.time.Duration;
@@ -60,11 +60,11 @@ public final class NotebookExecutor {
 
     /** Starts the kernel, runs the notebook in place and says how the run ended; the notebook records it either way. */
     public RunOutcome execute(Notebook notebook) throws KernelStartException {
-        return execute(notebook, KernelSession.launch(spec, options.cwd()));
+        return execute(notebook, KernelClient.launch(spec, options.cwd()));
     }
 
     /** Runs the notebook on a kernel launched from this executor's spec, then shuts the kernel down. */
-    public RunOutcome execute(Notebook notebook, KernelSession session) throws KernelStartException {
+    public RunOutcome execute(Notebook notebook, KernelClient session) throws KernelStartException {
         resetForRun(notebook);
         Instant runStart = Instant.now();
         ObjectNode papermill = Parameterizer.papermillMetadata(notebook);
@@ -107,7 +107,7 @@ public final class NotebookExecutor {
         return outcome;
     }
 
-    private void recordKernel(Notebook notebook, KernelSession session) {
+    private void recordKernel(Notebook notebook, KernelClient session) {
         ObjectNode kernelspec = notebook.metadata().putObject("kernelspec");
         kernelspec.put("name", spec.name());
         kernelspec.put("display_name", spec.displayName());
@@ -119,7 +119,7 @@ public final class NotebookExecutor {
         }
     }
 
-    private RunOutcome runCell(KernelSession session, ObjectNode cell, int index) {
+    private RunOutcome runCell(KernelClient session, ObjectNode cell, int index) {
         ObjectNode papermill = (ObjectNode) cell.path("metadata").path("papermill");
         Instant start = Instant.now();
         papermill.put("status", "running");
@@ -149,7 +149,7 @@ public final class NotebookExecutor {
 
     /** Waits for one cell's reply and idle status, watching the clock and the kernel's health meanwhile. */
     private final class CellRun {
-        private final KernelSession session;
+        private final KernelClient session;
         private final ObjectNode cell;
         private final int index;
         private final String msgId;
@@ -162,7 +162,7 @@ public final class NotebookExecutor {
         private long lastActivity = System.nanoTime();
         private int missedHeartbeats;
 
-        CellRun(KernelSession session, ObjectNode cell, int index, String msgId, Instant start) {
+        CellRun(KernelClient session, ObjectNode cell, int index, String msgId, Instant start) {
             this.session = session;
             this.cell = cell;
             this.index = index;

@@ -1,5 +1,6 @@
 package io.latentbench.workbench.results;
 
+import io.latentbench.workbench.files.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +57,7 @@ public final class ResultFiles {
 
     /** Writes {@code set} as a normalized results.json, atomically. */
     public static void writeResultsJson(ResultSet set, Path path) {
-        writeAtomically(path, toResultsJson(set));
+        AtomicFiles.write(path, toResultsJson(set));
     }
 
     /** The normalized results.json text of {@code set}. */
@@ -65,39 +66,6 @@ public final class ResultFiles {
             return MAPPER.writeValueAsString(ResultsJson.toJson(set)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize results", e);
-        }
-    }
-
-    /**
-     * Replaces {@code path} with {@code text} (UTF-8) through a temporary sibling and a rename,
-     * creating missing parent directories.
-     */
-    public static void writeAtomically(Path path, String text) {
-        Path target = path.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            // Not createTempFile: its owner-only permissions would carry over to the result file.
-            tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // The original error matters more than a leftover temporary file.
-                }
-            }
         }
     }
 

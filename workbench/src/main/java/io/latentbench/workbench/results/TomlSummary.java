@@ -1,5 +1,6 @@
 package io.latentbench.workbench.results;
 
+import io.latentbench.workbench.files.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public final class TomlSummary {
     private TomlSummary() {}
 
     public static void write(ResultSet set, Path path) {
-        ResultFiles.writeAtomically(path, render(set));
+        AtomicFiles.write(path, render(set));
     }
 
     public static String render(ResultSet set) {

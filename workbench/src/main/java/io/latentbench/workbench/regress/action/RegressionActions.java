@@ -1,9 +1,9 @@
 package io.latentbench.workbench.regress.action;
 
+import io.latentbench.workbench.files.AtomicFiles;
 import io.latentbench.workbench.regress.Comparison;
 import io.latentbench.workbench.regress.ComparisonReport;
 import io.latentbench.workbench.regress.Verdict;
-import io.latentbench.workbench.regress.baseline.BaselineException;
 import io.latentbench.workbench.regress.baseline.BaselineStore;
 import io.latentbench.workbench.regress.config.ActionsConfig;
 import io.latentbench.workbench.regress.report.MarkdownReport;
@@ -35,9 +35,9 @@ public final class RegressionActions {
         }
         if (config.createIssue()) {
             try {
-                BaselineStore.writeAtomically(issueBodyFile, issueBody(report));
+                AtomicFiles.write(issueBodyFile, issueBody(report));
                 outcomes.add(new ActionOutcome("create_issue", ActionOutcome.Status.DONE, "issue body written to " + issueBodyFile));
-            } catch (BaselineException e) {
+            } catch (java.io.UncheckedIOException e) {
                 outcomes.add(new ActionOutcome("create_issue", ActionOutcome.Status.FAILED, e.getMessage()));
             }
         } else {

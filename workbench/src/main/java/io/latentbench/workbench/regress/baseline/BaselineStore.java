@@ -1,5 +1,6 @@
 package io.latentbench.workbench.regress.baseline;
 
+import io.latentbench.workbench.files.AtomicFiles;
 import io.latentbench.workbench.regress.config.BaselineManagement;
 import io.latentbench.workbench.results.ResultSet;
 import java.io.IOException;
@@ -111,7 +112,7 @@ public final class BaselineStore {
         BaselineFile file = new BaselineFile(testbed, existing.map(BaselineFile::createdAt).orElse(stamp), stamp, merged);
         String json = BaselineJson.write(file);
         Path target = file(testbed);
-        writeAtomically(target, json);
+        writeBaselineFile(target, json);
         Optional<Path> history = Optional.empty();
         int pruned = 0;
         if (management.keepHistory()) {
@@ -130,7 +131,7 @@ public final class BaselineStore {
         for (int n = 1; Files.exists(target); n++) {
             target = dir.resolve(base + "-" + n + "-" + shortCommit + ".json");
         }
-        writeAtomically(target, json);
+        writeBaselineFile(target, json);
         return target;
     }
 
@@ -171,38 +172,12 @@ public final class BaselineStore {
         return Math.max(0, excess);
     }
 
-    /** Temporary files are created owner-only; reports and baselines are meant to be shared. */
-    private static void readableByAll(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
-    /** Writes through a temporary sibling and a rename, so the target is never half-written. */
-    public static void writeAtomically(Path target, String content) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
+    /** Baseline files fail as baseline errors, so the CLI names them as such. */
+    private static void writeBaselineFile(Path target, String json) {
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            readableByAll(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new BaselineException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error is the one to report
-                }
-            }
+            AtomicFiles.write(target, json);
+        } catch (java.io.UncheckedIOException e) {
+            throw new BaselineException(e.getMessage(), e.getCause());
         }
     }
 }

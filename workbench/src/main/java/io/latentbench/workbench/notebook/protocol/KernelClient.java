@@ -24,7 +24,7 @@ import org.zeromq.ZMQ;
  * A client connected to a kernel it started: the shell, control and stdin DEALER sockets, the iopub SUB socket
  * and the heartbeat REQ socket. Not thread-safe: ZMQ sockets belong to the thread that uses them.
  */
-public final class KernelSession implements AutoCloseable {
+public final class KernelClient implements AutoCloseable {
 
     private static final Channel[] POLLED = {Channel.IOPUB, Channel.SHELL, Channel.STDIN, Channel.CONTROL};
 
@@ -42,7 +42,7 @@ public final class KernelSession implements AutoCloseable {
     private boolean ready;
     private boolean closed;
 
-    private KernelSession(KernelSpec spec, KernelProcess process, ConnectionInfo connection) {
+    private KernelClient(KernelSpec spec, KernelProcess process, ConnectionInfo connection) {
         this.spec = spec;
         this.process = process;
         this.connection = connection;
@@ -72,8 +72,8 @@ public final class KernelSession implements AutoCloseable {
      * Starts the kernel and waits until it answers {@code kernel_info_request} on shell and publishes on iopub
      * (the latter proves our subscription is live, so no output of the first cell is lost).
      */
-    public static KernelSession start(KernelSpec spec, Path cwd, Duration startTimeout) throws KernelStartException {
-        KernelSession session = launch(spec, cwd);
+    public static KernelClient start(KernelSpec spec, Path cwd, Duration startTimeout) throws KernelStartException {
+        KernelClient session = launch(spec, cwd);
         session.awaitReady(startTimeout);
         return session;
     }
@@ -82,10 +82,10 @@ public final class KernelSession implements AutoCloseable {
      * Starts the kernel process and connects, without waiting for it: a caller with other work to do lets the
      * kernel boot meanwhile, then calls {@link #awaitReady}.
      */
-    public static KernelSession launch(KernelSpec spec, Path cwd) throws KernelStartException {
+    public static KernelClient launch(KernelSpec spec, Path cwd) throws KernelStartException {
         ConnectionInfo connection = ConnectionInfo.allocate();
         try {
-            return new KernelSession(spec, KernelProcess.launch(spec, connection, cwd), connection);
+            return new KernelClient(spec, KernelProcess.launch(spec, connection, cwd), connection);
         } catch (IOException e) {
             throw new KernelStartException(e.getMessage(), e);
         }
