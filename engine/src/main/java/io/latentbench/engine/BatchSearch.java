@@ -1,8 +1,8 @@
 package io.latentbench.engine;
 
 import io.latentbench.engine.vector.VectorKernels;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * kNN for a tile of queries in one pass over the rows: each row is loaded once and its dot
@@ -32,7 +32,7 @@ final class BatchSearch {
 
     /** Answers {@code queries[from, to)} into {@code answers}; {@code exact} answers one query alone. */
     void search(Distances.Query[] queries, int from, int to, int k,
-                List<Neighbor>[] answers, java.util.function.Function<Distances.Query, List<Neighbor>> exact) {
+                List<Neighbor>[] answers, Function<Distances.Query, List<Neighbor>> exact) {
         int dim = store.dimension;
         int count = to - from;
         float[] tile = new float[count * dim];
@@ -72,7 +72,7 @@ final class BatchSearch {
     }
 
     private List<Neighbor> rescore(Distances.Query q, int k, TopK ranked,
-                                   float rankError, java.util.function.Function<Distances.Query, List<Neighbor>> exact) {
+                                   float rankError, Function<Distances.Query, List<Neighbor>> exact) {
         boolean everyRowIsACandidate = store.live() <= ranked.capacity();
         float firstLeftOut = ranked.worst(); // no row outside the candidates ranks better
         List<Neighbor> candidates = ranked.drainAscending();
@@ -91,10 +91,9 @@ final class BatchSearch {
         return firstLeftOut - rankError > kth ? answer : exact.apply(q);
     }
 
-    static <T> List<T>[] newAnswers(int n) {
-        @SuppressWarnings("unchecked")
-        List<T>[] answers = (List<T>[]) new List<?>[n];
-        Arrays.fill(answers, null);
-        return answers;
+    /** An array of answers to fill, one per query (Java has no generic array creation). */
+    @SuppressWarnings("unchecked")
+    static List<Neighbor>[] newAnswers(int n) {
+        return (List<Neighbor>[]) new List<?>[n];
     }
 }
