@@ -30,24 +30,35 @@ import org.openjdk.jmh.annotations.TearDown;
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class MemoryBenchmarks {
 
-    /** The measuring shared by both states; fields of the state, not static, for JMH's sake. */
-    abstract static class Build {
+    /**
+     * The measuring shared by both states, with their JMH lifecycle; each state only declares
+     * its parameter axes. Fields of the state, not static, for JMH's sake. Public: JMH's
+     * generated code calls the inherited lifecycle methods from another package.
+     */
+    public abstract static class Build {
         LatentConfig config;
         float[][] data;
         LatentSpace space;
         final HeapMeter meter = new HeapMeter();
 
-        void prepare(int dataset, int dim) {
-            config = Spaces.config(dim, "euclidean", "standard");
-            data = DataSets.uniform(dataset, dim, DataSets.SEED);
+        abstract int datasetSize();
+
+        abstract int dimension();
+
+        @Setup(Level.Trial)
+        public void prepare() {
+            config = Spaces.config(dimension(), "euclidean", "standard");
+            data = DataSets.uniform(datasetSize(), dimension(), DataSets.SEED);
         }
 
-        void before() {
+        @Setup(Level.Iteration)
+        public void before() {
             space = null;
             meter.start();
         }
 
-        void after() {
+        @TearDown(Level.Iteration)
+        public void after() {
             MemoryProbe.record(meter.finish(space.memoryBytes(), space.size()));
             space = null;
         }
@@ -71,19 +82,14 @@ public class MemoryBenchmarks {
         @Param({"256"})
         public int dim;
 
-        @Setup(Level.Trial)
-        public void setUp() {
-            prepare(dataset, dim);
+        @Override
+        int datasetSize() {
+            return dataset;
         }
 
-        @Setup(Level.Iteration)
-        public void startIteration() {
-            before();
-        }
-
-        @TearDown(Level.Iteration)
-        public void endIteration() {
-            after();
+        @Override
+        int dimension() {
+            return dim;
         }
     }
 
@@ -101,19 +107,14 @@ public class MemoryBenchmarks {
         @Param({"64", "128", "256", "512", "1024"})
         public int dim;
 
-        @Setup(Level.Trial)
-        public void setUp() {
-            prepare(dataset, dim);
+        @Override
+        int datasetSize() {
+            return dataset;
         }
 
-        @Setup(Level.Iteration)
-        public void startIteration() {
-            before();
-        }
-
-        @TearDown(Level.Iteration)
-        public void endIteration() {
-            after();
+        @Override
+        int dimension() {
+            return dim;
         }
     }
 
