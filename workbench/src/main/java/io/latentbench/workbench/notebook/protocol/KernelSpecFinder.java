@@ -27,8 +27,15 @@ public final class KernelSpecFinder {
         this.home = home;
     }
 
+    /**
+     * The finder of this process's environment. Home is {@code $HOME} when set, as Jupyter's own
+     * {@code ~} is: the JVM's user.home comes from the password database and ignores it, so with
+     * HOME pointing elsewhere (containers, sudo, tests) the two would disagree about the user dir.
+     */
     public static KernelSpecFinder fromEnvironment() {
-        return new KernelSpecFinder(System.getenv(), Path.of(System.getProperty("user.home")));
+        String home = System.getenv("HOME");
+        return new KernelSpecFinder(System.getenv(),
+                Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home")));
     }
 
     /** The {@code kernels} directories in search order. */
