@@ -1,5 +1,6 @@
 package io.latentbench.workbench.cli;
 
+import io.latentbench.workbench.regress.RegressionGate;
 import io.latentbench.workbench.regress.baseline.BaselineException;
 import io.latentbench.workbench.regress.baseline.BaselineFile;
 import io.latentbench.workbench.regress.baseline.BaselineStore;
@@ -127,7 +128,7 @@ public final class BaselineCommand implements Runnable {
                             + cfg.source() + "); rerun with --approve");
                 }
                 ResultSet set = ResultFiles.read(results);
-                String tb = parent.testbed != null ? parent.testbed : testbedOf(set, results);
+                String tb = parent.testbed != null ? parent.testbed : RegressionGate.testbedOf(set, results.toString());
                 BaselineStore.UpdateResult r = parent.store().update(tb, set, m, replace, Instant.now());
                 out.println("Updated " + r.file() + ": " + r.updated() + " benchmark(s) from " + results
                         + (r.kept() > 0 ? ", " + r.kept() + " kept from before" : ""));
@@ -137,15 +138,6 @@ public final class BaselineCommand implements Runnable {
                 return 0;
             });
         }
-    }
-
-    static String testbedOf(ResultSet set, Path results) {
-        if (set.info().cpu() == null || set.info().cpu().isBlank() || "unknown".equals(set.info().cpu())
-                || set.info().cores() <= 0) {
-            throw new IllegalArgumentException(results + " does not say which machine made it (a raw JMH file?);"
-                    + " pass --testbed NAME");
-        }
-        return set.info().testbed();
     }
 
     @Command(name = "testbed", mixinStandardHelpOptions = true,
@@ -164,7 +156,7 @@ public final class BaselineCommand implements Runnable {
         @Override
         public Integer call() {
             return RegressCommands.guarded("baseline testbed", spec.commandLine().getErr(), () -> {
-                String tb = parent.testbed != null ? parent.testbed : testbedOf(ResultFiles.read(results), results);
+                String tb = parent.testbed != null ? parent.testbed : RegressionGate.testbedOf(ResultFiles.read(results), results.toString());
                 parent.store().file(tb); // validates the name
                 spec.commandLine().getOut().println(tb);
                 spec.commandLine().getOut().flush();

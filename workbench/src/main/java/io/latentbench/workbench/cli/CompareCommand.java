@@ -1,18 +1,11 @@
 package io.latentbench.workbench.cli;
 
 import io.latentbench.workbench.files.AtomicFiles;
-import io.latentbench.workbench.regress.Comparer;
-import io.latentbench.workbench.regress.ComparisonInputs;
-import io.latentbench.workbench.regress.ComparisonReport;
-import io.latentbench.workbench.regress.MeasurementSet;
+import io.latentbench.workbench.regress.GateResult;
+import io.latentbench.workbench.regress.RegressionGate;
 import io.latentbench.workbench.regress.action.ActionOutcome;
 import io.latentbench.workbench.regress.action.RegressionActions;
 import io.latentbench.workbench.regress.action.WebhookNotifier;
-import io.latentbench.workbench.regress.baseline.BaselineStore;
-import io.latentbench.workbench.regress.config.RegressionConfig;
-import io.latentbench.workbench.regress.report.HtmlReport;
-import io.latentbench.workbench.regress.report.MarkdownReport;
-import io.latentbench.workbench.regress.report.TextReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,26 +78,26 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return RegressCommands.guarded("compare", err, () -> {
-            Gate gate = Gate.run(config, threshold, calibrate, baseline, current, testbed, allowMismatch);
-            ComparisonReport report = gate.report();
-            out.print(TextReport.render(report));
+            GateResult gate = gate(config, threshold, calibrate, testbed, allowMismatch, historyDir).compare(baseline, current);
+            out.print(gate.text());
             if (markdown != null) {
-                AtomicFiles.write(markdown, MarkdownReport.render(report));
+                AtomicFiles.write(markdown, gate.markdown());
                 out.println("Markdown report: " + markdown);
             }
             if (html != null) {
-                AtomicFiles.write(html, HtmlReport.render(report, Gate.trends(report, baseline, historyDir, err)));
+                gate.warnings().forEach(w -> err.println("lb: " + w));
+                AtomicFiles.write(html, gate.html());
                 out.println("HTML report: " + html);
             }
-            RegressionActions regressionActions = new RegressionActions(gate.config().actions(),
-                    new WebhookNotifier(Duration.ofSeconds(10)));
             if (actions) {
-                for (ActionOutcome outcome : regressionActions.run(report, issueBody)) {
+                RegressionActions regressionActions = new RegressionActions(gate.config().actions(),
+                        new WebhookNotifier(Duration.ofSeconds(10)));
+                for (ActionOutcome outcome : regressionActions.run(gate.report(), issueBody)) {
                     (outcome.status() == ActionOutcome.Status.FAILED ? err : out).println("action " + outcome);
                 }
             }
-            int code = regressionActions.exitCode(report);
-            if (code != report.exitCode()) {
+            int code = gate.exitCode();
+            if (code != gate.report().exitCode()) {
                 out.println("fail_ci = false in " + gate.config().source() + ": the regression is reported, the exit status is 0");
             }
             out.flush();
@@ -113,33 +106,17 @@ public final class CompareCommand implements Callable<Integer> {
         });
     }
 
-    /** The shared steps of compare and report: load, check testbeds, compare. */
-    record Gate(RegressionConfig config, ComparisonReport report) {
-
-        static Gate run(ConfigChoice choice, Double threshold, String calibrate, Path baseline, Path current,
-                String testbed, boolean allowMismatch) {
-            RegressionConfig config = choice.load();
-            if (threshold != null) {
-                config = config.withUniformThreshold(threshold);
-            }
-            if (calibrate != null) {
-                config = config.withStatistics(config.statistics().withCalibration(calibrate));
-            }
-            MeasurementSet base = ComparisonInputs.read(baseline, testbed);
-            MeasurementSet cur = ComparisonInputs.read(current, testbed);
-            if (!allowMismatch) {
-                Comparer.requireSameTestbed(base, cur);
-            }
-            return new Gate(config, new Comparer(config).compare(base, cur));
+    /** The gate the options of compare and report describe. */
+    static RegressionGate gate(ConfigChoice choice, Double threshold, String calibrate, String testbed,
+            boolean allowMismatch, Path historyDir) {
+        RegressionGate gate = RegressionGate.withConfig(choice.load())
+                .testbed(testbed).allowTestbedMismatch(allowMismatch).historyDir(historyDir);
+        if (threshold != null) {
+            gate = gate.threshold(threshold);
         }
-
-        static java.util.List<io.latentbench.workbench.regress.report.Trend> trends(
-                ComparisonReport report, Path baseline, Path historyDir, PrintWriter err) {
-            Path dir = historyDir;
-            if (dir == null && baseline.getFileName().toString().equals("baselines.json")) {
-                dir = baseline.toAbsolutePath().getParent().resolve("history");
-            }
-            return HistoryTrends.load(dir, report, err);
+        if (calibrate != null) {
+            gate = gate.calibrate(calibrate);
         }
+        return gate;
     }
 }

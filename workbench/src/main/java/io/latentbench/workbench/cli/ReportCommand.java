@@ -1,11 +1,9 @@
 package io.latentbench.workbench.cli;
 
 import io.latentbench.workbench.files.AtomicFiles;
-import io.latentbench.workbench.regress.ComparisonReport;
+import io.latentbench.workbench.regress.GateResult;
 import io.latentbench.workbench.regress.baseline.BaselineStore;
 import io.latentbench.workbench.regress.report.BaselineSummary;
-import io.latentbench.workbench.regress.report.HtmlReport;
-import io.latentbench.workbench.regress.report.MarkdownReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -72,13 +70,13 @@ public final class ReportCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            CompareCommand.Gate gate = CompareCommand.Gate.run(config, threshold, calibrate, baseline, current, testbed,
-                    allowMismatch);
-            ComparisonReport report = gate.report();
-            AtomicFiles.write(output, MarkdownReport.render(report));
-            out.println("Markdown report: " + output + " (" + report.summary() + ")");
+            GateResult gate = CompareCommand.gate(config, threshold, calibrate, testbed, allowMismatch, historyDir)
+                    .compare(baseline, current);
+            AtomicFiles.write(output, gate.markdown());
+            out.println("Markdown report: " + output + " (" + gate.report().summary() + ")");
             if (html != null) {
-                AtomicFiles.write(html, HtmlReport.render(report, CompareCommand.Gate.trends(report, baseline, historyDir, spec.commandLine().getErr())));
+                gate.warnings().forEach(w -> spec.commandLine().getErr().println("lb: " + w));
+                AtomicFiles.write(html, gate.html());
                 out.println("HTML report: " + html);
             }
             out.flush();

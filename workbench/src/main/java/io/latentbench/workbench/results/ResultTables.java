@@ -10,6 +10,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Results as a Tablesaw {@link Table}: one row per benchmark x params, a column per parameter
@@ -53,6 +54,19 @@ public final class ResultTables {
         }));
         new TreeSet<>(extra.keySet()).forEach(name -> t.addColumns(doubles(name, rows, r -> secondary(r, name))));
         return t;
+    }
+
+    /**
+     * The same table, its decimal columns printed with four significant digits (in text and in a
+     * notebook's HTML); the values themselves keep their precision.
+     */
+    public static Table readable(Table table) {
+        for (Column<?> c : table.columns()) {
+            if (c instanceof DoubleColumn d) {
+                d.setPrintFormatter(new NumberColumnFormatter(new ReadableNumbers(), ""));
+            }
+        }
+        return table;
     }
 
     private static double secondary(BenchmarkResult r, String name) {

@@ -15,28 +15,29 @@ import java.util.TreeMap;
 /**
  * Synthetic runs for tests: each benchmark gets {@code forks} forks of {@code iterations}
  * iterations; every fork has its own offset (what a JVM fork's JIT and layout do) and every
- * iteration a smaller jitter around it. Seeded, so every test sees the same numbers.
+ * iteration a smaller jitter around it. Seeded, so every test sees the same numbers. Public for the
+ * notebook tests, which gate synthetic runs too.
  */
-final class Synthetic {
+public final class Synthetic {
 
-    record Bench(String suite, String name, Map<String, String> params, String unit, double mean,
+    public record Bench(String suite, String name, Map<String, String> params, String unit, double mean,
             Map<String, double[]> secondary) {
-        Bench(String suite, String name, Map<String, String> params, String unit, double mean) {
+        public Bench(String suite, String name, Map<String, String> params, String unit, double mean) {
             this(suite, name, params, unit, mean, Map.of());
         }
 
         /** Adds a secondary metric: {name -> {mean}} in the given unit. */
-        Bench withSecondary(String metric, String unit, double mean) {
+        public Bench withSecondary(String metric, String unit, double mean) {
             Map<String, double[]> s = new LinkedHashMap<>(secondary);
             s.put(metric + "|" + unit, new double[] {mean});
             return new Bench(suite, name, params, this.unit, this.mean, s);
         }
 
-        Bench scaled(double factor) {
+        public Bench scaled(double factor) {
             return new Bench(suite, name, params, unit, mean * factor, secondary);
         }
 
-        String key() {
+        public String key() {
             return new BenchmarkResult(suite, name, new TreeMap<>(params), "avgt",
                     new Metric(unit, 0, 0, 0, 0, List.of()), Map.of()).key();
         }
@@ -48,7 +49,7 @@ final class Synthetic {
     private final double forkNoise;
     private final double iterationNoise;
 
-    Synthetic(long seed, int forks, int iterations, double forkNoise, double iterationNoise) {
+    public Synthetic(long seed, int forks, int iterations, double forkNoise, double iterationNoise) {
         this.random = new Random(seed);
         this.forks = forks;
         this.iterations = iterations;
@@ -56,7 +57,7 @@ final class Synthetic {
         this.iterationNoise = iterationNoise;
     }
 
-    ResultSet run(List<Bench> benches) {
+    public ResultSet run(List<Bench> benches) {
         List<BenchmarkResult> results = new ArrayList<>();
         for (Bench b : benches) {
             Map<String, Metric> secondary = new LinkedHashMap<>();
@@ -71,7 +72,7 @@ final class Synthetic {
                 "AMD EPYC 9R45", 2), results);
     }
 
-    MeasurementSet measure(List<Bench> benches, String source) {
+    public MeasurementSet measure(List<Bench> benches, String source) {
         return Measurements.fromResults(run(benches), source, null);
     }
 
@@ -92,7 +93,7 @@ final class Synthetic {
         return new Metric(unit, score, Double.NaN, Double.NaN, Double.NaN, samples);
     }
 
-    static Map<String, String> params(String... kv) {
+    public static Map<String, String> params(String... kv) {
         Map<String, String> m = new TreeMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);
@@ -101,7 +102,7 @@ final class Synthetic {
     }
 
     /** A small suite resembling the quick profile. */
-    static List<Bench> suite() {
+    public static List<Bench> suite() {
         return List.of(
                 new Bench("latency", "knn", params("dim", "128", "k", "10"), "us/op", 120.0),
                 new Bench("latency", "knn", params("dim", "256", "k", "10"), "us/op", 210.0),

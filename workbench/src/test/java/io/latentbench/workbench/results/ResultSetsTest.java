@@ -77,4 +77,17 @@ class ResultSetsTest {
         String text = ResultTables.text(run("c", "2026-01-01T10:00:00Z", knn(128, 10, 5), flash));
         assertThat(text).contains("latency.knn[dim=128,k=10]").contains("2x vs standard");
     }
+
+    @Test
+    void aReadableTablePrintsFourSignificantDigitsAndKeepsTheValues() {
+        BenchmarkResult slow = new BenchmarkResult("latency", "knn", new TreeMap<>(Map.of("dim", "256", "k", "10")), "avgt",
+                new Metric("us/op", 208.28666552823898, 0.000012345678, 200, 216, List.of(List.of(208.3))), Map.of());
+        Table t = ResultTables.readable(ResultTables.toTable(run("c", "2026-01-01T10:00:00Z", slow)));
+
+        assertThat(t.doubleColumn("score").getString(0)).isEqualTo("208.3");
+        assertThat(t.doubleColumn("error").getString(0)).isEqualTo("0.00001235");
+        assertThat(t.doubleColumn("score").getDouble(0)).isEqualTo(208.28666552823898);
+        assertThat(t.doubleColumn("alloc_bytes_per_op").getString(0)).isEmpty();
+        assertThat(t.intColumn("dim").getString(0)).isEqualTo("256");
+    }
 }

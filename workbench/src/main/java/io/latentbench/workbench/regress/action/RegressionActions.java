@@ -58,8 +58,7 @@ public final class RegressionActions {
 
     /** 1 on a regression when fail_ci is set, otherwise the report's own code (0 or 2). */
     public int exitCode(ComparisonReport report) {
-        int code = report.exitCode();
-        return code == 1 && !config.failCi() ? 0 : code;
+        return config.exitStatus(report.exitCode());
     }
 
     static String message(ComparisonReport report) {

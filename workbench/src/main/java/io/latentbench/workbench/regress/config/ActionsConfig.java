@@ -17,4 +17,9 @@ public record ActionsConfig(
     public static ActionsConfig defaults() {
         return new ActionsConfig(true, false, false, Optional.empty(), Optional.empty());
     }
+
+    /** The gate's exit status for a report's own (1 regression, 2 improvements only, 0): 1 becomes 0 without fail_ci. */
+    public int exitStatus(int reportExitCode) {
+        return reportExitCode == 1 && !failCi ? 0 : reportExitCode;
+    }
 }

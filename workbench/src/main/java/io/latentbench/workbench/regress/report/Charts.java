@@ -2,16 +2,22 @@ package io.latentbench.workbench.regress.report;
 
 import io.latentbench.workbench.regress.ChangeStatistics;
 import io.latentbench.workbench.regress.Comparison;
+import io.latentbench.workbench.regress.MetricKind;
+import io.latentbench.workbench.regress.Verdict;
 import io.latentbench.workbench.regress.stats.Descriptive;
+import io.latentbench.workbench.results.Direction;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -37,8 +43,8 @@ public final class Charts {
         List<Comparison> rows = comparisons.stream()
                 .filter(c -> c.baseline().isPresent() && c.statistics().isPresent())
                 // sub-object allocation noise: hundreds of percent of nothing
-                .filter(c -> !(c.kind() == io.latentbench.workbench.regress.MetricKind.ALLOCATION
-                        && c.verdict() == io.latentbench.workbench.regress.Verdict.NO_CHANGE
+                .filter(c -> !(c.kind() == MetricKind.ALLOCATION
+                        && c.verdict() == Verdict.NO_CHANGE
                         && c.reason().contains("less than one object")))
                 .toList();
         List<CategoryChart> charts = new ArrayList<>();
@@ -66,7 +72,7 @@ public final class Charts {
                 ChangeStatistics s = c.statistics().orElseThrow();
                 double value = 100.0 * s.ratio();
                 boolean clipped = value > CLIP_PERCENT;
-                labels.add(label(c) + (clipped ? String.format(java.util.Locale.ROOT, " (%.0f%%)", value) : ""));
+                labels.add(label(c) + (clipped ? String.format(Locale.ROOT, " (%.0f%%)", value) : ""));
                 base.add(100.0);
                 baseErr.add(Math.min(relativeSd(b, baseMean), 100)); // a bar of a positive quantity stops at 0
                 cur.add(clipped ? CLIP_PERCENT : value);
@@ -99,6 +105,92 @@ public final class Charts {
             charts.add(chart);
         }
         return charts;
+    }
+
+    /** Bars of {@link #changeAgainstThreshold} beyond this many percent either way are cut there (and labelled). */
+    static final double CHANGE_CLIP_PERCENT = 100;
+
+    /**
+     * How much worse each benchmark got, in percent of its baseline mean (positive is worse: slower,
+     * or fewer operations per second), a bar per benchmark coloured by verdict, with its threshold
+     * and the improvement bar (half the threshold, the other way) marked. Every primary score is
+     * shown; a secondary metric (allocation, memory) only when it is a regression or an improvement,
+     * so that the chart stays readable. Benchmarks without a baseline or without samples have no bar.
+     */
+    public static CategoryChart changeAgainstThreshold(List<Comparison> comparisons) {
+        List<Comparison> rows = comparisons.stream()
+                .filter(c -> c.baseline().isPresent() && c.statistics().isPresent())
+                .filter(c -> c.id().isPrimary() || c.verdict() == Verdict.REGRESSION
+                        || c.verdict() == Verdict.IMPROVEMENT)
+                .sorted(Comparator.comparing(Comparison::id))
+                .toList();
+        int longest = rows.stream().mapToInt(c -> c.id().toString().length()).max().orElse(20);
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(Math.max(900, 160 + 26 * rows.size())).height(420 + 6 * Math.min(longest, 90))
+                .title("Change against the baseline, per benchmark (positive = worse)")
+                .xAxisTitle("benchmark").yAxisTitle("worse than the baseline mean (%)").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setXAxisLabelRotation(rows.size() > 6 ? 90 : 30);
+        chart.getStyler().setOverlapped(true);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.#");
+        chart.getStyler().setAvailableSpaceFill(0.7);
+        if (rows.isEmpty()) {
+            chart.setTitle("No benchmark has both a baseline and samples: nothing to compare");
+            chart.addSeries("none", List.of("-"), List.of(0.0));
+            return chart;
+        }
+        List<String> labels = new ArrayList<>();
+        for (Comparison c : rows) {
+            double worse = worsePercent(c);
+            String label = c.id().toString();
+            labels.add(Math.abs(worse) > CHANGE_CLIP_PERCENT
+                    ? label + String.format(Locale.ROOT, " (%+.0f%%)", worse) : label);
+        }
+        List<Color> colors = new ArrayList<>();
+        for (Verdict verdict : Verdict.values()) {
+            List<Double> values = new ArrayList<>();
+            boolean any = false;
+            for (Comparison c : rows) {
+                boolean mine = c.verdict() == verdict;
+                any |= mine;
+                double worse = Math.max(-CHANGE_CLIP_PERCENT, Math.min(CHANGE_CLIP_PERCENT, worsePercent(c)));
+                values.add(mine ? worse : null);
+            }
+            if (any) {
+                chart.addSeries(verdict.label(), labels, values);
+                colors.add(verdictColor(verdict));
+            }
+        }
+        CategorySeries threshold = chart.addSeries("threshold (worse by more fails)", labels,
+                rows.stream().map(c -> c.thresholdPercent()).toList());
+        threshold.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        threshold.setMarker(SeriesMarkers.NONE);
+        colors.add(new Color(0xc0, 0x1c, 0x28));
+        CategorySeries improvement = chart.addSeries("improvement bar (half the threshold)", labels,
+                rows.stream().map(c -> -c.thresholdPercent() / 2).toList());
+        improvement.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        improvement.setMarker(SeriesMarkers.NONE);
+        colors.add(new Color(0x26, 0xa2, 0x69));
+        chart.getStyler().setSeriesColors(colors.toArray(Color[]::new));
+        return chart;
+    }
+
+    /** The change of the mean in the direction the threshold reads: positive is worse, whatever the unit. */
+    public static double worsePercent(Comparison c) {
+        double ratio = c.statistics().orElseThrow().ratio();
+        return 100 * (c.direction() == Direction.HIGHER_IS_BETTER ? 1 - ratio : ratio - 1);
+    }
+
+    private static Color verdictColor(Verdict verdict) {
+        return switch (verdict) {
+            case REGRESSION -> new Color(0xe0, 0x4a, 0x3f);
+            case IMPROVEMENT -> new Color(0x4c, 0xaf, 0x50);
+            case NO_CHANGE -> new Color(0x9e, 0xb6, 0xd4);
+            case INCONCLUSIVE -> new Color(0xf2, 0xc1, 0x4e);
+            case NEW_BENCHMARK -> Color.GRAY;
+        };
     }
 
     static String label(Comparison c) {

@@ -1,4 +1,4 @@
-package io.latentbench.workbench.cli;
+package io.latentbench.workbench.regress.report;
 
 import io.latentbench.workbench.regress.ComparisonReport;
 import io.latentbench.workbench.regress.MeasurementId;
@@ -6,24 +6,28 @@ import io.latentbench.workbench.regress.Verdict;
 import io.latentbench.workbench.regress.baseline.BaselineException;
 import io.latentbench.workbench.regress.baseline.BaselineFile;
 import io.latentbench.workbench.regress.baseline.BaselineStore;
-import io.latentbench.workbench.regress.report.Trend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Loads the history files of a baselines directory for the HTML report's trend plots. */
-final class HistoryTrends {
+public final class HistoryTrends {
 
     /** Enough lines to read; flagged benchmarks come first. */
     static final int MAX_SERIES = 24;
 
     private HistoryTrends() {}
 
-    static List<Trend> load(Path historyDir, ComparisonReport report, java.io.PrintWriter err) {
+    /**
+     * The trends of the report's benchmarks over the history files in {@code historyDir} (none when it
+     * is null or missing). An unreadable history file is skipped, and {@code warnings} hears why.
+     */
+    public static List<Trend> load(Path historyDir, ComparisonReport report, Consumer<String> warnings) {
         if (historyDir == null || !Files.isDirectory(historyDir)) {
             return List.of();
         }
@@ -33,7 +37,7 @@ final class HistoryTrends {
                 try {
                     files.add(BaselineStore.load(p));
                 } catch (BaselineException e) {
-                    err.println("lb: skipping a history file in the trends: " + e.getMessage());
+                    warnings.accept("skipping a history file in the trends: " + e.getMessage());
                 }
             }
         } catch (IOException e) {

@@ -1,0 +1,113 @@
+package io.latentbench.workbench.regress;
+
+import io.latentbench.workbench.regress.config.RegressionConfig;
+import io.latentbench.workbench.regress.report.Charts;
+import io.latentbench.workbench.regress.report.FailureMessage;
+import io.latentbench.workbench.regress.report.HtmlReport;
+import io.latentbench.workbench.regress.report.MarkdownReport;
+import io.latentbench.workbench.regress.report.TextReport;
+import io.latentbench.workbench.regress.report.Trend;
+import io.latentbench.workbench.regress.report.VerdictTable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.knowm.xchart.CategoryChart;
+import tech.tablesaw.api.Table;
+
+/**
+ * What the regression gate found, in every form its readers want: a Tablesaw table and an XChart
+ * chart for a notebook, text for a terminal, Markdown for a pull request, a self-contained HTML
+ * page, and the decision ({@link #exitCode()}, {@link #check()}).
+ *
+ * @param config            the config the verdicts were reached with (overrides applied)
+ * @param trends            baseline history of the compared benchmarks, for the HTML report
+ * @param createdBaseline   the baselines file this gate created from the run, when the testbed had none
+ * @param warnings          what was skipped on the way (unreadable history files)
+ */
+public record GateResult(RegressionConfig config, ComparisonReport report, List<Trend> trends,
+        Optional<Path> createdBaseline, List<String> warnings) {
+
+    public GateResult {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(report, "report");
+        trends = List.copyOf(trends);
+        Objects.requireNonNull(createdBaseline, "createdBaseline");
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean baselineCreated() {
+        return createdBaseline.isPresent();
+    }
+
+    public List<Comparison> regressions() {
+        return report.with(Verdict.REGRESSION);
+    }
+
+    public List<Comparison> improvements() {
+        return report.with(Verdict.IMPROVEMENT);
+    }
+
+    /** Comparisons the samples cannot decide (too few forks, unstable forks, no samples); never a failure. */
+    public List<Comparison> inconclusive() {
+        return report.with(Verdict.INCONCLUSIVE);
+    }
+
+    /** {@code lb compare}'s exit status: 1 on a regression (0 when fail_ci = false), 2 on improvements only, else 0. */
+    public int exitCode() {
+        return config.actions().exitStatus(report.exitCode());
+    }
+
+    /** Whether the gate fails the build: a regression, and fail_ci set. */
+    public boolean failsBuild() {
+        return exitCode() == 1;
+    }
+
+    /** A row per comparison, flagged ones first; see {@link VerdictTable}. */
+    public Table table() {
+        return VerdictTable.of(report);
+    }
+
+    /** How much worse each benchmark got, in percent, against its threshold; see {@link Charts#changeAgainstThreshold}. */
+    public CategoryChart chart() {
+        return Charts.changeAgainstThreshold(report.comparisons());
+    }
+
+    public String text() {
+        return TextReport.render(report);
+    }
+
+    /** The pull-request comment; says so first when the baseline was just created from this run. */
+    public String markdown() {
+        String report = MarkdownReport.render(this.report);
+        return createdBaseline.map(file -> "> The testbed had no baseline: " + file.getFileName() + " was created from"
+                + " this run (" + file + "), so the run is compared with itself below; the next run is judged against"
+                + " it.\n\n" + report).orElse(report);
+    }
+
+    public String html() {
+        return HtmlReport.render(report, trends);
+    }
+
+    /** Criterion's wording: each regression with its change, interval, p-value and threshold; empty without one. */
+    public String failureMessage() {
+        return FailureMessage.render(report);
+    }
+
+    /**
+     * Throws when the gate fails the build, so that a notebook run by {@code lb run} (or any caller)
+     * stops with exit status 1. Inconclusive verdicts never throw.
+     *
+     * @throws PerformanceRegressionException naming each regression with its change and threshold
+     */
+    public void check() {
+        if (failsBuild()) {
+            throw new PerformanceRegressionException(failureMessage(), regressions());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return report.summary();
+    }
+}

@@ -1,0 +1,130 @@
+package io.latentbench.workbench.regress;
+
+import io.latentbench.workbench.regress.baseline.BaselineStore;
+import io.latentbench.workbench.regress.config.ConfigLoader;
+import io.latentbench.workbench.regress.config.RegressionConfig;
+import io.latentbench.workbench.regress.report.HistoryTrends;
+import io.latentbench.workbench.results.ResultFiles;
+import io.latentbench.workbench.results.ResultSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The regression gate in one place, for {@code lb compare}, {@code lb report} and the
+ * regression-gate notebook: a config with the command line's overrides, then a comparison that
+ * returns a {@link GateResult} (tables, chart, reports, the decision).
+ *
+ * <pre>{@code
+ * GateResult r = RegressionGate.forBaselines(Path.of("baselines")).threshold(5)
+ *         .againstStore(new BaselineStore(Path.of("baselines")), Path.of("target/bench/ci/results.json"));
+ * r.table(); r.chart(); r.markdown(); r.check();   // check() throws when the build should fail
+ * }</pre>
+ *
+ * @param testbed               declared for both sides (null: each file says its own)
+ * @param allowTestbedMismatch  compare even when the two sides name different testbeds
+ * @param historyDir            baseline history for the HTML trends (null: history/ beside a baselines.json)
+ */
+public record RegressionGate(RegressionConfig config, String testbed, boolean allowTestbedMismatch, Path historyDir) {
+
+    /** The name of the config file in a baselines directory. */
+    public static final String CONFIG_FILE = "regression_config.toml";
+
+    public RegressionGate {
+        Objects.requireNonNull(config, "config");
+    }
+
+    public static RegressionGate withConfig(RegressionConfig config) {
+        return new RegressionGate(config, null, false, null);
+    }
+
+    /** The gate configured by {@code baselinesDir/regression_config.toml}, or the plan's defaults without one. */
+    public static RegressionGate forBaselines(Path baselinesDir) {
+        Path file = baselinesDir.resolve(CONFIG_FILE);
+        return withConfig(Files.isRegularFile(file) ? ConfigLoader.load(file) : RegressionConfig.defaults());
+    }
+
+    /** Every benchmark judged against {@code percent} instead of the config's thresholds. */
+    public RegressionGate threshold(double percent) {
+        return new RegressionGate(config.withUniformThreshold(percent), testbed, allowTestbedMismatch, historyDir);
+    }
+
+    /** Calibrated mode: every speed relative to the benchmark {@code referenceKey} of the same run. */
+    public RegressionGate calibrate(String referenceKey) {
+        if (referenceKey == null || referenceKey.isBlank()) {
+            throw new IllegalArgumentException("calibrate needs the key of a reference benchmark, such as"
+                    + " peers.plainRead[dataset=10000,dim=256]; got '" + referenceKey + "'");
+        }
+        return new RegressionGate(config.withStatistics(config.statistics().withCalibration(referenceKey.strip())),
+                testbed, allowTestbedMismatch, historyDir);
+    }
+
+    public RegressionGate testbed(String name) {
+        return new RegressionGate(config, name, allowTestbedMismatch, historyDir);
+    }
+
+    public RegressionGate allowTestbedMismatch(boolean allow) {
+        return new RegressionGate(config, testbed, allow, historyDir);
+    }
+
+    public RegressionGate historyDir(Path dir) {
+        return new RegressionGate(config, testbed, allowTestbedMismatch, dir);
+    }
+
+    /**
+     * Compares {@code current} with {@code baseline}; each may be a baselines.json, a results.json or
+     * raw JMH JSON.
+     *
+     * @throws IllegalArgumentException when the two sides name different testbeds (unless allowed)
+     */
+    public GateResult compare(Path baseline, Path current) {
+        MeasurementSet base = ComparisonInputs.read(baseline, testbed);
+        MeasurementSet cur = ComparisonInputs.read(current, testbed);
+        if (!allowTestbedMismatch) {
+            Comparer.requireSameTestbed(base, cur);
+        }
+        ComparisonReport report = new Comparer(config).compare(base, cur);
+        Path history = historyDir;
+        if (history == null && baseline.getFileName().toString().equals("baselines.json")) {
+            history = baseline.toAbsolutePath().getParent().resolve("history");
+        }
+        List<String> warnings = new ArrayList<>();
+        return new GateResult(config, report, HistoryTrends.load(history, report, warnings::add), Optional.empty(),
+                warnings);
+    }
+
+    /**
+     * What scripts/benchmark_ci.sh does with one run: the testbed is the declared one, else the
+     * machine the results name; when that testbed has no baseline yet, one is created from the
+     * run (approved: there is nothing to protect yet; written atomically, with a history copy),
+     * and the run is then compared with its testbed's baseline.
+     *
+     * @throws io.latentbench.workbench.regress.baseline.BaselineException when the testbed's baselines
+     *         file is corrupt; it is then left as it is
+     */
+    public GateResult againstStore(BaselineStore store, Path results) {
+        ResultSet run = ResultFiles.read(results);
+        String bed = testbed != null ? testbed : testbedOf(run, results.toString());
+        Optional<Path> created = Optional.empty();
+        if (store.read(bed).isEmpty()) {
+            created = Optional.of(store.update(bed, run, config.baselineManagement(), false, Instant.now()).file());
+        }
+        GateResult result = testbed(bed).compare(store.file(bed), results);
+        return created.isEmpty() ? result
+                : new GateResult(result.config(), result.report(), result.trends(), created, result.warnings());
+    }
+
+    /** The testbed a run belongs to, from the machine it names; an error when it names none (a raw JMH file). */
+    public static String testbedOf(ResultSet run, String source) {
+        if (run.info().cpu() == null || run.info().cpu().isBlank() || "unknown".equals(run.info().cpu())
+                || run.info().cores() <= 0) {
+            throw new IllegalArgumentException(source + " does not say which machine made it (a raw JMH file?);"
+                    + " name the testbed (lb: --testbed NAME)");
+        }
+        return run.info().testbed();
+    }
+}
