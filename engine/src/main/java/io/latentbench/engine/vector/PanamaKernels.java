@@ -1,6 +1,10 @@
 package io.latentbench.engine.vector;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -247,6 +251,158 @@ final class PanamaKernels implements VectorKernels {
         }
         for (; i < length; i++) {
             y[yOffset + i] *= alpha;
+        }
+    }
+
+    // ---- attention kernels ----
+
+    /**
+     * Rotations by half, a quarter and an eighth of the lanes: adding a vector to its
+     * rotations sums all lanes in a fixed tree order from exact lane moves and lanewise adds,
+     * the same bits interpreted or compiled (unlike {@code reduceLanes(ADD)}), and cheaper than
+     * reading the lanes out one by one. SPECIES has at most 8 lanes.
+     *
+     * <p>The folds are written out in each kernel rather than in a helper taking a vector: when
+     * a kernel is inlined into a large caller, C2 may refuse to inline the helper too
+     * (NodeCountInliningCutoff), and a vector passed to a call is boxed on the heap.
+     */
+    private static final VectorShuffle<Float> FOLD_HALF = rotation(LANES / 2);
+    private static final VectorShuffle<Float> FOLD_QUARTER = rotation(Math.max(1, LANES / 4));
+    private static final VectorShuffle<Float> FOLD_EIGHTH = rotation(Math.max(1, LANES / 8));
+
+    private static VectorShuffle<Float> rotation(int by) {
+        return VectorShuffle.fromOp(SPECIES, lane -> (lane + by) % LANES);
+    }
+
+    @Override
+    public void segmentDots(float[] q, float[] row, int rowOffset, int segments, int width,
+                            float[] out, int outOffset, int outStride) {
+        if (segments == 1) {
+            out[outOffset] = dotProduct(q, 0, row, rowOffset, width);
+            return;
+        }
+        int bound = SPECIES.loopBound(width);
+        for (int s = 0; s < segments; s++) {
+            int qBase = s * width;
+            int rowBase = rowOffset + qBase;
+            int i = 0;
+            float sum = 0f;
+            if (bound > 0) {
+                FloatVector acc = FloatVector.zero(SPECIES);
+                for (; i < bound; i += LANES) {
+                    acc = FloatVector.fromArray(SPECIES, q, qBase + i)
+                            .fma(FloatVector.fromArray(SPECIES, row, rowBase + i), acc);
+                }
+                if (LANES >= 2) {
+                    acc = acc.add(acc.rearrange(FOLD_HALF));
+                }
+                if (LANES >= 4) {
+                    acc = acc.add(acc.rearrange(FOLD_QUARTER));
+                }
+                if (LANES >= 8) {
+                    acc = acc.add(acc.rearrange(FOLD_EIGHTH));
+                }
+                sum = acc.lane(0);
+            }
+            for (; i < width; i++) {
+                sum += q[qBase + i] * row[rowBase + i];
+            }
+            out[outOffset + s * outStride] = sum;
+        }
+    }
+
+    @Override
+    public float expShifted(float[] x, int offset, int length, float scale, float shift) {
+        int i = 0;
+        float sum = 0f;
+        int bound = SPECIES.loopBound(length);
+        if (bound > 0) {
+            FloatVector acc = FloatVector.zero(SPECIES);
+            for (; i < bound; i += LANES) {
+                // PolynomialExp.exp lane by lane, the same operations in the same order; written
+                // out here, not in a helper, for the reason given at FOLD_HALF.
+                FloatVector v = FloatVector.fromArray(SPECIES, x, offset + i).mul(scale).sub(shift);
+                VectorMask<Float> underflow = v.compare(VectorOperators.LT, PolynomialExp.MIN_ARGUMENT);
+                FloatVector clamped = v.max(PolynomialExp.MIN_ARGUMENT).min(PolynomialExp.MAX_ARGUMENT);
+                FloatVector t = clamped.fma(PolynomialExp.LOG2_E, PolynomialExp.ROUNDING_MAGIC);
+                FloatVector n = t.sub(PolynomialExp.ROUNDING_MAGIC);
+                FloatVector r = n.fma(FloatVector.broadcast(SPECIES, -PolynomialExp.LN2_HI), clamped);
+                r = n.fma(FloatVector.broadcast(SPECIES, -PolynomialExp.LN2_LO), r);
+                FloatVector p = r.fma(PolynomialExp.C7, PolynomialExp.C6);
+                p = p.fma(r, FloatVector.broadcast(SPECIES, PolynomialExp.C5));
+                p = p.fma(r, FloatVector.broadcast(SPECIES, PolynomialExp.C4));
+                p = p.fma(r, FloatVector.broadcast(SPECIES, PolynomialExp.C3));
+                p = p.fma(r, FloatVector.broadcast(SPECIES, PolynomialExp.C2));
+                p = p.fma(r, FloatVector.broadcast(SPECIES, 1f));
+                p = p.fma(r, FloatVector.broadcast(SPECIES, 1f));
+                IntVector exponent = ((IntVector) t.reinterpretAsInts())
+                        .add(127 - PolynomialExp.ROUNDING_MAGIC_BITS)
+                        .lanewise(VectorOperators.LSHL, 23);
+                FloatVector e = p.mul(exponent.reinterpretAsFloats()).blend(0f, underflow);
+                e.intoArray(x, offset + i);
+                acc = acc.add(e);
+            }
+            if (LANES >= 2) {
+                acc = acc.add(acc.rearrange(FOLD_HALF));
+            }
+            if (LANES >= 4) {
+                acc = acc.add(acc.rearrange(FOLD_QUARTER));
+            }
+            if (LANES >= 8) {
+                acc = acc.add(acc.rearrange(FOLD_EIGHTH));
+            }
+            sum = acc.lane(0);
+        }
+        for (; i < length; i++) {
+            float e = PolynomialExp.exp(x[offset + i] * scale - shift);
+            x[offset + i] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
+    /** Output lanes kept in registers per pass over the rows: 4 vectors, one 32-float head at 256 bits. */
+    private static final int SUM_TILE = 4 * LANES;
+
+    @Override
+    public void weightedSum(float[] weights, int wOffset, float[][] rows, int[] offsets, int count, int from,
+                            float[] out, int outOffset, int length) {
+        int j = 0;
+        for (; j + SUM_TILE <= length; j += SUM_TILE) {
+            FloatVector acc0 = FloatVector.zero(SPECIES);
+            FloatVector acc1 = FloatVector.zero(SPECIES);
+            FloatVector acc2 = FloatVector.zero(SPECIES);
+            FloatVector acc3 = FloatVector.zero(SPECIES);
+            for (int i = 0; i < count; i++) {
+                FloatVector w = FloatVector.broadcast(SPECIES, weights[wOffset + i]);
+                float[] row = rows[i];
+                int base = offsets[i] + from + j;
+                acc0 = FloatVector.fromArray(SPECIES, row, base).fma(w, acc0);
+                acc1 = FloatVector.fromArray(SPECIES, row, base + LANES).fma(w, acc1);
+                acc2 = FloatVector.fromArray(SPECIES, row, base + 2 * LANES).fma(w, acc2);
+                acc3 = FloatVector.fromArray(SPECIES, row, base + 3 * LANES).fma(w, acc3);
+            }
+            int o = outOffset + j;
+            FloatVector.fromArray(SPECIES, out, o).add(acc0).intoArray(out, o);
+            FloatVector.fromArray(SPECIES, out, o + LANES).add(acc1).intoArray(out, o + LANES);
+            FloatVector.fromArray(SPECIES, out, o + 2 * LANES).add(acc2).intoArray(out, o + 2 * LANES);
+            FloatVector.fromArray(SPECIES, out, o + 3 * LANES).add(acc3).intoArray(out, o + 3 * LANES);
+        }
+        for (; j + LANES <= length; j += LANES) {
+            FloatVector acc = FloatVector.zero(SPECIES);
+            for (int i = 0; i < count; i++) {
+                acc = FloatVector.fromArray(SPECIES, rows[i], offsets[i] + from + j)
+                        .fma(FloatVector.broadcast(SPECIES, weights[wOffset + i]), acc);
+            }
+            int o = outOffset + j;
+            FloatVector.fromArray(SPECIES, out, o).add(acc).intoArray(out, o);
+        }
+        for (; j < length; j++) {
+            float sum = 0f;
+            for (int i = 0; i < count; i++) {
+                sum = Math.fma(weights[wOffset + i], rows[i][offsets[i] + from + j], sum);
+            }
+            out[outOffset + j] += sum;
         }
     }
 

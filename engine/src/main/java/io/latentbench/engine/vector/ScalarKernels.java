@@ -91,4 +91,33 @@ final class ScalarKernels implements VectorKernels {
             y[yOffset + i] *= alpha;
         }
     }
+
+    // ---- attention kernels ----
+
+    @Override
+    public void segmentDots(float[] q, float[] row, int rowOffset, int segments, int width,
+                            float[] out, int outOffset, int outStride) {
+        for (int s = 0; s < segments; s++) {
+            out[outOffset + s * outStride] = dotProduct(q, s * width, row, rowOffset + s * width, width);
+        }
+    }
+
+    @Override
+    public float expShifted(float[] x, int offset, int length, float scale, float shift) {
+        float sum = 0f;
+        for (int i = 0; i < length; i++) {
+            float e = PolynomialExp.exp(x[offset + i] * scale - shift);
+            x[offset + i] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
+    @Override
+    public void weightedSum(float[] weights, int wOffset, float[][] rows, int[] offsets, int count, int from,
+                            float[] out, int outOffset, int length) {
+        for (int i = 0; i < count; i++) {
+            axpy(weights[wOffset + i], rows[i], offsets[i] + from, out, outOffset, length);
+        }
+    }
 }

@@ -49,6 +49,37 @@ public interface VectorKernels {
     /** {@code y[i] *= alpha}. */
     void scale(float alpha, float[] y, int yOffset, int length);
 
+    // ---- attention kernels ----
+
+    /**
+     * Per-segment dot products of a query with one row, for multi-head attention: segment
+     * {@code s} covers {@code [s * width, (s + 1) * width)} of both, and
+     * {@code out[outOffset + s * outStride] = sum q[s*width + i] * row[rowOffset + s*width + i]}.
+     * One call reads the row once for every head. With one segment it is {@link #dotProduct}.
+     */
+    void segmentDots(float[] q, float[] row, int rowOffset, int segments, int width,
+                     float[] out, int outOffset, int outStride);
+
+    /**
+     * The softmax numerators in place: {@code x[i] = exp(x[i] * scale - shift)} for
+     * {@code i < length}, where {@code -inf} and anything below about -87.3 (whose exponential
+     * is under the smallest normal float) give 0. Returns the sum of the new values.
+     *
+     * <p>The exponential is a polynomial of fixed operations (fma, add, exact bit
+     * manipulation), so it gives the same bits interpreted or compiled, in every lane and in
+     * the scalar tail (see {@code PolynomialExp} for its accuracy against {@link Math#exp}).
+     */
+    float expShifted(float[] x, int offset, int length, float scale, float shift);
+
+    /**
+     * The weighted sum of {@code count} gathered rows into a slice of {@code out}:
+     * {@code out[outOffset + j] += sum_i weights[wOffset + i] * rows[i][offsets[i] + from + j]}
+     * for {@code j < length}. Slices of {@code out} stay in registers across the rows, so
+     * {@code out} is read and written once per call rather than once per row.
+     */
+    void weightedSum(float[] weights, int wOffset, float[][] rows, int[] offsets, int count, int from,
+                     float[] out, int outOffset, int length);
+
     default float dotProduct(float[] a, float[] b) {
         checkSameLength(a, b);
         return dotProduct(a, 0, b, 0, a.length);

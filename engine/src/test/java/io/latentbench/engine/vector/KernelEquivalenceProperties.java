@@ -103,6 +103,76 @@ class KernelEquivalenceProperties {
         assertThat(y[y.length - 1]).isEqualTo(p.b[p.b.length - 1]);
     }
 
+    @Property(tries = 200)
+    void segmentDotsAreTheDotProductsOfTheSlices(@ForAll @IntRange(min = 1, max = 16) int segments,
+                                                 @ForAll @IntRange(min = 1, max = 80) int width,
+                                                 @ForAll long seed, @ForAll @IntRange(min = 0, max = 9) int offset) {
+        int dim = segments * width;
+        Pair p = Pair.random(dim, offset, seed);
+        float[] q = java.util.Arrays.copyOf(p.a, dim);
+        float[] expected = new float[3 * segments + 1];
+        float[] actual = new float[3 * segments + 1];
+        scalar.segmentDots(q, p.b, offset, segments, width, expected, 1, 3);
+        simd.segmentDots(q, p.b, offset, segments, width, actual, 1, 3);
+        for (int s = 0; s < segments; s++) {
+            float magnitude = 0;
+            for (int i = 0; i < width; i++) magnitude += Math.abs(q[s * width + i] * p.b[offset + s * width + i]);
+            assertThat(actual[1 + 3 * s]).as("segment %d", s).isCloseTo(expected[1 + 3 * s], within(magnitude));
+        }
+        assertThat(actual[0]).as("untouched").isZero();
+    }
+
+    @Property(tries = 200)
+    void expShiftedGivesTheSameExponentialsAsTheScalarCode(@ForAll @IntRange(min = 1, max = 700) int length,
+                                                           @ForAll long seed,
+                                                           @ForAll @IntRange(min = 0, max = 9) int offset) {
+        Random r = new Random(seed);
+        float[] x = new float[length + offset];
+        for (int i = 0; i < x.length; i++) {
+            // scores around a shift, a few far below it and some tombstones
+            x[i] = r.nextInt(20) == 0 ? Float.NEGATIVE_INFINITY : (r.nextFloat() * 2 - 1) * (r.nextBoolean() ? 3 : 300);
+        }
+        float scale = 0.0625f + r.nextFloat();
+        float shift = 300 * scale;
+        float[] expected = x.clone();
+        float[] actual = x.clone();
+        float expectedSum = scalar.expShifted(expected, offset, length, scale, shift);
+        float actualSum = simd.expShifted(actual, offset, length, scale, shift);
+        // The same operations lane by lane: identical bits; only the order of the sum differs.
+        assertThat(actual).containsExactly(expected);
+        assertThat(actualSum).isCloseTo(expectedSum, within(expectedSum));
+        for (int i = 0; i < offset; i++) assertThat(actual[i]).isEqualTo(x[i]);
+    }
+
+    @Property(tries = 200)
+    void weightedSumOfGatheredRows(@ForAll @IntRange(min = 1, max = 300) int length,
+                                   @ForAll @IntRange(min = 0, max = 70) int count,
+                                   @ForAll @IntRange(min = 0, max = 9) int from,
+                                   @ForAll long seed) {
+        Random r = new Random(seed);
+        float[][] rows = new float[count][];
+        int[] offsets = new int[count];
+        float[] weights = new float[count + 2];
+        for (int i = 0; i < count; i++) {
+            offsets[i] = r.nextInt(5);
+            rows[i] = new float[offsets[i] + from + length + r.nextInt(3)];
+            for (int j = 0; j < rows[i].length; j++) rows[i][j] = r.nextFloat() * 2 - 1;
+            weights[2 + i] = r.nextFloat();
+        }
+        float[] start = new float[length + 3];
+        for (int j = 0; j < start.length; j++) start[j] = r.nextFloat();
+        float[] expected = start.clone();
+        float[] actual = start.clone();
+        scalar.weightedSum(weights, 2, rows, offsets, count, from, expected, 3, length);
+        simd.weightedSum(weights, 2, rows, offsets, count, from, actual, 3, length);
+        for (int j = 0; j < 3; j++) assertThat(actual[j]).isEqualTo(start[j]);
+        for (int j = 0; j < length; j++) {
+            float magnitude = Math.abs(start[3 + j]);
+            for (int i = 0; i < count; i++) magnitude += Math.abs(weights[2 + i] * rows[i][offsets[i] + from + j]);
+            assertThat(actual[3 + j]).as("element %d", j).isCloseTo(expected[3 + j], within(magnitude));
+        }
+    }
+
     /**
      * Summation order differs between the lanes and the scalar loop; the error of either is
      * bounded by a few ulps of the sum of magnitudes.
