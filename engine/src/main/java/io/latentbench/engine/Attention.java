@@ -47,9 +47,9 @@ final class Attention {
      * with scale {@code 1/sqrt(width)}) over a subset of slots ({@code null}: every slot;
      * tombstones take no part), multiplied by {@code gate}. Standard is one head.
      *
-     * <p>Three passes, each one tight loop: every head's score of a key from one read of the
-     * key; the exponentials of a whole head's scores at once; the weighted sums over blocks of
-     * keys, with the output in registers. When {@code fresh} (out is still zero) the
+     * <p>Three passes over blocks of keys: every head's score of a key from one read of the
+     * key; the exponentials of a whole head's scores at once; the weighted sums of every head,
+     * reading the keys in order a block at a time. When {@code fresh} (out is still zero) the
      * normalization is applied once to the output, else to the weights, so that the result is
      * added to what {@code out} holds.
      */
@@ -62,17 +62,22 @@ final class Attention {
         float[] scores = new float[heads * n];
         float[] max = new float[heads];
         java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
-        for (int i = 0; i < n; i++) {
-            int slot = subset == null ? i : subset[i];
-            if (!store.isLive(slot)) {
-                for (int h = 0; h < heads; h++) {
-                    scores[h * n + i] = Float.NEGATIVE_INFINITY;
+        Scratch scratch = this.scratch.get().fit(ROW_BLOCK);
+        boolean tombstones = store.tombstones() > 0;
+        for (int start = 0; start < n; start += ROW_BLOCK) {
+            int count = gather(store, subset, start, Math.min(ROW_BLOCK, n - start), scratch);
+            kernels.segmentDots(q, scratch.rows, scratch.offsets, count, heads, width, scores, start, n);
+            if (tombstones) {
+                for (int i = 0; i < count; i++) {
+                    if (!store.isLive(subset == null ? start + i : subset[start + i])) {
+                        for (int h = 0; h < heads; h++) {
+                            scores[h * n + start + i] = Float.NEGATIVE_INFINITY;
+                        }
+                    }
                 }
-                continue;
             }
-            kernels.segmentDots(q, store.dataOf(slot), store.offsetOf(slot), heads, width, scores, i, n);
             for (int h = 0; h < heads; h++) {
-                max[h] = Math.max(max[h], scores[h * n + i]);
+                max[h] = Math.max(max[h], kernels.maxValue(scores, h * n + start, count));
             }
         }
         float[] norm = new float[heads];
@@ -89,18 +94,9 @@ final class Attention {
                 kernels.scale(norm[h], scores, h * n, n);
             }
         }
-        Scratch scratch = this.scratch.get().fit(ROW_BLOCK);
         for (int start = 0; start < n; start += ROW_BLOCK) {
-            int count = Math.min(ROW_BLOCK, n - start);
-            for (int i = 0; i < count; i++) {
-                int slot = subset == null ? start + i : subset[start + i];
-                scratch.rows[i] = store.dataOf(slot);
-                scratch.offsets[i] = store.offsetOf(slot);
-            }
-            for (int h = 0; h < heads; h++) {
-                kernels.weightedSum(scores, h * n + start, scratch.rows, scratch.offsets, count, h * width,
-                        out, h * width, width);
-            }
+            int count = gather(store, subset, start, Math.min(ROW_BLOCK, n - start), scratch);
+            kernels.weightedSum(scores, start, n, scratch.rows, scratch.offsets, count, heads, width, out);
         }
         scratch.release();
         if (fresh) {
@@ -108,6 +104,16 @@ final class Attention {
                 kernels.scale(norm[h], out, h * width, width);
             }
         }
+    }
+
+    /** Where the rows of slots {@code start .. start+count} (of the subset, if any) live; returns count. */
+    private static int gather(VectorStore store, int[] subset, int start, int count, Scratch scratch) {
+        for (int i = 0; i < count; i++) {
+            int slot = subset == null ? start + i : subset[start + i];
+            scratch.rows[i] = store.dataOf(slot);
+            scratch.offsets[i] = store.offsetOf(slot);
+        }
+        return count;
     }
 
     /**
@@ -124,34 +130,33 @@ final class Attention {
         float max = Float.NEGATIVE_INFINITY;
         double sum = 0.0;
         int slots = store.slots();
+        boolean tombstones = store.tombstones() > 0;
         for (int start = 0; start < slots; start += blockSize) {
             int count = Math.min(slots - start, blockSize);
-            float blockMax = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < count; i++) {
-                int slot = start + i;
-                float[] data = store.dataOf(slot);
-                int offset = store.offsetOf(slot);
-                scratch.rows[i] = data;
-                scratch.offsets[i] = offset;
-                float s = store.isLive(slot)
-                        ? kernels.dotProduct(q, 0, data, offset, d) * scale
-                        : Float.NEGATIVE_INFINITY;
-                scores[i] = s;
-                blockMax = Math.max(blockMax, s);
+            gather(store, null, start, count, scratch);
+            kernels.segmentDots(q, scratch.rows, scratch.offsets, count, 1, d, scores, 0, 0);
+            if (tombstones) {
+                for (int i = 0; i < count; i++) {
+                    if (!store.isLive(start + i)) {
+                        scores[i] = Float.NEGATIVE_INFINITY;
+                    }
+                }
             }
+            // Scaling is monotone: the running maximum is kept unscaled and scaled when used.
+            float blockMax = kernels.maxValue(scores, 0, count);
             if (blockMax == Float.NEGATIVE_INFINITY) {
                 continue; // a block of tombstones
             }
             if (blockMax > max) {
                 if (max != Float.NEGATIVE_INFINITY) {
-                    float correction = (float) Math.exp(max - blockMax);
+                    float correction = (float) Math.exp(max * scale - blockMax * scale);
                     kernels.scale(correction, out, 0, d);
                     sum *= correction;
                 }
                 max = blockMax;
             }
-            sum += kernels.expShifted(scores, 0, count, 1f, max);
-            kernels.weightedSum(scores, 0, scratch.rows, scratch.offsets, count, 0, out, 0, d);
+            sum += kernels.expShifted(scores, 0, count, scale, max * scale);
+            kernels.weightedSum(scores, 0, 0, scratch.rows, scratch.offsets, count, 1, d, out);
         }
         scratch.release();
         kernels.scale((float) (1.0 / sum), out, 0, d);

@@ -95,11 +95,22 @@ final class ScalarKernels implements VectorKernels {
     // ---- attention kernels ----
 
     @Override
-    public void segmentDots(float[] q, float[] row, int rowOffset, int segments, int width,
+    public void segmentDots(float[] q, float[][] rows, int[] offsets, int count, int segments, int width,
                             float[] out, int outOffset, int outStride) {
-        for (int s = 0; s < segments; s++) {
-            out[outOffset + s * outStride] = dotProduct(q, s * width, row, rowOffset + s * width, width);
+        for (int i = 0; i < count; i++) {
+            for (int s = 0; s < segments; s++) {
+                out[outOffset + s * outStride + i] = dotProduct(q, s * width, rows[i], offsets[i] + s * width, width);
+            }
         }
+    }
+
+    @Override
+    public float maxValue(float[] x, int offset, int length) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < length; i++) {
+            max = Math.max(max, x[offset + i]);
+        }
+        return max;
     }
 
     @Override
@@ -114,10 +125,12 @@ final class ScalarKernels implements VectorKernels {
     }
 
     @Override
-    public void weightedSum(float[] weights, int wOffset, float[][] rows, int[] offsets, int count, int from,
-                            float[] out, int outOffset, int length) {
+    public void weightedSum(float[] weights, int wOffset, int wStride, float[][] rows, int[] offsets, int count,
+                            int segments, int width, float[] out) {
         for (int i = 0; i < count; i++) {
-            axpy(weights[wOffset + i], rows[i], offsets[i] + from, out, outOffset, length);
+            for (int s = 0; s < segments; s++) {
+                axpy(weights[wOffset + s * wStride + i], rows[i], offsets[i] + s * width, out, s * width, width);
+            }
         }
     }
 }

@@ -52,13 +52,18 @@ public interface VectorKernels {
     // ---- attention kernels ----
 
     /**
-     * Per-segment dot products of a query with one row, for multi-head attention: segment
-     * {@code s} covers {@code [s * width, (s + 1) * width)} of both, and
-     * {@code out[outOffset + s * outStride] = sum q[s*width + i] * row[rowOffset + s*width + i]}.
-     * One call reads the row once for every head. With one segment it is {@link #dotProduct}.
+     * Per-segment dot products of a query with {@code count} gathered rows, for multi-head
+     * attention (one segment per head; Standard is one segment of the whole dimension):
+     * segment {@code s} covers {@code [s * width, (s + 1) * width)} of the query and of each row,
+     * and {@code out[outOffset + s * outStride + i] = sum_j q[s*width + j] * rows[i][offsets[i] + s*width + j]}.
+     * Several rows go through at once, so each loaded slice of the query serves all of them and
+     * their sums are reduced together.
      */
-    void segmentDots(float[] q, float[] row, int rowOffset, int segments, int width,
+    void segmentDots(float[] q, float[][] rows, int[] offsets, int count, int segments, int width,
                      float[] out, int outOffset, int outStride);
+
+    /** {@code max x[i]} over {@code i < length}; {@code -inf} when length is 0. Inputs are never NaN. */
+    float maxValue(float[] x, int offset, int length);
 
     /**
      * The softmax numerators in place: {@code x[i] = exp(x[i] * scale - shift)} for
@@ -72,13 +77,14 @@ public interface VectorKernels {
     float expShifted(float[] x, int offset, int length, float scale, float shift);
 
     /**
-     * The weighted sum of {@code count} gathered rows into a slice of {@code out}:
-     * {@code out[outOffset + j] += sum_i weights[wOffset + i] * rows[i][offsets[i] + from + j]}
-     * for {@code j < length}. Slices of {@code out} stay in registers across the rows, so
-     * {@code out} is read and written once per call rather than once per row.
+     * The weighted sums of {@code count} gathered rows, segment by segment (one segment per
+     * head): for {@code s < segments} and {@code j < width},
+     * {@code out[s*width + j] += sum_i weights[wOffset + s*wStride + i] * rows[i][offsets[i] + s*width + j]}.
+     * Rows are read in order, a few at a time, so each slice of {@code out} is loaded and stored
+     * once per group of rows rather than once per row.
      */
-    void weightedSum(float[] weights, int wOffset, float[][] rows, int[] offsets, int count, int from,
-                     float[] out, int outOffset, int length);
+    void weightedSum(float[] weights, int wOffset, int wStride, float[][] rows, int[] offsets, int count,
+                     int segments, int width, float[] out);
 
     default float dotProduct(float[] a, float[] b) {
         checkSameLength(a, b);

@@ -103,23 +103,47 @@ class KernelEquivalenceProperties {
         assertThat(y[y.length - 1]).isEqualTo(p.b[p.b.length - 1]);
     }
 
-    @Property(tries = 200)
-    void segmentDotsAreTheDotProductsOfTheSlices(@ForAll @IntRange(min = 1, max = 16) int segments,
+    @Property(tries = 300)
+    void segmentDotsAreTheDotProductsOfTheSlices(@ForAll @IntRange(min = 1, max = 9) int segments,
                                                  @ForAll @IntRange(min = 1, max = 80) int width,
-                                                 @ForAll long seed, @ForAll @IntRange(min = 0, max = 9) int offset) {
+                                                 @ForAll @IntRange(min = 0, max = 30) int count,
+                                                 @ForAll long seed) {
+        Random r = new Random(seed);
         int dim = segments * width;
-        Pair p = Pair.random(dim, offset, seed);
-        float[] q = java.util.Arrays.copyOf(p.a, dim);
-        float[] expected = new float[3 * segments + 1];
-        float[] actual = new float[3 * segments + 1];
-        scalar.segmentDots(q, p.b, offset, segments, width, expected, 1, 3);
-        simd.segmentDots(q, p.b, offset, segments, width, actual, 1, 3);
+        float[] q = new float[dim];
+        for (int i = 0; i < dim; i++) q[i] = r.nextFloat() * 2 - 1;
+        float[][] rows = new float[count][];
+        int[] offsets = new int[count];
+        for (int i = 0; i < count; i++) {
+            offsets[i] = r.nextInt(7);
+            rows[i] = new float[offsets[i] + dim + r.nextInt(3)];
+            for (int j = 0; j < rows[i].length; j++) rows[i][j] = r.nextFloat() * 2 - 1;
+        }
+        int stride = count + 2;
+        float[] expected = new float[1 + segments * stride];
+        float[] actual = new float[1 + segments * stride];
+        scalar.segmentDots(q, rows, offsets, count, segments, width, expected, 1, stride);
+        simd.segmentDots(q, rows, offsets, count, segments, width, actual, 1, stride);
         for (int s = 0; s < segments; s++) {
-            float magnitude = 0;
-            for (int i = 0; i < width; i++) magnitude += Math.abs(q[s * width + i] * p.b[offset + s * width + i]);
-            assertThat(actual[1 + 3 * s]).as("segment %d", s).isCloseTo(expected[1 + 3 * s], within(magnitude));
+            for (int i = 0; i < count; i++) {
+                float magnitude = 0;
+                for (int j = 0; j < width; j++) magnitude += Math.abs(q[s * width + j] * rows[i][offsets[i] + s * width + j]);
+                assertThat(actual[1 + s * stride + i]).as("segment %d row %d", s, i)
+                        .isCloseTo(expected[1 + s * stride + i], within(magnitude));
+            }
+            assertThat(actual[1 + s * stride + count]).as("untouched").isZero();
         }
         assertThat(actual[0]).as("untouched").isZero();
+    }
+
+    @Property(tries = 200)
+    void maxValueIsExact(@ForAll @IntRange(min = 0, max = 300) int length, @ForAll long seed,
+                         @ForAll @IntRange(min = 0, max = 9) int offset) {
+        Random r = new Random(seed);
+        float[] x = new float[length + offset + 1];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextInt(10) == 0 ? Float.NEGATIVE_INFINITY : r.nextFloat() * 200 - 100;
+        x[x.length - 1] = 1000f; // outside the range: must not count
+        assertThat(simd.maxValue(x, offset, length)).isEqualTo(scalar.maxValue(x, offset, length));
     }
 
     @Property(tries = 200)
@@ -144,32 +168,36 @@ class KernelEquivalenceProperties {
         for (int i = 0; i < offset; i++) assertThat(actual[i]).isEqualTo(x[i]);
     }
 
-    @Property(tries = 200)
-    void weightedSumOfGatheredRows(@ForAll @IntRange(min = 1, max = 300) int length,
-                                   @ForAll @IntRange(min = 0, max = 70) int count,
-                                   @ForAll @IntRange(min = 0, max = 9) int from,
-                                   @ForAll long seed) {
+    @Property(tries = 300)
+    void weightedSumOfGatheredRowsPerSegment(@ForAll @IntRange(min = 1, max = 8) int segments,
+                                             @ForAll @IntRange(min = 1, max = 70) int width,
+                                             @ForAll @IntRange(min = 0, max = 70) int count,
+                                             @ForAll long seed) {
         Random r = new Random(seed);
+        int length = segments * width;
+        int wStride = count + r.nextInt(3);
         float[][] rows = new float[count][];
         int[] offsets = new int[count];
-        float[] weights = new float[count + 2];
+        float[] weights = new float[2 + segments * wStride];
         for (int i = 0; i < count; i++) {
             offsets[i] = r.nextInt(5);
-            rows[i] = new float[offsets[i] + from + length + r.nextInt(3)];
+            rows[i] = new float[offsets[i] + length + r.nextInt(3)];
             for (int j = 0; j < rows[i].length; j++) rows[i][j] = r.nextFloat() * 2 - 1;
-            weights[2 + i] = r.nextFloat();
         }
-        float[] start = new float[length + 3];
-        for (int j = 0; j < start.length; j++) start[j] = r.nextFloat();
+        for (int i = 0; i < weights.length; i++) weights[i] = r.nextFloat();
+        float[] start = new float[length];
+        for (int j = 0; j < length; j++) start[j] = r.nextFloat();
         float[] expected = start.clone();
         float[] actual = start.clone();
-        scalar.weightedSum(weights, 2, rows, offsets, count, from, expected, 3, length);
-        simd.weightedSum(weights, 2, rows, offsets, count, from, actual, 3, length);
-        for (int j = 0; j < 3; j++) assertThat(actual[j]).isEqualTo(start[j]);
-        for (int j = 0; j < length; j++) {
-            float magnitude = Math.abs(start[3 + j]);
-            for (int i = 0; i < count; i++) magnitude += Math.abs(weights[2 + i] * rows[i][offsets[i] + from + j]);
-            assertThat(actual[3 + j]).as("element %d", j).isCloseTo(expected[3 + j], within(magnitude));
+        scalar.weightedSum(weights, 2, wStride, rows, offsets, count, segments, width, expected);
+        simd.weightedSum(weights, 2, wStride, rows, offsets, count, segments, width, actual);
+        for (int s = 0; s < segments; s++) {
+            for (int j = 0; j < width; j++) {
+                int k = s * width + j;
+                float magnitude = Math.abs(start[k]);
+                for (int i = 0; i < count; i++) magnitude += Math.abs(weights[2 + s * wStride + i] * rows[i][offsets[i] + k]);
+                assertThat(actual[k]).as("segment %d element %d", s, j).isCloseTo(expected[k], within(magnitude));
+            }
         }
     }
 
