@@ -291,8 +291,13 @@ final class PanamaKernels implements VectorKernels {
                             float[] out, int outOffset, int outStride) {
         int i = 0;
         if (LANES == DOT_ROWS) {
+            boolean flat = segments > 1 && Integer.bitCount(width) == 1 && width >= LANES;
             for (; i + DOT_ROWS <= count; i += DOT_ROWS) {
-                dots8(q, rows, offsets, i, segments, width, out, outOffset + i, outStride);
+                if (flat) {
+                    dots8Flat(q, rows, offsets, i, segments, width, out, outOffset + i, outStride);
+                } else {
+                    dots8(q, rows, offsets, i, segments, width, out, outOffset + i, outStride);
+                }
             }
         }
         for (; i < count; i++) {
@@ -372,6 +377,73 @@ final class PanamaKernels implements VectorKernels {
                 out[at + 5] += qk * r5[o5 + k];
                 out[at + 6] += qk * r6[o6 + k];
                 out[at + 7] += qk * r7[o7 + k];
+            }
+        }
+    }
+
+    /**
+     * {@link #dots8} for many short segments of a power-of-two width (heads of d = 256 with 8
+     * heads are 4 vectors): one flat loop over the row that reduces and stores at each segment
+     * boundary. A short loop per segment runs mostly in C2's pre- and post-loops, and
+     * straight-line code keeps a bounds check on every load.
+     */
+    private static void dots8Flat(float[] q, float[][] rows, int[] offsets, int first, int segments, int width,
+                                  float[] out, int outOffset, int outStride) {
+        float[] r0 = rows[first];
+        float[] r1 = rows[first + 1];
+        float[] r2 = rows[first + 2];
+        float[] r3 = rows[first + 3];
+        float[] r4 = rows[first + 4];
+        float[] r5 = rows[first + 5];
+        float[] r6 = rows[first + 6];
+        float[] r7 = rows[first + 7];
+        int o0 = offsets[first];
+        int o1 = offsets[first + 1];
+        int o2 = offsets[first + 2];
+        int o3 = offsets[first + 3];
+        int o4 = offsets[first + 4];
+        int o5 = offsets[first + 5];
+        int o6 = offsets[first + 6];
+        int o7 = offsets[first + 7];
+        int segmentMask = width - 1;
+        int length = segments * width;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector a0 = zero;
+        FloatVector a1 = zero;
+        FloatVector a2 = zero;
+        FloatVector a3 = zero;
+        FloatVector a4 = zero;
+        FloatVector a5 = zero;
+        FloatVector a6 = zero;
+        FloatVector a7 = zero;
+        for (int k = 0, at = outOffset; k < length; k += LANES) {
+            FloatVector qv = FloatVector.fromArray(SPECIES, q, k);
+            a0 = FloatVector.fromArray(SPECIES, r0, o0 + k).fma(qv, a0);
+            a1 = FloatVector.fromArray(SPECIES, r1, o1 + k).fma(qv, a1);
+            a2 = FloatVector.fromArray(SPECIES, r2, o2 + k).fma(qv, a2);
+            a3 = FloatVector.fromArray(SPECIES, r3, o3 + k).fma(qv, a3);
+            a4 = FloatVector.fromArray(SPECIES, r4, o4 + k).fma(qv, a4);
+            a5 = FloatVector.fromArray(SPECIES, r5, o5 + k).fma(qv, a5);
+            a6 = FloatVector.fromArray(SPECIES, r6, o6 + k).fma(qv, a6);
+            a7 = FloatVector.fromArray(SPECIES, r7, o7 + k).fma(qv, a7);
+            if (((k + LANES) & segmentMask) == 0) {
+                // The same butterfly as in dots8.
+                FloatVector b0 = a0.blend(a4, BIT2).add(a4.blend(a0, BIT2).rearrange(SWAP4));
+                FloatVector b1 = a1.blend(a5, BIT2).add(a5.blend(a1, BIT2).rearrange(SWAP4));
+                FloatVector b2 = a2.blend(a6, BIT2).add(a6.blend(a2, BIT2).rearrange(SWAP4));
+                FloatVector b3 = a3.blend(a7, BIT2).add(a7.blend(a3, BIT2).rearrange(SWAP4));
+                FloatVector c0 = b0.blend(b2, BIT1).add(b2.blend(b0, BIT1).rearrange(SWAP2));
+                FloatVector c1 = b1.blend(b3, BIT1).add(b3.blend(b1, BIT1).rearrange(SWAP2));
+                c0.blend(c1, BIT0).add(c1.blend(c0, BIT0).rearrange(SWAP1)).intoArray(out, at);
+                at += outStride;
+                a0 = zero;
+                a1 = zero;
+                a2 = zero;
+                a3 = zero;
+                a4 = zero;
+                a5 = zero;
+                a6 = zero;
+                a7 = zero;
             }
         }
     }
@@ -507,6 +579,31 @@ final class PanamaKernels implements VectorKernels {
      */
     private static void weightedSum4(float[] weights, int w, int wStride, float[] r0, int o0, float[] r1, int o1,
                                      float[] r2, int o2, float[] r3, int o3, int segments, int width, float[] out) {
+        if (segments > 1 && Integer.bitCount(width) == 1 && width >= LANES) {
+            // Many short segments: one flat loop over the row, taking the next segment's weights
+            // at each boundary, runs far better in C2 than a short inner loop per segment (whose
+            // few trips run mostly in C2's pre- and post-loops).
+            int segmentMask = width - 1;
+            int length = segments * width;
+            FloatVector v0 = FloatVector.zero(SPECIES);
+            FloatVector v1 = v0;
+            FloatVector v2 = v0;
+            FloatVector v3 = v0;
+            for (int k = 0, ws = w; k < length; k += LANES) {
+                if ((k & segmentMask) == 0) {
+                    v0 = FloatVector.broadcast(SPECIES, weights[ws]);
+                    v1 = FloatVector.broadcast(SPECIES, weights[ws + 1]);
+                    v2 = FloatVector.broadcast(SPECIES, weights[ws + 2]);
+                    v3 = FloatVector.broadcast(SPECIES, weights[ws + 3]);
+                    ws += wStride;
+                }
+                FloatVector o = FloatVector.fromArray(SPECIES, r0, o0 + k).fma(v0, FloatVector.fromArray(SPECIES, out, k));
+                o = FloatVector.fromArray(SPECIES, r1, o1 + k).fma(v1, o);
+                o = FloatVector.fromArray(SPECIES, r2, o2 + k).fma(v2, o);
+                FloatVector.fromArray(SPECIES, r3, o3 + k).fma(v3, o).intoArray(out, k);
+            }
+            return;
+        }
         int bound = SPECIES.loopBound(width);
         for (int s = 0; s < segments; s++) {
             int ws = w + s * wStride;
