@@ -91,4 +91,46 @@ final class ScalarKernels implements VectorKernels {
             y[yOffset + i] *= alpha;
         }
     }
+
+    // ---- attention kernels ----
+
+    @Override
+    public void segmentDots(float[] q, float[][] rows, int[] offsets, int count, int segments, int width,
+                            float[] out, int outOffset, int outStride) {
+        for (int i = 0; i < count; i++) {
+            for (int s = 0; s < segments; s++) {
+                out[outOffset + s * outStride + i] = dotProduct(q, s * width, rows[i], offsets[i] + s * width, width);
+            }
+        }
+    }
+
+    @Override
+    public float maxValue(float[] x, int offset, int length) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < length; i++) {
+            max = Math.max(max, x[offset + i]);
+        }
+        return max;
+    }
+
+    @Override
+    public float expShifted(float[] x, int offset, int length, float scale, float shift) {
+        float sum = 0f;
+        for (int i = 0; i < length; i++) {
+            float e = PolynomialExp.exp(x[offset + i] * scale - shift);
+            x[offset + i] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
+    @Override
+    public void weightedSum(float[] weights, int wOffset, int wStride, float[][] rows, int[] offsets, int count,
+                            int segments, int width, float[] out) {
+        for (int i = 0; i < count; i++) {
+            for (int s = 0; s < segments; s++) {
+                axpy(weights[wOffset + s * wStride + i], rows[i], offsets[i] + s * width, out, s * width, width);
+            }
+        }
+    }
 }

@@ -49,6 +49,43 @@ public interface VectorKernels {
     /** {@code y[i] *= alpha}. */
     void scale(float alpha, float[] y, int yOffset, int length);
 
+    // ---- attention kernels ----
+
+    /**
+     * Per-segment dot products of a query with {@code count} gathered rows, for multi-head
+     * attention (one segment per head; Standard is one segment of the whole dimension):
+     * segment {@code s} covers {@code [s * width, (s + 1) * width)} of the query and of each row,
+     * and {@code out[outOffset + s * outStride + i] = sum_j q[s*width + j] * rows[i][offsets[i] + s*width + j]}.
+     * Several rows go through at once, so each loaded slice of the query serves all of them and
+     * their sums are reduced together.
+     */
+    void segmentDots(float[] q, float[][] rows, int[] offsets, int count, int segments, int width,
+                     float[] out, int outOffset, int outStride);
+
+    /** {@code max x[i]} over {@code i < length}; {@code -inf} when length is 0. Inputs are never NaN. */
+    float maxValue(float[] x, int offset, int length);
+
+    /**
+     * The softmax numerators in place: {@code x[i] = exp(x[i] * scale - shift)} for
+     * {@code i < length}, where {@code -inf} and anything below about -87.3 (whose exponential
+     * is under the smallest normal float) give 0. Returns the sum of the new values.
+     *
+     * <p>The exponential is a polynomial of fixed operations (fma, add, exact bit
+     * manipulation), so it gives the same bits interpreted or compiled, in every lane and in
+     * the scalar tail (see {@code PolynomialExp} for its accuracy against {@link Math#exp}).
+     */
+    float expShifted(float[] x, int offset, int length, float scale, float shift);
+
+    /**
+     * The weighted sums of {@code count} gathered rows, segment by segment (one segment per
+     * head): for {@code s < segments} and {@code j < width},
+     * {@code out[s*width + j] += sum_i weights[wOffset + s*wStride + i] * rows[i][offsets[i] + s*width + j]}.
+     * Rows are read in order, a few at a time, so each slice of {@code out} is loaded and stored
+     * once per group of rows rather than once per row.
+     */
+    void weightedSum(float[] weights, int wOffset, int wStride, float[][] rows, int[] offsets, int count,
+                     int segments, int width, float[] out);
+
     default float dotProduct(float[] a, float[] b) {
         checkSameLength(a, b);
         return dotProduct(a, 0, b, 0, a.length);

@@ -103,6 +103,112 @@ class KernelEquivalenceProperties {
         assertThat(y[y.length - 1]).isEqualTo(p.b[p.b.length - 1]);
     }
 
+    @Property(tries = 300)
+    void segmentDotsAreTheDotProductsOfTheSlices(@ForAll @IntRange(min = 1, max = 9) int segments,
+                                                 @ForAll("widths") int width,
+                                                 @ForAll @IntRange(min = 0, max = 30) int count,
+                                                 @ForAll long seed) {
+        Random r = new Random(seed);
+        int dim = segments * width;
+        float[] q = new float[dim];
+        for (int i = 0; i < dim; i++) q[i] = r.nextFloat() * 2 - 1;
+        float[][] rows = new float[count][];
+        int[] offsets = new int[count];
+        for (int i = 0; i < count; i++) {
+            offsets[i] = r.nextInt(7);
+            rows[i] = new float[offsets[i] + dim + r.nextInt(3)];
+            for (int j = 0; j < rows[i].length; j++) rows[i][j] = r.nextFloat() * 2 - 1;
+        }
+        int stride = count + 2;
+        float[] expected = new float[1 + segments * stride];
+        float[] actual = new float[1 + segments * stride];
+        scalar.segmentDots(q, rows, offsets, count, segments, width, expected, 1, stride);
+        simd.segmentDots(q, rows, offsets, count, segments, width, actual, 1, stride);
+        for (int s = 0; s < segments; s++) {
+            for (int i = 0; i < count; i++) {
+                float magnitude = 0;
+                for (int j = 0; j < width; j++) magnitude += Math.abs(q[s * width + j] * rows[i][offsets[i] + s * width + j]);
+                assertThat(actual[1 + s * stride + i]).as("segment %d row %d", s, i)
+                        .isCloseTo(expected[1 + s * stride + i], within(magnitude));
+            }
+            assertThat(actual[1 + s * stride + count]).as("untouched").isZero();
+        }
+        assertThat(actual[0]).as("untouched").isZero();
+    }
+
+    @Property(tries = 200)
+    void maxValueIsExact(@ForAll @IntRange(min = 0, max = 300) int length, @ForAll long seed,
+                         @ForAll @IntRange(min = 0, max = 9) int offset) {
+        Random r = new Random(seed);
+        float[] x = new float[length + offset + 1];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextInt(10) == 0 ? Float.NEGATIVE_INFINITY : r.nextFloat() * 200 - 100;
+        x[x.length - 1] = 1000f; // outside the range: must not count
+        assertThat(simd.maxValue(x, offset, length)).isEqualTo(scalar.maxValue(x, offset, length));
+    }
+
+    @Property(tries = 200)
+    void expShiftedGivesTheSameExponentialsAsTheScalarCode(@ForAll @IntRange(min = 1, max = 700) int length,
+                                                           @ForAll long seed,
+                                                           @ForAll @IntRange(min = 0, max = 9) int offset) {
+        Random r = new Random(seed);
+        float[] x = new float[length + offset];
+        for (int i = 0; i < x.length; i++) {
+            // scores around a shift, a few far below it and some tombstones
+            x[i] = r.nextInt(20) == 0 ? Float.NEGATIVE_INFINITY : (r.nextFloat() * 2 - 1) * (r.nextBoolean() ? 3 : 300);
+        }
+        float scale = 0.0625f + r.nextFloat();
+        float shift = 300 * scale;
+        float[] expected = x.clone();
+        float[] actual = x.clone();
+        float expectedSum = scalar.expShifted(expected, offset, length, scale, shift);
+        float actualSum = simd.expShifted(actual, offset, length, scale, shift);
+        // The same operations lane by lane: identical bits; only the order of the sum differs.
+        assertThat(actual).containsExactly(expected);
+        assertThat(actualSum).isCloseTo(expectedSum, within(expectedSum));
+        for (int i = 0; i < offset; i++) assertThat(actual[i]).isEqualTo(x[i]);
+    }
+
+    @Property(tries = 300)
+    void weightedSumOfGatheredRowsPerSegment(@ForAll @IntRange(min = 1, max = 8) int segments,
+                                             @ForAll("widths") int width,
+                                             @ForAll @IntRange(min = 0, max = 70) int count,
+                                             @ForAll long seed) {
+        Random r = new Random(seed);
+        int length = segments * width;
+        int wStride = count + r.nextInt(3);
+        float[][] rows = new float[count][];
+        int[] offsets = new int[count];
+        float[] weights = new float[2 + segments * wStride];
+        for (int i = 0; i < count; i++) {
+            offsets[i] = r.nextInt(5);
+            rows[i] = new float[offsets[i] + length + r.nextInt(3)];
+            for (int j = 0; j < rows[i].length; j++) rows[i][j] = r.nextFloat() * 2 - 1;
+        }
+        for (int i = 0; i < weights.length; i++) weights[i] = r.nextFloat();
+        float[] start = new float[length];
+        for (int j = 0; j < length; j++) start[j] = r.nextFloat();
+        float[] expected = start.clone();
+        float[] actual = start.clone();
+        scalar.weightedSum(weights, 2, wStride, rows, offsets, count, segments, width, expected);
+        simd.weightedSum(weights, 2, wStride, rows, offsets, count, segments, width, actual);
+        for (int s = 0; s < segments; s++) {
+            for (int j = 0; j < width; j++) {
+                int k = s * width + j;
+                float magnitude = Math.abs(start[k]);
+                for (int i = 0; i < count; i++) magnitude += Math.abs(weights[2 + s * wStride + i] * rows[i][offsets[i] + k]);
+                assertThat(actual[k]).as("segment %d element %d", s, j).isCloseTo(expected[k], within(magnitude));
+            }
+        }
+    }
+
+    /** Head widths: any from 1 to 80, and often the powers of two that take the kernels' flat paths. */
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Integer> widths() {
+        return net.jqwik.api.Arbitraries.oneOf(
+                net.jqwik.api.Arbitraries.integers().between(1, 80),
+                net.jqwik.api.Arbitraries.of(8, 16, 32, 64));
+    }
+
     /**
      * Summation order differs between the lanes and the scalar loop; the error of either is
      * bounded by a few ulps of the sum of magnitudes.
