@@ -32,12 +32,19 @@ final class Distances {
 
     /** Whether stored rows carry a scalar: the hyperbolic conformal factor. */
     boolean keepsRowScalars() {
-        return kind == Kind.HYPERBOLIC;
+        return kind == Kind.HYPERBOLIC || kind == Kind.COSINE;
     }
 
-    /** The row scalar stored beside an input (see {@link #keepsRowScalars()}). */
+    /**
+     * The row scalar stored beside an input (see {@link #keepsRowScalars()}): the hyperbolic
+     * conformal factor, or the squared norm for cosine, so that a scan only needs dot products.
+     */
     float rowScalar(float[] input) {
-        return kind == Kind.HYPERBOLIC ? (float) conformal(input) : 0f;
+        return switch (kind) {
+            case HYPERBOLIC -> (float) conformal(input);
+            case COSINE -> (float) squaredNorm(input);
+            default -> 0f;
+        };
     }
 
     /**
@@ -64,16 +71,71 @@ final class Distances {
         };
     }
 
+    /**
+     * The distance from a prepared query to one stored row: by definition what
+     * {@link #rankRows} gives that row, turned into a distance, so that every path (the scan,
+     * the rescoring of batched search) agrees bit for bit.
+     */
     float distance(Query q, float[] data, int offset, int dimension, float rowScalar) {
+        float[] one = new float[1];
+        float[] scalars = keepsRowScalars() ? new float[] {rowScalar} : null;
+        rankRows(q, data, offset, 1, dimension, scalars, 0, one);
+        return distanceOfRank(one[0]);
+    }
+
+    /**
+     * Writes the rank value of {@code rows} consecutive rows (from {@code offset}, with their row
+     * scalars from {@code scalarOffset}) into {@code out}: a value that orders rows as their
+     * distances do and that {@link #distanceOfRank} turns into the distance. For Euclidean it
+     * is the squared distance, so the square root is only taken for rows that may enter the
+     * answer; for the other metrics it is the distance itself.
+     */
+    void rankRows(Query q, float[] data, int offset, int rows, int dimension,
+                  float[] scalars, int scalarOffset, float[] out) {
         float[] p = q.point();
-        return switch (kind) {
-            case EUCLIDEAN -> (float) Math.sqrt(kernels.squareDistance(p, 0, data, offset, dimension));
-            case COSINE -> kernels.cosineDistance(p, q.norm(), data, offset, dimension);
-            case MANHATTAN -> kernels.manhattanDistance(p, 0, data, offset, dimension);
-            case DOT_PRODUCT -> -kernels.dotProduct(p, 0, data, offset, dimension);
-            case HYPERBOLIC -> Similarities.poincare(
-                    kernels.squareDistance(p, 0, data, offset, dimension), q.conformal(), rowScalar, curvature);
-        };
+        switch (kind) {
+            case EUCLIDEAN -> kernels.squareDistances(p, data, offset, rows, dimension, out);
+            case MANHATTAN -> kernels.manhattanDistances(p, data, offset, rows, dimension, out);
+            case DOT_PRODUCT -> {
+                kernels.dotProducts(p, data, offset, rows, dimension, out);
+                for (int r = 0; r < rows; r++) {
+                    out[r] = -out[r];
+                }
+            }
+            case COSINE -> {
+                kernels.dotProducts(p, data, offset, rows, dimension, out);
+                float norm = q.norm();
+                for (int r = 0; r < rows; r++) {
+                    out[r] = Similarities.cosineDistance(out[r], norm, scalars[scalarOffset + r]);
+                }
+            }
+            case HYPERBOLIC -> {
+                kernels.squareDistances(p, data, offset, rows, dimension, out);
+                double conformal = q.conformal();
+                for (int r = 0; r < rows; r++) {
+                    out[r] = Similarities.poincare(out[r], conformal, scalars[scalarOffset + r], curvature);
+                }
+            }
+        }
+    }
+
+    /** The distance of a row from its {@link #rankRows rank value}. */
+    float distanceOfRank(float rank) {
+        return kind == Kind.EUCLIDEAN ? (float) Math.sqrt(rank) : rank;
+    }
+
+    /**
+     * The largest rank value whose distance can be {@code <= distance}: a scan skips the rows
+     * ranked above it without computing their distance. For Euclidean, a squared distance
+     * above {@code nextUp(d)^2} has a square root, even rounded, above {@code d}; the product of
+     * two floats is exact in double and the bound is rounded up.
+     */
+    float rankBound(float distance) {
+        if (kind != Kind.EUCLIDEAN) {
+            return distance;
+        }
+        double above = Math.nextUp(distance);
+        return Math.nextUp((float) (above * above));
     }
 
     /**

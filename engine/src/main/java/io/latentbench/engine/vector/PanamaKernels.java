@@ -262,4 +262,19 @@ final class PanamaKernels implements VectorKernels {
         }
         return sum;
     }
+
+    @Override
+    public void squareDistances(float[] q, float[] data, int offset, int rows, int length, float[] out) {
+        PanamaScan.squareDistances(q, data, offset, rows, length, out);
+    }
+
+    @Override
+    public void dotProducts(float[] q, float[] data, int offset, int rows, int length, float[] out) {
+        PanamaScan.dotProducts(q, data, offset, rows, length, out);
+    }
+
+    @Override
+    public void manhattanDistances(float[] q, float[] data, int offset, int rows, int length, float[] out) {
+        PanamaScan.manhattanDistances(q, data, offset, rows, length, out);
+    }
 }

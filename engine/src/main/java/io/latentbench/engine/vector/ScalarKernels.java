@@ -91,4 +91,25 @@ final class ScalarKernels implements VectorKernels {
             y[yOffset + i] *= alpha;
         }
     }
+
+    @Override
+    public void squareDistances(float[] q, float[] data, int offset, int rows, int length, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = squareDistance(q, 0, data, offset + r * length, length);
+        }
+    }
+
+    @Override
+    public void dotProducts(float[] q, float[] data, int offset, int rows, int length, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = dotProduct(q, 0, data, offset + r * length, length);
+        }
+    }
+
+    @Override
+    public void manhattanDistances(float[] q, float[] data, int offset, int rows, int length, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = manhattanDistance(q, 0, data, offset + r * length, length);
+        }
+    }
 }

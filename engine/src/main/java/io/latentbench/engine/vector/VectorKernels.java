@@ -94,4 +94,20 @@ public interface VectorKernels {
     static VectorKernels panama() {
         return KernelProvider.panama();
     }
+
+    // --- Scan kernels: one query against many consecutive rows, for exact kNN. ---
+
+    /**
+     * {@code out[r] = sum (q[i] - x_r[i])^2} for the {@code rows} rows stored back to back from
+     * {@code offset} ({@code x_r} at {@code offset + r * length}). Each value is summed in a
+     * fixed order that does not depend on {@code rows} or on how warm the JIT is: calling it
+     * for one row gives bit for bit the value it gives that row inside a larger call.
+     */
+    void squareDistances(float[] q, float[] data, int offset, int rows, int length, float[] out);
+
+    /** {@code out[r] = q . x_r}, with the guarantees of {@link #squareDistances}. */
+    void dotProducts(float[] q, float[] data, int offset, int rows, int length, float[] out);
+
+    /** {@code out[r] = sum |q[i] - x_r[i]|}, with the guarantees of {@link #squareDistances}. */
+    void manhattanDistances(float[] q, float[] data, int offset, int rows, int length, float[] out);
 }
