@@ -174,15 +174,19 @@ final class PanamaScan {
     }
 
     private static float dotProduct(float[] q, float[] x, int o, int length) {
+        return dotProduct(q, 0, x, o, length);
+    }
+
+    private static float dotProduct(float[] q, int qo, float[] x, int o, int length) {
         FloatVector acc = FloatVector.zero(SPECIES);
         int bound = SPECIES.loopBound(length);
         int i = 0;
         for (; i < bound; i += LANES) {
-            acc = FloatVector.fromArray(SPECIES, q, i).fma(FloatVector.fromArray(SPECIES, x, o + i), acc);
+            acc = FloatVector.fromArray(SPECIES, q, qo + i).fma(FloatVector.fromArray(SPECIES, x, o + i), acc);
         }
         float s = fold(acc);
         for (; i < length; i++) {
-            s += q[i] * x[o + i];
+            s += q[qo + i] * x[o + i];
         }
         return s;
     }
@@ -233,5 +237,95 @@ final class PanamaScan {
             s += Math.abs(q[i] - x[o + i]);
         }
         return s;
+    }
+
+    /** Queries and rows per register block of the tile kernel: 8 accumulators, 6 loads per 8 fma. */
+    private static final int TILE_QUERIES = 4;
+    private static final int TILE_ROWS = 2;
+
+    static void dotProductTile(float[] queries, int count, float[] data, int offset, int rows, int length, float[] out) {
+        int j = 0;
+        for (; j + TILE_QUERIES <= count; j += TILE_QUERIES) {
+            int r = 0;
+            for (; r + TILE_ROWS <= rows; r += TILE_ROWS) {
+                dotProducts4x2(queries, j * length, data, offset + r * length, length, out, j * rows + r, rows);
+            }
+            for (; r < rows; r++) {
+                for (int jj = j; jj < j + TILE_QUERIES; jj++) {
+                    out[jj * rows + r] = dotProduct(queries, jj * length, data, offset + r * length, length);
+                }
+            }
+        }
+        for (; j < count; j++) {
+            for (int r = 0; r < rows; r++) {
+                out[j * rows + r] = dotProduct(queries, j * length, data, offset + r * length, length);
+            }
+        }
+    }
+
+    /**
+     * Four queries (from {@code q0}, {@code length} apart) against two rows (from {@code x0}):
+     * {@code out[at + j * stride + r]}. One accumulator per pair, folded like every other.
+     */
+    private static void dotProducts4x2(float[] q, int q0, float[] x, int x0, int length,
+                                       float[] out, int at, int stride) {
+        int q1 = q0 + length;
+        int q2 = q1 + length;
+        int q3 = q2 + length;
+        int x1 = x0 + length;
+        FloatVector a00 = FloatVector.zero(SPECIES);
+        FloatVector a01 = FloatVector.zero(SPECIES);
+        FloatVector a10 = FloatVector.zero(SPECIES);
+        FloatVector a11 = FloatVector.zero(SPECIES);
+        FloatVector a20 = FloatVector.zero(SPECIES);
+        FloatVector a21 = FloatVector.zero(SPECIES);
+        FloatVector a30 = FloatVector.zero(SPECIES);
+        FloatVector a31 = FloatVector.zero(SPECIES);
+        int bound = SPECIES.loopBound(length);
+        int i = 0;
+        for (; i < bound; i += LANES) {
+            FloatVector r0 = FloatVector.fromArray(SPECIES, x, x0 + i);
+            FloatVector r1 = FloatVector.fromArray(SPECIES, x, x1 + i);
+            FloatVector v0 = FloatVector.fromArray(SPECIES, q, q0 + i);
+            a00 = v0.fma(r0, a00);
+            a01 = v0.fma(r1, a01);
+            FloatVector v1 = FloatVector.fromArray(SPECIES, q, q1 + i);
+            a10 = v1.fma(r0, a10);
+            a11 = v1.fma(r1, a11);
+            FloatVector v2 = FloatVector.fromArray(SPECIES, q, q2 + i);
+            a20 = v2.fma(r0, a20);
+            a21 = v2.fma(r1, a21);
+            FloatVector v3 = FloatVector.fromArray(SPECIES, q, q3 + i);
+            a30 = v3.fma(r0, a30);
+            a31 = v3.fma(r1, a31);
+        }
+        float s00 = fold(a00);
+        float s01 = fold(a01);
+        float s10 = fold(a10);
+        float s11 = fold(a11);
+        float s20 = fold(a20);
+        float s21 = fold(a21);
+        float s30 = fold(a30);
+        float s31 = fold(a31);
+        for (; i < length; i++) {
+            float r0 = x[x0 + i];
+            float r1 = x[x1 + i];
+            s00 += q[q0 + i] * r0;
+            s01 += q[q0 + i] * r1;
+            s10 += q[q1 + i] * r0;
+            s11 += q[q1 + i] * r1;
+            s20 += q[q2 + i] * r0;
+            s21 += q[q2 + i] * r1;
+            s30 += q[q3 + i] * r0;
+            s31 += q[q3 + i] * r1;
+        }
+        out[at] = s00;
+        out[at + 1] = s01;
+        out[at + stride] = s10;
+        out[at + stride + 1] = s11;
+        out[at + 2 * stride] = s20;
+        out[at + 2 * stride + 1] = s21;
+        out[at + 3 * stride] = s30;
+        out[at + 3 * stride + 1] = s31;
     }
 }

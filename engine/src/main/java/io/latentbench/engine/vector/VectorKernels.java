@@ -110,4 +110,13 @@ public interface VectorKernels {
 
     /** {@code out[r] = sum |q[i] - x_r[i]|}, with the guarantees of {@link #squareDistances}. */
     void manhattanDistances(float[] q, float[] data, int offset, int rows, int length, float[] out);
+
+    /**
+     * The dot products of a tile of {@code count} queries (back to back in {@code queries}, query
+     * {@code j} at {@code j * length}) with {@code rows} consecutive rows:
+     * {@code out[j * rows + r] = q_j . x_r}, each bit for bit what {@link #dotProducts} gives
+     * that pair. The inner kernel of batched kNN: each loaded lane of a row serves several
+     * queries and each query lane several rows.
+     */
+    void dotProductTile(float[] queries, int count, float[] data, int offset, int rows, int length, float[] out);
 }

@@ -39,6 +39,33 @@ class ScanKernelProperties {
         check(VectorKernels::manhattanDistances, dim, rows, offset, seed, false);
     }
 
+    @Property(tries = 200)
+    void dotProductTile(@ForAll @IntRange(min = 1, max = 600) int dim, @ForAll @IntRange(min = 1, max = 11) int count,
+                        @ForAll @IntRange(min = 1, max = 9) int rows, @ForAll @IntRange(min = 0, max = 9) int offset,
+                        @ForAll long seed) {
+        Random random = new Random(seed);
+        float[] queries = randoms(random, count * dim);
+        float[] data = randoms(random, offset + rows * dim + 3);
+        float[] expected = new float[count * rows];
+        float[] actual = new float[count * rows + 1];
+        actual[count * rows] = 42f;
+        scalar.dotProductTile(queries, count, data, offset, rows, dim, expected);
+        simd.dotProductTile(queries, count, data, offset, rows, dim, actual);
+        assertThat(actual[count * rows]).as("the element after the tile").isEqualTo(42f);
+        float[] alone = new float[rows];
+        for (int j = 0; j < count; j++) {
+            float[] q = java.util.Arrays.copyOfRange(queries, j * dim, (j + 1) * dim);
+            simd.dotProducts(q, data, offset, rows, dim, alone);
+            for (int r = 0; r < rows; r++) {
+                float value = actual[j * rows + r];
+                assertThat(value).as("query %d row %d", j, r)
+                        .isCloseTo(expected[j * rows + r], org.assertj.core.data.Offset.offset(Math.max(1e-6f, dim * 1e-5f)));
+                assertThat(Float.floatToRawIntBits(value)).as("query %d row %d as dotProducts gives it", j, r)
+                        .isEqualTo(Float.floatToRawIntBits(alone[r]));
+            }
+        }
+    }
+
     private void check(Scan scan, int dim, int rows, int offset, long seed, boolean signed) {
         Random random = new Random(seed);
         float[] q = randoms(random, dim);
