@@ -114,8 +114,9 @@ public interface VectorKernels {
     /**
      * The dot products of a tile of {@code count} queries (back to back in {@code queries}, query
      * {@code j} at {@code j * length}) with {@code rows} consecutive rows:
-     * {@code out[j * rows + r] = q_j . x_r}, each bit for bit what {@link #dotProducts} gives
-     * that pair. The inner kernel of batched kNN: each loaded lane of a row serves several
+     * {@code out[j * rows + r] = q_j . x_r}. Summed in a fixed order of its own (bit for bit
+     * the value of that pair in any other tile, not necessarily {@link #dotProducts}'s): batched
+     * search only ranks by it and rescores exactly. The inner kernel of batched kNN: each loaded lane of a row serves several
      * queries and each query lane several rows.
      */
     void dotProductTile(float[] queries, int count, float[] data, int offset, int rows, int length, float[] out);
