@@ -72,8 +72,9 @@ final class BatchSearch {
                 float bound = bounds[j];
                 float qqj = qq[j];
                 int at = j * rows;
+                distances.ranksFromDots(q, qqj, dots, at, norms, rows);
                 for (int row = 0; row < rows; row++) {
-                    float rank = distances.fromDot(q, qqj, dots[at + row], norms[row]);
+                    float rank = dots[at + row];
                     if (rank <= bound && ids[row] != VectorStore.TOMBSTONE) {
                         // Ranked by slot: the rescoring needs the row, the answer its id.
                         top.offer(firstSlot + row, rank);

@@ -139,7 +139,7 @@ final class Distances {
     }
 
     /**
-     * Whether batched search can rank rows by {@link #fromDot} before rescoring the best
+     * Whether batched search can rank rows by {@link #ranksFromDots} before rescoring the best
      * exactly: true for the metrics that are functions of {@code q.x}, {@code |q|} and {@code |x|}.
      */
     boolean rankableByDot() {
@@ -147,26 +147,43 @@ final class Distances {
     }
 
     /**
-     * The ranking value of a row from its dot product with the query and its squared norm:
-     * the squared distance for Euclidean, the distance itself for the others. Monotone in the
-     * distance, but rounded differently from the exact kernel: rescore before answering.
+     * The ranking values of {@code rows} rows from their dot products with the query and their
+     * squared norms, in place: {@code dots[at + r]} becomes the rank of row {@code r}, whose
+     * squared norm is {@code norms[r]}; {@code qq} is the query's. The squared distance for
+     * Euclidean, the distance itself for the others. Monotone in the distance, but rounded
+     * differently from the exact kernel: rescore before answering. A block at a time: a call
+     * per query and row was not inlined by C2 into batched search's loop.
      */
-    float fromDot(Query q, float qq, float dot, float xx) {
-        return switch (kind) {
-            case EUCLIDEAN -> qq + xx - 2f * dot;
-            case DOT_PRODUCT -> -dot;
-            case COSINE -> xx == 0f ? 1f : 1f - dot / (q.norm() * (float) Math.sqrt(xx));
+    void ranksFromDots(Query q, float qq, float[] dots, int at, float[] norms, int rows) {
+        switch (kind) {
+            case EUCLIDEAN -> {
+                for (int r = 0; r < rows; r++) {
+                    dots[at + r] = qq + norms[r] - 2f * dots[at + r];
+                }
+            }
+            case DOT_PRODUCT -> {
+                for (int r = 0; r < rows; r++) {
+                    dots[at + r] = -dots[at + r];
+                }
+            }
+            case COSINE -> {
+                float norm = q.norm();
+                for (int r = 0; r < rows; r++) {
+                    float xx = norms[r];
+                    dots[at + r] = xx == 0f ? 1f : 1f - dots[at + r] / (norm * (float) Math.sqrt(xx));
+                }
+            }
             default -> throw new IllegalStateException(kind + " is not ranked by dot products");
-        };
+        }
     }
 
-    /** An exact distance in the units of {@link #fromDot}. */
+    /** An exact distance in the units of {@link #ranksFromDots}. */
     float inRankUnits(float distance) {
         return kind == Kind.EUCLIDEAN ? distance * distance : distance;
     }
 
     /**
-     * How far {@link #fromDot} may stray from the exact kernel's value, from the worst-case
+     * How far {@link #ranksFromDots} may stray from the exact kernel's value, from the worst-case
      * rounding of a length-{@code d} float sum ({@code d * 2^-24} relative), doubled to cover
      * both computations.
      */

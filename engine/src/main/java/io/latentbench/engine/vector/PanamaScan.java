@@ -46,6 +46,19 @@ final class PanamaScan {
         return v.lane(0);
     }
 
+    /**
+     * {@link #fold} of lanes stored in {@code t} from {@code at}: the same tree, pair by pair
+     * (lane i and lane i + step, halving the step), so the same value bit for bit.
+     */
+    static float foldStored(float[] t, int at) {
+        for (int step = LANES / 2; step >= 1; step /= 2) {
+            for (int i = 0; i < step; i++) {
+                t[at + i] += t[at + i + step];
+            }
+        }
+        return t[at];
+    }
+
     static void squareDistances(float[] q, float[] data, int offset, int rows, int length, float[] out) {
         for (int r = 0; r < rows; r++) {
             out[r] = squareDistance(q, data, offset + r * length, length);
@@ -153,11 +166,12 @@ final class PanamaScan {
     private static final int TILE_ROWS = 2;
 
     static void dotProductTile(float[] queries, int count, float[] data, int offset, int rows, int length, float[] out) {
+        float[] scratch = new float[TILE_QUERIES * TILE_ROWS * LANES];
         int j = 0;
         for (; j + TILE_QUERIES <= count; j += TILE_QUERIES) {
             int r = 0;
             for (; r + TILE_ROWS <= rows; r += TILE_ROWS) {
-                dotProducts4x2(queries, j * length, data, offset + r * length, length, out, j * rows + r, rows);
+                dotProducts4x2(queries, j * length, data, offset + r * length, length, out, j * rows + r, rows, scratch);
             }
             for (; r < rows; r++) {
                 for (int jj = j; jj < j + TILE_QUERIES; jj++) {
@@ -177,7 +191,7 @@ final class PanamaScan {
      * {@code out[at + j * stride + r]}. One accumulator per pair, folded like every other.
      */
     private static void dotProducts4x2(float[] q, int q0, float[] x, int x0, int length,
-                                       float[] out, int at, int stride) {
+                                       float[] out, int at, int stride, float[] scratch) {
         int q1 = q0 + length;
         int q2 = q1 + length;
         int q3 = q2 + length;
@@ -208,14 +222,25 @@ final class PanamaScan {
             a30 = v3.fma(r0, a30);
             a31 = v3.fma(r1, a31);
         }
-        float s00 = fold(a00);
-        float s01 = fold(a01);
-        float s10 = fold(a10);
-        float s11 = fold(a11);
-        float s20 = fold(a20);
-        float s21 = fold(a21);
-        float s30 = fold(a30);
-        float s31 = fold(a31);
+        // Through memory rather than eight folds in registers: with eight inlined folds this
+        // method passed C2's node budget, the last fold was not inlined and its accumulator was
+        // boxed on every call (measured: 2.7 MB allocated per batch of 32 queries).
+        a00.intoArray(scratch, 0);
+        a01.intoArray(scratch, LANES);
+        a10.intoArray(scratch, 2 * LANES);
+        a11.intoArray(scratch, 3 * LANES);
+        a20.intoArray(scratch, 4 * LANES);
+        a21.intoArray(scratch, 5 * LANES);
+        a30.intoArray(scratch, 6 * LANES);
+        a31.intoArray(scratch, 7 * LANES);
+        float s00 = foldStored(scratch, 0);
+        float s01 = foldStored(scratch, LANES);
+        float s10 = foldStored(scratch, 2 * LANES);
+        float s11 = foldStored(scratch, 3 * LANES);
+        float s20 = foldStored(scratch, 4 * LANES);
+        float s21 = foldStored(scratch, 5 * LANES);
+        float s30 = foldStored(scratch, 6 * LANES);
+        float s31 = foldStored(scratch, 7 * LANES);
         for (; i < length; i++) {
             float r0 = x[x0 + i];
             float r1 = x[x1 + i];
