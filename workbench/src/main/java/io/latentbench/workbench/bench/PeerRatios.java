@@ -48,7 +48,7 @@ public final class PeerRatios {
                 if (knn.name().equals("knn") && knn.params().get("dataset").equals(read.params().get("dataset"))
                         && knn.params().get("dim").equals(read.params().get("dim"))) {
                     lines.add(String.format("%-20s %-28s knn(%s) / plain read = %.2fx", "knn vs bandwidth",
-                            others(read), knn.params().get("impl"), seconds(knn) / seconds(read)));
+                            others(knn), knn.params().get("impl"), seconds(knn) / seconds(read)));
                 }
             }
         }

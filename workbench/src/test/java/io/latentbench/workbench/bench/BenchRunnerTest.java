@@ -62,6 +62,21 @@ class BenchRunnerTest {
     }
 
     @Test
+    void peerRatiosCompareTheBatchWithOneQueryAndTwoThreadsWithOne() {
+        Map<String, String> params = Map.of("dataset", "10000", "dim", "256", "k", "10");
+        List<BenchmarkResult> rows = List.of(
+                row("knnBatch", params, "us/op", 100),
+                row("knnOneAtATime", params, "us/op", 400),
+                row("knnBatchTwoThreads", params, "us/op", 125),
+                row("knnOneAtATimeTwoThreads", params, "us/op", 400));
+        String report = PeerRatios.report(rows);
+        assertThat(report).contains("knnBatch per query / one query = 0.25x")
+                .contains("knnBatch throughput 2 threads / 1 = 1.60x")
+                .contains("knnOneAtATime throughput 2 threads / 1 = 2.00x")
+                .contains("k=10");
+    }
+
+    @Test
     void defaultProgressFollowsSystemOutAsANotebookKernelSwapsIt() {
         ConsoleProgress progress = new ConsoleProgress();
         BenchPoint point = new BenchPoint(Suite.PEERS, "plainRead", "avgt", new TreeMap<>());

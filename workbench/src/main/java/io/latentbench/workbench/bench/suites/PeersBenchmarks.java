@@ -33,9 +33,12 @@ import org.openjdk.jmh.annotations.Threads;
  * Our kernels against their peers in one run, so the ratios are not across machines or days:
  * the scalar reference loop, the Vector API kernels and Lucene's {@code VectorUtil} (which
  * vectorizes on Java 21+ when the incubator module is readable) for dot product, squared
- * distance and cosine; and, for the 10k x 256 scan, the same kernels over every row against a
- * SIMD plain read of the same bytes, the bandwidth bound no scan can beat, and the engine's
- * own knn (k = 10) over those bytes on its Panama and its scalar kernels.
+ * distance and cosine at d = 64 to 1024, and manhattan and hyperbolic against the scalar loop;
+ * for the 10k and 100k x 256 scans, the same kernels over every row against a SIMD plain read
+ * of the same bytes, the bandwidth bound no scan can beat, and the engine's own knn (k = 10,
+ * 100) over those bytes on its Panama and its scalar kernels; knnBatch per query against one
+ * query at a time, each on one thread and on two; the bytes one add allocates; and the peak
+ * heap of a 100k build over its retained size. {@code PeerRatios} prints the ratios.
  */
 @BenchmarkMode(Mode.AverageTime)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
