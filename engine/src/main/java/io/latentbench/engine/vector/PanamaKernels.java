@@ -37,28 +37,20 @@ final class PanamaKernels implements VectorKernels {
         float sum = 0f;
         int bound = SPECIES.loopBound(length);
         if (bound > 0) {
-            // Four chains of fma: with fewer, short vectors (d = 64: eight blocks of lanes) wait
-            // on fma latency; Lucene's kernel unrolls the same way.
             FloatVector acc1 = FloatVector.zero(SPECIES);
             FloatVector acc2 = FloatVector.zero(SPECIES);
-            FloatVector acc3 = FloatVector.zero(SPECIES);
-            FloatVector acc4 = FloatVector.zero(SPECIES);
-            int unrolled = bound - 3 * LANES;
-            for (; i < unrolled; i += 4 * LANES) {
+            int unrolled = bound - LANES;
+            for (; i < unrolled; i += 2 * LANES) {
                 acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
                         .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc1);
                 acc2 = FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
                         .fma(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES), acc2);
-                acc3 = FloatVector.fromArray(SPECIES, a, aOffset + i + 2 * LANES)
-                        .fma(FloatVector.fromArray(SPECIES, b, bOffset + i + 2 * LANES), acc3);
-                acc4 = FloatVector.fromArray(SPECIES, a, aOffset + i + 3 * LANES)
-                        .fma(FloatVector.fromArray(SPECIES, b, bOffset + i + 3 * LANES), acc4);
             }
             for (; i < bound; i += LANES) {
                 acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
                         .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc1);
             }
-            sum = sum(acc1.add(acc2).add(acc3.add(acc4)));
+            sum = sum(acc1.add(acc2));
         }
         for (; i < length; i++) {
             sum += a[aOffset + i] * b[bOffset + i];
@@ -74,29 +66,21 @@ final class PanamaKernels implements VectorKernels {
         if (bound > 0) {
             FloatVector acc1 = FloatVector.zero(SPECIES);
             FloatVector acc2 = FloatVector.zero(SPECIES);
-            FloatVector acc3 = FloatVector.zero(SPECIES);
-            FloatVector acc4 = FloatVector.zero(SPECIES);
-            int unrolled = bound - 3 * LANES;
-            for (; i < unrolled; i += 4 * LANES) {
+            int unrolled = bound - LANES;
+            for (; i < unrolled; i += 2 * LANES) {
                 FloatVector d1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
                         .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
                 FloatVector d2 = FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
                         .sub(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES));
-                FloatVector d3 = FloatVector.fromArray(SPECIES, a, aOffset + i + 2 * LANES)
-                        .sub(FloatVector.fromArray(SPECIES, b, bOffset + i + 2 * LANES));
-                FloatVector d4 = FloatVector.fromArray(SPECIES, a, aOffset + i + 3 * LANES)
-                        .sub(FloatVector.fromArray(SPECIES, b, bOffset + i + 3 * LANES));
                 acc1 = d1.fma(d1, acc1);
                 acc2 = d2.fma(d2, acc2);
-                acc3 = d3.fma(d3, acc3);
-                acc4 = d4.fma(d4, acc4);
             }
             for (; i < bound; i += LANES) {
                 FloatVector d = FloatVector.fromArray(SPECIES, a, aOffset + i)
                         .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
                 acc1 = d.fma(d, acc1);
             }
-            sum = sum(acc1.add(acc2).add(acc3.add(acc4)));
+            sum = sum(acc1.add(acc2));
         }
         for (; i < length; i++) {
             float d = a[aOffset + i] - b[bOffset + i];
@@ -112,20 +96,12 @@ final class PanamaKernels implements VectorKernels {
         int bound = SPECIES.loopBound(length);
         if (bound > 0) {
             FloatVector acc = FloatVector.zero(SPECIES);
-            FloatVector acc2 = FloatVector.zero(SPECIES);
-            int unrolled = bound - LANES;
-            for (; i < unrolled; i += 2 * LANES) {
-                acc = acc.add(FloatVector.fromArray(SPECIES, a, aOffset + i)
-                        .sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs());
-                acc2 = acc2.add(FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
-                        .sub(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES)).abs());
-            }
             for (; i < bound; i += LANES) {
                 FloatVector d = FloatVector.fromArray(SPECIES, a, aOffset + i)
                         .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
                 acc = acc.add(d.abs());
             }
-            sum = sum(acc.add(acc2));
+            sum = sum(acc);
         }
         for (; i < length; i++) {
             sum += Math.abs(a[aOffset + i] - b[bOffset + i]);
@@ -295,14 +271,16 @@ final class PanamaKernels implements VectorKernels {
     }
 
     /**
-     * Sums the lanes in a fixed order: a balanced tree of exact element-wise adds (see
-     * {@link PanamaScan#fold}), whose dependency chain is three adds deep rather than seven.
-     * {@code reduceLanes(ADD)} leaves the order of float additions unspecified, and the
-     * interpreter and the JIT really do differ: the same query then gets distances a few ulps
-     * apart depending on how warm the code is.
+     * Sums the lanes in a fixed order. {@code reduceLanes(ADD)} leaves the order of float
+     * additions unspecified, and the interpreter and the JIT really do differ: the same query
+     * then gets distances a few ulps apart depending on how warm the code is.
      */
     private static float sum(FloatVector v) {
-        return PanamaScan.fold(v);
+        float sum = 0f;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += v.lane(lane);
+        }
+        return sum;
     }
 
     @Override
