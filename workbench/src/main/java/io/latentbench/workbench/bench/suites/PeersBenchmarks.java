@@ -309,9 +309,10 @@ public class PeersBenchmarks {
     }
 
     /**
-     * Builds a space of {@code dataset} vectors once per iteration; the heap profiler reports
+     * Builds a space of {@code buildSize} vectors once per iteration; the heap profiler reports
      * retained and peak MB and their ratio ({@code peak.over.retained}), the build's memory
-     * overhead.
+     * overhead. Peak here is the largest heap in use sampled during the build (see
+     * {@link Building#sample}), garbage not yet collected included.
      */
     @State(Scope.Thread)
     public static class Building {
@@ -321,10 +322,15 @@ public class PeersBenchmarks {
         @Param({"256"})
         public int dim;
 
+        /** Adds between two looks at the heap in use. */
+        static final int SAMPLE_EVERY = 1024;
+
         LatentConfig config;
         float[][] vectors;
         LatentSpace space;
         final HeapMeter meter = new HeapMeter();
+        long baseline;
+        long maxUsed;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -336,12 +342,30 @@ public class PeersBenchmarks {
         public void before() {
             space = null;
             meter.start();
+            baseline = used();
+            maxUsed = baseline;
+        }
+
+        /**
+         * The heap in use now, garbage included. The heap meter's own peak adds up each pool's
+         * peak (eden's, then the old generation's after promotion), counting promoted rows
+         * twice; the largest sampled total is the peak the build really had in use.
+         */
+        void sample() {
+            maxUsed = Math.max(maxUsed, used());
         }
 
         @TearDown(Level.Iteration)
         public void after() {
-            MemoryProbe.record(meter.finish(space.memoryBytes(), space.size()));
+            sample();
+            MemoryProbe.Sample s = meter.finish(space.memoryBytes(), space.size());
+            MemoryProbe.record(new MemoryProbe.Sample(s.retainedBytes(), maxUsed - baseline, s.engineBytes(), s.vectors()));
             space = null;
+        }
+
+        private static long used() {
+            Runtime r = Runtime.getRuntime();
+            return r.totalMemory() - r.freeMemory();
         }
     }
 
@@ -350,8 +374,12 @@ public class PeersBenchmarks {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public LatentSpace buildPeak(Building b) {
         LatentSpace s = LatentSpace.create(b.config);
-        for (float[] v : b.vectors) {
-            s.add(v);
+        float[][] vectors = b.vectors;
+        for (int i = 0; i < vectors.length; i++) {
+            s.add(vectors[i]);
+            if (i % Building.SAMPLE_EVERY == 0) {
+                b.sample();
+            }
         }
         b.space = s;
         return s;
