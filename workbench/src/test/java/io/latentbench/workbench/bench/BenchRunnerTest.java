@@ -27,6 +27,8 @@ class BenchRunnerTest {
         assertThat(o.getParameter("dim").get()).containsExactly("256");
         assertThat(o.shouldFailOnError().get()).isTrue();
         assertThat(o.getForkCount().get()).isEqualTo(2);
+        // The benchmark's own @Threads decides (the peers suite has two-thread benchmarks).
+        assertThat(o.getThreads().hasValue()).isFalse();
         assertThat(o.getMeasurementTime().get().toString()).isEqualTo("500 ms");
         // Explicit jvmArgs: without them JMH copies the host JVM's arguments (in jshell, a debugger agent).
         assertThat(o.getJvmArgs().hasValue()).isTrue();
