@@ -44,25 +44,44 @@ final class BatchSearch {
         }
         int keep = candidates(k);
         TopK[] ranked = new TopK[count];
+        float[] bounds = new float[count];
         for (int j = 0; j < count; j++) {
             ranked[j] = new TopK(keep);
+            bounds[j] = Float.POSITIVE_INFINITY;
         }
-        float[] dots = new float[count];
+        int chunkRows = store.chunkRows;
+        float[] dots = new float[count * chunkRows];
+        float[] norms = new float[chunkRows];
         float maxXX = 0f;
         for (int c = 0, chunks = store.chunkCount(); c < chunks; c++) {
             float[] data = store.chunkData(c);
             long[] ids = store.chunkIds(c);
-            int firstSlot = c * store.chunkRows;
-            for (int row = 0, rows = store.rowsInChunk(c); row < rows; row++) {
-                if (ids[row] == VectorStore.TOMBSTONE) {
-                    continue;
+            int firstSlot = c * chunkRows;
+            int rows = store.rowsInChunk(c);
+            // One tile per chunk: the chunk (128 KiB) stays in L2 while each block of queries
+            // passes over it, so the space is read from memory once per tile of queries.
+            kernels.dotProductTile(tile, count, data, 0, rows, dim, dots);
+            // The norms cost one query's worth of the tile; the rank error needs their maximum.
+            for (int row = 0; row < rows; row++) {
+                norms[row] = kernels.dotProduct(data, row * dim, data, row * dim, dim);
+                maxXX = Math.max(maxXX, norms[row]);
+            }
+            for (int j = 0; j < count; j++) {
+                Distances.Query q = queries[from + j];
+                TopK top = ranked[j];
+                float bound = bounds[j];
+                float qqj = qq[j];
+                int at = j * rows;
+                distances.ranksFromDots(q, qqj, dots, at, norms, rows);
+                for (int row = 0; row < rows; row++) {
+                    float rank = dots[at + row];
+                    if (rank <= bound && ids[row] != VectorStore.TOMBSTONE) {
+                        // Ranked by slot: the rescoring needs the row, the answer its id.
+                        top.offer(firstSlot + row, rank);
+                        bound = top.worst();
+                    }
                 }
-                float xx = kernels.dotProductsAndNorm(tile, count, data, row * dim, dim, dots);
-                maxXX = Math.max(maxXX, xx);
-                for (int j = 0; j < count; j++) {
-                    // Ranked by slot: the rescoring needs the row, the answer its id.
-                    ranked[j].offer(firstSlot + row, distances.fromDot(queries[from + j], qq[j], dots[j], xx));
-                }
+                bounds[j] = bound;
             }
         }
         for (int j = 0; j < count; j++) {

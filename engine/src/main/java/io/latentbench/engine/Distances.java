@@ -32,12 +32,19 @@ final class Distances {
 
     /** Whether stored rows carry a scalar: the hyperbolic conformal factor. */
     boolean keepsRowScalars() {
-        return kind == Kind.HYPERBOLIC;
+        return kind == Kind.HYPERBOLIC || kind == Kind.COSINE;
     }
 
-    /** The row scalar stored beside an input (see {@link #keepsRowScalars()}). */
+    /**
+     * The row scalar stored beside an input (see {@link #keepsRowScalars()}): the hyperbolic
+     * conformal factor, or the squared norm for cosine, so that a scan only needs dot products.
+     */
     float rowScalar(float[] input) {
-        return kind == Kind.HYPERBOLIC ? (float) conformal(input) : 0f;
+        return switch (kind) {
+            case HYPERBOLIC -> (float) conformal(input);
+            case COSINE -> (float) squaredNorm(input);
+            default -> 0f;
+        };
     }
 
     /**
@@ -64,20 +71,75 @@ final class Distances {
         };
     }
 
+    /**
+     * The distance from a prepared query to one stored row: by definition what
+     * {@link #rankRows} gives that row, turned into a distance, so that every path (the scan,
+     * the rescoring of batched search) agrees bit for bit.
+     */
     float distance(Query q, float[] data, int offset, int dimension, float rowScalar) {
-        float[] p = q.point();
-        return switch (kind) {
-            case EUCLIDEAN -> (float) Math.sqrt(kernels.squareDistance(p, 0, data, offset, dimension));
-            case COSINE -> kernels.cosineDistance(p, q.norm(), data, offset, dimension);
-            case MANHATTAN -> kernels.manhattanDistance(p, 0, data, offset, dimension);
-            case DOT_PRODUCT -> -kernels.dotProduct(p, 0, data, offset, dimension);
-            case HYPERBOLIC -> Similarities.poincare(
-                    kernels.squareDistance(p, 0, data, offset, dimension), q.conformal(), rowScalar, curvature);
-        };
+        float[] one = new float[1];
+        float[] scalars = keepsRowScalars() ? new float[] {rowScalar} : null;
+        rankRows(q, data, offset, 1, dimension, scalars, 0, one);
+        return distanceOfRank(one[0]);
     }
 
     /**
-     * Whether batched search can rank rows by {@link #fromDot} before rescoring the best
+     * Writes the rank value of {@code rows} consecutive rows (from {@code offset}, with their row
+     * scalars from {@code scalarOffset}) into {@code out}: a value that orders rows as their
+     * distances do and that {@link #distanceOfRank} turns into the distance. For Euclidean it
+     * is the squared distance, so the square root is only taken for rows that may enter the
+     * answer; for the other metrics it is the distance itself.
+     */
+    void rankRows(Query q, float[] data, int offset, int rows, int dimension,
+                  float[] scalars, int scalarOffset, float[] out) {
+        float[] p = q.point();
+        switch (kind) {
+            case EUCLIDEAN -> kernels.squareDistances(p, data, offset, rows, dimension, out);
+            case MANHATTAN -> kernels.manhattanDistances(p, data, offset, rows, dimension, out);
+            case DOT_PRODUCT -> {
+                kernels.dotProducts(p, data, offset, rows, dimension, out);
+                for (int r = 0; r < rows; r++) {
+                    out[r] = -out[r];
+                }
+            }
+            case COSINE -> {
+                kernels.dotProducts(p, data, offset, rows, dimension, out);
+                float norm = q.norm();
+                for (int r = 0; r < rows; r++) {
+                    out[r] = Similarities.cosineDistance(out[r], norm, scalars[scalarOffset + r]);
+                }
+            }
+            case HYPERBOLIC -> {
+                kernels.squareDistances(p, data, offset, rows, dimension, out);
+                double conformal = q.conformal();
+                for (int r = 0; r < rows; r++) {
+                    out[r] = Similarities.poincare(out[r], conformal, scalars[scalarOffset + r], curvature);
+                }
+            }
+        }
+    }
+
+    /** The distance of a row from its {@link #rankRows rank value}. */
+    float distanceOfRank(float rank) {
+        return kind == Kind.EUCLIDEAN ? (float) Math.sqrt(rank) : rank;
+    }
+
+    /**
+     * The largest rank value whose distance can be {@code <= distance}: a scan skips the rows
+     * ranked above it without computing their distance. For Euclidean, a squared distance
+     * above {@code nextUp(d)^2} has a square root, even rounded, above {@code d}; the product of
+     * two floats is exact in double and the bound is rounded up.
+     */
+    float rankBound(float distance) {
+        if (kind != Kind.EUCLIDEAN) {
+            return distance;
+        }
+        double above = Math.nextUp(distance);
+        return Math.nextUp((float) (above * above));
+    }
+
+    /**
+     * Whether batched search can rank rows by {@link #ranksFromDots} before rescoring the best
      * exactly: true for the metrics that are functions of {@code q.x}, {@code |q|} and {@code |x|}.
      */
     boolean rankableByDot() {
@@ -85,26 +147,43 @@ final class Distances {
     }
 
     /**
-     * The ranking value of a row from its dot product with the query and its squared norm:
-     * the squared distance for Euclidean, the distance itself for the others. Monotone in the
-     * distance, but rounded differently from the exact kernel: rescore before answering.
+     * The ranking values of {@code rows} rows from their dot products with the query and their
+     * squared norms, in place: {@code dots[at + r]} becomes the rank of row {@code r}, whose
+     * squared norm is {@code norms[r]}; {@code qq} is the query's. The squared distance for
+     * Euclidean, the distance itself for the others. Monotone in the distance, but rounded
+     * differently from the exact kernel: rescore before answering. A block at a time: a call
+     * per query and row was not inlined by C2 into batched search's loop.
      */
-    float fromDot(Query q, float qq, float dot, float xx) {
-        return switch (kind) {
-            case EUCLIDEAN -> qq + xx - 2f * dot;
-            case DOT_PRODUCT -> -dot;
-            case COSINE -> xx == 0f ? 1f : 1f - dot / (q.norm() * (float) Math.sqrt(xx));
+    void ranksFromDots(Query q, float qq, float[] dots, int at, float[] norms, int rows) {
+        switch (kind) {
+            case EUCLIDEAN -> {
+                for (int r = 0; r < rows; r++) {
+                    dots[at + r] = qq + norms[r] - 2f * dots[at + r];
+                }
+            }
+            case DOT_PRODUCT -> {
+                for (int r = 0; r < rows; r++) {
+                    dots[at + r] = -dots[at + r];
+                }
+            }
+            case COSINE -> {
+                float norm = q.norm();
+                for (int r = 0; r < rows; r++) {
+                    float xx = norms[r];
+                    dots[at + r] = xx == 0f ? 1f : 1f - dots[at + r] / (norm * (float) Math.sqrt(xx));
+                }
+            }
             default -> throw new IllegalStateException(kind + " is not ranked by dot products");
-        };
+        }
     }
 
-    /** An exact distance in the units of {@link #fromDot}. */
+    /** An exact distance in the units of {@link #ranksFromDots}. */
     float inRankUnits(float distance) {
         return kind == Kind.EUCLIDEAN ? distance * distance : distance;
     }
 
     /**
-     * How far {@link #fromDot} may stray from the exact kernel's value, from the worst-case
+     * How far {@link #ranksFromDots} may stray from the exact kernel's value, from the worst-case
      * rounding of a length-{@code d} float sum ({@code d * 2^-24} relative), doubled to cover
      * both computations.
      */

@@ -29,6 +29,7 @@ public final class LatentSpace {
     private final VectorStore store;
     private final IdIndex index;
     private final BatchSearch batchSearch;
+    private final ExactScan exactScan;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private long nextId;
 
@@ -40,6 +41,7 @@ public final class LatentSpace {
         this.store = new VectorStore(config.dimension(), config.initialCapacity(), distances.keepsRowScalars());
         this.index = new IdIndex(store);
         this.batchSearch = new BatchSearch(store, distances, kernels);
+        this.exactScan = new ExactScan(store, distances);
     }
 
     /** A new empty space; the config was validated when it was built. */
@@ -270,21 +272,7 @@ public final class LatentSpace {
     }
 
     private List<Neighbor> search(Distances.Query q, int k) {
-        TopK top = new TopK(Math.min(k, Math.max(1, store.live())));
-        int dim = store.dimension;
-        for (int c = 0, chunks = store.chunkCount(); c < chunks; c++) {
-            float[] data = store.chunkData(c);
-            long[] ids = store.chunkIds(c);
-            float[] scalars = store.chunkScalars(c);
-            for (int row = 0, rows = store.rowsInChunk(c); row < rows; row++) {
-                long id = ids[row];
-                if (id != VectorStore.TOMBSTONE) {
-                    float scalar = scalars == null ? 0f : scalars[row];
-                    top.offer(id, distances.distance(q, data, row * dim, dim, scalar));
-                }
-            }
-        }
-        return top.drainAscending();
+        return exactScan.search(q, k);
     }
 
     private void append(Row row, long id) {

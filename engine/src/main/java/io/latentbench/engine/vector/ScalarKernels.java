@@ -133,4 +133,34 @@ final class ScalarKernels implements VectorKernels {
             }
         }
     }
+
+    @Override
+    public void squareDistances(float[] q, float[] data, int offset, int rows, int length, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = squareDistance(q, 0, data, offset + r * length, length);
+        }
+    }
+
+    @Override
+    public void dotProducts(float[] q, float[] data, int offset, int rows, int length, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = dotProduct(q, 0, data, offset + r * length, length);
+        }
+    }
+
+    @Override
+    public void manhattanDistances(float[] q, float[] data, int offset, int rows, int length, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = manhattanDistance(q, 0, data, offset + r * length, length);
+        }
+    }
+
+    @Override
+    public void dotProductTile(float[] queries, int count, float[] data, int offset, int rows, int length, float[] out) {
+        for (int j = 0; j < count; j++) {
+            for (int r = 0; r < rows; r++) {
+                out[j * rows + r] = dotProduct(queries, j * length, data, offset + r * length, length);
+            }
+        }
+    }
 }

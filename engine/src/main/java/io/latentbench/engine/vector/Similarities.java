@@ -13,7 +13,7 @@ public final class Similarities {
         return denominator == 0 ? 0f : (float) (dot / denominator);
     }
 
-    static float cosineDistance(float dot, float qNorm, float bb) {
+    public static float cosineDistance(float dot, float qNorm, float bb) {
         double denominator = qNorm * Math.sqrt(bb);
         if (denominator == 0) {
             return 1f;

@@ -131,4 +131,30 @@ public interface VectorKernels {
     static VectorKernels panama() {
         return KernelProvider.panama();
     }
+
+    // --- Scan kernels: one query against many consecutive rows, for exact kNN. ---
+
+    /**
+     * {@code out[r] = sum (q[i] - x_r[i])^2} for the {@code rows} rows stored back to back from
+     * {@code offset} ({@code x_r} at {@code offset + r * length}). Each value is summed in a
+     * fixed order that does not depend on {@code rows} or on how warm the JIT is: calling it
+     * for one row gives bit for bit the value it gives that row inside a larger call.
+     */
+    void squareDistances(float[] q, float[] data, int offset, int rows, int length, float[] out);
+
+    /** {@code out[r] = q . x_r}, with the guarantees of {@link #squareDistances}. */
+    void dotProducts(float[] q, float[] data, int offset, int rows, int length, float[] out);
+
+    /** {@code out[r] = sum |q[i] - x_r[i]|}, with the guarantees of {@link #squareDistances}. */
+    void manhattanDistances(float[] q, float[] data, int offset, int rows, int length, float[] out);
+
+    /**
+     * The dot products of a tile of {@code count} queries (back to back in {@code queries}, query
+     * {@code j} at {@code j * length}) with {@code rows} consecutive rows:
+     * {@code out[j * rows + r] = q_j . x_r}. Summed in a fixed order of its own (bit for bit
+     * the value of that pair in any other tile, not necessarily {@link #dotProducts}'s): batched
+     * search only ranks by it and rescores exactly. The inner kernel of batched kNN: each loaded lane of a row serves several
+     * queries and each query lane several rows.
+     */
+    void dotProductTile(float[] queries, int count, float[] data, int offset, int rows, int length, float[] out);
 }

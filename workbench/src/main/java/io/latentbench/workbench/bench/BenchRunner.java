@@ -104,7 +104,11 @@ public final class BenchRunner {
         return perFork * settings.forks();
     }
 
-    /** The JMH options measuring exactly this point. */
+    /**
+     * The JMH options measuring exactly this point. Threads are left to the benchmark's own
+     * {@code @Threads} (JMH runs one otherwise): forcing one here made the peers suite's
+     * two-thread benchmarks silently run on one.
+     */
     Options options(BenchPoint point) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(point.benchmark()) + "$")
@@ -114,7 +118,6 @@ public final class BenchRunner {
                 .warmupTime(TimeValue.milliseconds(settings.warmupTime().toMillis()))
                 .measurementIterations(settings.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(settings.measurementTime().toMillis()))
-                .threads(1)
                 .shouldFailOnError(true)
                 .addProfiler(GCProfiler.class)
                 .addProfiler(HeapProfiler.class)

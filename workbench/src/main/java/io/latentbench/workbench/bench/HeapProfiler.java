@@ -45,6 +45,9 @@ public final class HeapProfiler implements InternalProfiler {
                 new ScalarResult("retained.mb", s.retainedBytes() / MB, "MB", AggregationPolicy.AVG),
                 new ScalarResult("peak.mb", s.peakBytes() / MB, "MB", AggregationPolicy.AVG),
                 new ScalarResult("engine.mb", s.engineBytes() / MB, "MB", AggregationPolicy.AVG),
+                new ScalarResult("peak.over.retained",
+                        s.retainedBytes() == 0 ? Double.NaN : (double) s.peakBytes() / s.retainedBytes(), "ratio",
+                        AggregationPolicy.AVG),
                 new ScalarResult("bytes.per.vector",
                         s.vectors() == 0 ? Double.NaN : (double) s.retainedBytes() / s.vectors(), "B/vector",
                         AggregationPolicy.AVG));

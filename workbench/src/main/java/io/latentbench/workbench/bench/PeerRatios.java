@@ -48,15 +48,37 @@ public final class PeerRatios {
                 if (knn.name().equals("knn") && knn.params().get("dataset").equals(read.params().get("dataset"))
                         && knn.params().get("dim").equals(read.params().get("dim"))) {
                     lines.add(String.format("%-20s %-28s knn(%s) / plain read = %.2fx", "knn vs bandwidth",
-                            others(read), knn.params().get("impl"), seconds(knn) / seconds(read)));
+                            others(knn), knn.params().get("impl"), seconds(knn) / seconds(read)));
                 }
             }
+        }
+        // The batch targets: per-query time of a batch against one query at a time, and what a
+        // second thread adds (two threads' throughput over one's: 2 t1 / t2, per-thread times).
+        pair(peers, "knnBatch", "knnOneAtATime").ifPresent(p -> lines.add(String.format("%-20s %-28s knnBatch per query / one query = %.2fx",
+                "batch vs one", others(p[0]), seconds(p[0]) / seconds(p[1]))));
+        for (String name : List.of("knnBatch", "knnOneAtATime")) {
+            pair(peers, name + "TwoThreads", name).ifPresent(p -> lines.add(String.format("%-20s %-28s %s throughput 2 threads / 1 = %.2fx",
+                    "threads", others(p[0]), name, 2 * seconds(p[1]) / seconds(p[0]))));
         }
         if (lines.isEmpty()) {
             return "";
         }
         return "\n=== peers: time ratios (same run; above 1 means the first is slower) ===\n"
                 + String.join("\n", lines) + "\n";
+    }
+
+    /** The results of two benchmarks with the same params, when both ran. */
+    private static Optional<BenchmarkResult[]> pair(Map<String, BenchmarkResult> peers, String first, String second) {
+        for (BenchmarkResult a : peers.values()) {
+            if (a.name().equals(first)) {
+                for (BenchmarkResult b : peers.values()) {
+                    if (b.name().equals(second) && b.params().equals(a.params())) {
+                        return Optional.of(new BenchmarkResult[] {a, b});
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<BenchmarkResult> sibling(Map<String, BenchmarkResult> peers, BenchmarkResult r, String impl) {

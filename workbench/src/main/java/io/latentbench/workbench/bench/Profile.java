@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>{@code quick}: every suite at one representative point or two (d = 256, 10k vectors),
- *       enough for the headline ratios, 2 forks with short iterations; for CI, minutes (43
- *       benchmarks; one run took 6 minutes on a shared, heavily loaded 2-core machine). Three
+ *       enough for the headline ratios, 2 forks with short iterations; for CI, minutes (49
+ *       benchmarks, 43 before the peers suite grew its batch, add and build targets; one run took 6 minutes on a shared, heavily loaded 2-core machine). Three
  *       warmup iterations: with two, the Vector API code of some forks was still not compiled
  *       by C2 on that machine (it allocated boxed vectors while measured).</li>
  *   <li>{@code critical}: the original plan's critical path (dims 128/256/512 x k 10/100/1000
@@ -36,8 +36,14 @@ public enum Profile {
                             "dataset", List.of("10000")),
                     Suite.ATTENTION_COMPARISON, Map.of("dim", List.of("256"), "keys", List.of("1000")),
                     Suite.DISTANCE_COMPARISON, Map.of("dim", List.of("256")),
-                    Suite.FLASH_VS_STANDARD, Map.of("keys", List.of("1024", "4096"))),
-            Map.of(Suite.MEMORY, Set.of("buildScaling"))),
+                    Suite.FLASH_VS_STANDARD, Map.of("keys", List.of("1024", "4096")),
+                    Suite.PEERS, Map.of("dim", List.of("256"), "dataset", List.of("10000"), "k", List.of("10"))),
+            Map.of(Suite.MEMORY, Set.of("buildScaling"),
+                    // The headline ratio of each peers target once; manhattan and hyperbolic, which
+                    // have no Lucene peer, and the wider params run in the critical and full profiles.
+                    Suite.PEERS, Set.of("dotProduct", "squareDistance", "cosine", "scanSquareDistance", "plainRead",
+                            "knn", "knnBatch", "knnBatchTwoThreads", "knnOneAtATime", "knnOneAtATimeTwoThreads",
+                            "add", "buildPeak"))),
     CRITICAL(new RunSettings(2, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1)),
             EnumSet.of(Suite.MATRIX, Suite.LATENCY, Suite.PEERS),
             Map.of(

@@ -27,6 +27,8 @@ class BenchRunnerTest {
         assertThat(o.getParameter("dim").get()).containsExactly("256");
         assertThat(o.shouldFailOnError().get()).isTrue();
         assertThat(o.getForkCount().get()).isEqualTo(2);
+        // The benchmark's own @Threads decides (the peers suite has two-thread benchmarks).
+        assertThat(o.getThreads().hasValue()).isFalse();
         assertThat(o.getMeasurementTime().get().toString()).isEqualTo("500 ms");
         // Explicit jvmArgs: without them JMH copies the host JVM's arguments (in jshell, a debugger agent).
         assertThat(o.getJvmArgs().hasValue()).isTrue();
@@ -59,6 +61,21 @@ class BenchRunnerTest {
                 .contains("lucene / panama = 1.25x")
                 .contains("knn(panama) / plain read = 1.54x");
         assertThat(PeerRatios.report(List.of())).isEmpty();
+    }
+
+    @Test
+    void peerRatiosCompareTheBatchWithOneQueryAndTwoThreadsWithOne() {
+        Map<String, String> params = Map.of("dataset", "10000", "dim", "256", "k", "10");
+        List<BenchmarkResult> rows = List.of(
+                row("knnBatch", params, "us/op", 100),
+                row("knnOneAtATime", params, "us/op", 400),
+                row("knnBatchTwoThreads", params, "us/op", 125),
+                row("knnOneAtATimeTwoThreads", params, "us/op", 400));
+        String report = PeerRatios.report(rows);
+        assertThat(report).contains("knnBatch per query / one query = 0.25x")
+                .contains("knnBatch throughput 2 threads / 1 = 1.60x")
+                .contains("knnOneAtATime throughput 2 threads / 1 = 2.00x")
+                .contains("k=10");
     }
 
     @Test

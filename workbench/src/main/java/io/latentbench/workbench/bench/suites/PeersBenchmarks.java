@@ -1,8 +1,12 @@
 package io.latentbench.workbench.bench.suites;
 
+import io.latentbench.engine.LatentConfig;
 import io.latentbench.engine.LatentSpace;
 import io.latentbench.engine.Neighbor;
+import io.latentbench.engine.vector.Similarities;
 import io.latentbench.engine.vector.VectorKernels;
+import io.latentbench.workbench.bench.HeapMeter;
+import io.latentbench.workbench.bench.MemoryProbe;
 import io.latentbench.workbench.bench.Spaces;
 import java.util.List;
 import io.latentbench.workbench.bench.DataSets;
@@ -16,19 +20,25 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Our kernels against their peers in one run, so the ratios are not across machines or days:
  * the scalar reference loop, the Vector API kernels and Lucene's {@code VectorUtil} (which
  * vectorizes on Java 21+ when the incubator module is readable) for dot product, squared
- * distance and cosine; and, for the 10k x 256 scan, the same kernels over every row against a
- * SIMD plain read of the same bytes, the bandwidth bound no scan can beat, and the engine's
- * own knn (k = 10) over those bytes on its Panama and its scalar kernels.
+ * distance and cosine at d = 64 to 1024, and manhattan and hyperbolic against the scalar loop;
+ * for the 10k and 100k x 256 scans, the same kernels over every row against a SIMD plain read
+ * of the same bytes, the bandwidth bound no scan can beat, and the engine's own knn (k = 10,
+ * 100) over those bytes on its Panama and its scalar kernels; knnBatch per query against one
+ * query at a time, each on one thread and on two; the bytes one add allocates; and the peak
+ * heap of a 100k build over its retained size. {@code PeerRatios} prints the ratios.
  */
 @BenchmarkMode(Mode.AverageTime)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
@@ -100,7 +110,7 @@ public class PeersBenchmarks {
         @Param({SCALAR, PANAMA, LUCENE})
         public String impl;
 
-        @Param({"256"})
+        @Param({"64", "128", "256", "512", "1024"})
         public int dim;
 
         PairKernel kernel;
@@ -132,6 +142,247 @@ public class PeersBenchmarks {
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public float cosine(Pair p) {
         return p.kernel.cosine(p.a, p.b);
+    }
+
+    /** The kernels Lucene has no float peer for: only the scalar reference and ours. */
+    @State(Scope.Thread)
+    public static class EnginePair {
+        @Param({SCALAR, PANAMA})
+        public String impl;
+
+        @Param({"64", "128", "256", "512", "1024"})
+        public int dim;
+
+        VectorKernels kernels;
+        float[] a;
+        float[] b;
+        double aConformal;
+        double bConformal;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            kernels = engineKernels(impl);
+            float[][] v = DataSets.uniform(2, dim, DataSets.SEED);
+            a = v[0];
+            b = v[1];
+            // Points well inside the unit ball, as the exponential map would leave them.
+            kernels.scale(0.5f / (float) Math.sqrt(dim), a, 0, dim);
+            kernels.scale(0.5f / (float) Math.sqrt(dim), b, 0, dim);
+            aConformal = 1.0 - kernels.dotProduct(a, a);
+            bConformal = 1.0 - kernels.dotProduct(b, b);
+        }
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public float manhattan(EnginePair p) {
+        return p.kernels.manhattanDistance(p.a, 0, p.b, 0, p.dim);
+    }
+
+    /** The Poincare distance (c = 1) of two points in the ball: a squared distance and its transform. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public float hyperbolic(EnginePair p) {
+        return Similarities.poincare(p.kernels.squareDistance(p.a, 0, p.b, 0, p.dim), p.aConformal, p.bConformal, 1.0);
+    }
+
+    static VectorKernels engineKernels(String impl) {
+        return switch (impl) {
+            case PANAMA -> VectorKernels.panama();
+            case SCALAR -> VectorKernels.scalar();
+            default -> throw new IllegalArgumentException("impl '" + impl
+                    + "' has no engine kernels; expected panama or scalar");
+        };
+    }
+
+    /** Queries per knnBatch call in {@link Batch}. */
+    static final int BATCH = 32;
+
+    /**
+     * One space shared by every benchmark thread (readers share its read lock), with a batch of
+     * queries: knnBatch per query against knn of the same queries one at a time, on one thread
+     * and on two.
+     */
+    @State(Scope.Benchmark)
+    public static class Batch {
+        @Param({"10000"})
+        public int dataset;
+
+        @Param({"256"})
+        public int dim;
+
+        @Param({"10"})
+        public int k;
+
+        LatentSpace space;
+        float[][] queries;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            space = Spaces.filled(dataset, dim, "euclidean", "standard");
+            queries = DataSets.queries(BATCH, dim, DataSets.SEED + 1);
+        }
+    }
+
+    /** Each thread's turn through the batch's queries, one at a time. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+
+        float[] nextQuery(Batch b) {
+            float[] q = b.queries[next];
+            next = (next + 1) % BATCH;
+            return q;
+        }
+    }
+
+    /** Time per query of a knnBatch of {@value #BATCH}: compare with {@link #knnOneAtATime}. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @OperationsPerInvocation(BATCH)
+    public List<List<Neighbor>> knnBatch(Batch b) {
+        return b.space.knnBatch(b.queries, b.k);
+    }
+
+    /** The same, two threads at once on the same space: per-query time per thread. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @OperationsPerInvocation(BATCH)
+    @Threads(2)
+    public List<List<Neighbor>> knnBatchTwoThreads(Batch b) {
+        return b.space.knnBatch(b.queries, b.k);
+    }
+
+    /** The batch's queries one knn call at a time. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<Neighbor> knnOneAtATime(Batch b, Cursor c) {
+        return b.space.knn(c.nextQuery(b), b.k);
+    }
+
+    /** The same from two threads: readers share the lock, so per-thread time should stay put. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Threads(2)
+    public List<Neighbor> knnOneAtATimeTwoThreads(Batch b, Cursor c) {
+        return b.space.knn(c.nextQuery(b), b.k);
+    }
+
+    /**
+     * Adding to a space, one vector per call; the gc profiler's {@code gc.alloc.rate.norm} is
+     * the bytes allocated per add, to compare with the {@code 4 * dim} of the stored copy (and
+     * 8 of its id). A fresh space every {@value #ADDS_PER_SPACE} adds bounds the heap; its own
+     * allocation is shared by that many calls.
+     */
+    @State(Scope.Thread)
+    public static class Adding {
+        static final int ADDS_PER_SPACE = 100_000;
+
+        @Param({"256"})
+        public int dim;
+
+        LatentConfig config;
+        float[][] vectors;
+        LatentSpace space;
+        int added;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            config = Spaces.config(dim, "euclidean", "standard");
+            vectors = DataSets.uniform(64, dim, DataSets.SEED);
+        }
+
+        LatentSpace space() {
+            if (space == null || added == ADDS_PER_SPACE) {
+                space = LatentSpace.create(config);
+                added = 0;
+            }
+            added++;
+            return space;
+        }
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public long add(Adding a) {
+        return a.space().add(a.vectors[a.added & 63]);
+    }
+
+    /**
+     * Builds a space of {@code buildSize} vectors once per iteration; the heap profiler reports
+     * retained and peak MB and their ratio ({@code peak.over.retained}), the build's memory
+     * overhead. Peak here is the largest heap in use sampled during the build (see
+     * {@link Building#sample}), garbage not yet collected included.
+     */
+    @State(Scope.Thread)
+    public static class Building {
+        @Param({"100000"})
+        public int buildSize;
+
+        @Param({"256"})
+        public int dim;
+
+        /** Adds between two looks at the heap in use. */
+        static final int SAMPLE_EVERY = 1024;
+
+        LatentConfig config;
+        float[][] vectors;
+        LatentSpace space;
+        final HeapMeter meter = new HeapMeter();
+        long baseline;
+        long maxUsed;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            config = Spaces.config(dim, "euclidean", "standard");
+            vectors = DataSets.uniform(buildSize, dim, DataSets.SEED);
+        }
+
+        @Setup(Level.Iteration)
+        public void before() {
+            space = null;
+            meter.start();
+            baseline = used();
+            maxUsed = baseline;
+        }
+
+        /**
+         * The heap in use now, garbage included. The heap meter's own peak adds up each pool's
+         * peak (eden's, then the old generation's after promotion), counting promoted rows
+         * twice; the largest sampled total is the peak the build really had in use.
+         */
+        void sample() {
+            maxUsed = Math.max(maxUsed, used());
+        }
+
+        @TearDown(Level.Iteration)
+        public void after() {
+            sample();
+            MemoryProbe.Sample s = meter.finish(space.memoryBytes(), space.size());
+            MemoryProbe.record(new MemoryProbe.Sample(s.retainedBytes(), maxUsed - baseline, s.engineBytes(), s.vectors()));
+            space = null;
+        }
+
+        private static long used() {
+            Runtime r = Runtime.getRuntime();
+            return r.totalMemory() - r.freeMemory();
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public LatentSpace buildPeak(Building b) {
+        LatentSpace s = LatentSpace.create(b.config);
+        float[][] vectors = b.vectors;
+        for (int i = 0; i < vectors.length; i++) {
+            s.add(vectors[i]);
+            if (i % Building.SAMPLE_EVERY == 0) {
+                b.sample();
+            }
+        }
+        b.space = s;
+        return s;
     }
 
     /** The stored rows as separate arrays, the layout Lucene's whole-array API needs. */
@@ -171,7 +422,7 @@ public class PeersBenchmarks {
 
     @State(Scope.Thread)
     public static class Flat {
-        @Param({"10000"})
+        @Param({"10000", "100000"})
         public int dataset;
 
         @Param({"256"})
@@ -227,13 +478,13 @@ public class PeersBenchmarks {
         @Param({PANAMA, SCALAR})
         public String impl;
 
-        @Param({"10000"})
+        @Param({"10000", "100000"})
         public int dataset;
 
         @Param({"256"})
         public int dim;
 
-        @Param({"10"})
+        @Param({"10", "100"})
         public int k;
 
         LatentSpace space;
@@ -241,12 +492,7 @@ public class PeersBenchmarks {
 
         @Setup(Level.Trial)
         public void setUp() {
-            VectorKernels kernels = switch (impl) {
-                case PANAMA -> VectorKernels.panama();
-                case SCALAR -> VectorKernels.scalar();
-                default -> throw new IllegalArgumentException("impl '" + impl
-                        + "' has no engine kernels; expected panama or scalar");
-            };
+            VectorKernels kernels = engineKernels(impl);
             space = LatentSpace.create(Spaces.config(dim, "euclidean", "standard"), kernels);
             space.addAll(DataSets.uniform(dataset, dim, DataSets.SEED));
             query = DataSets.query(dim, DataSets.SEED);
