@@ -49,7 +49,9 @@ public enum Profile {
             Map.of(
                     Suite.MATRIX, Map.of("dim", List.of("128", "256", "512"), "k", List.of("10", "100", "1000"),
                             "batch", List.of("1", "32"), "dataset", List.of("10000")),
-                    Suite.LATENCY, Map.of("dim", List.of("128", "256", "512"), "k", List.of("10", "100", "1000"))),
+                    Suite.LATENCY, Map.of("dim", List.of("128", "256", "512"), "k", List.of("10", "100", "1000")),
+                    // the peers at the design's reference dimension; `--suite peers` runs every dimension
+                    Suite.PEERS, Map.of("dim", List.of("256"))),
             Map.of(Suite.LATENCY, Set.of("knn"))),
     FULL(new RunSettings(3, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1)),
             EnumSet.allOf(Suite.class), Map.of(), Map.of());
