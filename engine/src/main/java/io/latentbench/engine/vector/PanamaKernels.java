@@ -188,61 +188,6 @@ final class PanamaKernels implements VectorKernels {
         return Similarities.cosineDistance(dot, qNorm, bb);
     }
 
-    /** Queries per register tile: each loaded lane of the row feeds this many accumulators. */
-    private static final int QUERY_TILE = 4;
-
-    @Override
-    public float dotProductsAndNorm(float[] queries, int count, float[] x, int xOffset, int length, float[] out) {
-        int j = 0;
-        for (; j + QUERY_TILE <= count; j += QUERY_TILE) {
-            dot4(queries, j * length, x, xOffset, length, out, j);
-        }
-        for (; j < count; j++) {
-            out[j] = dotProduct(queries, j * length, x, xOffset, length);
-        }
-        return dotProduct(x, xOffset, x, xOffset, length);
-    }
-
-    /**
-     * Four queries (back to back from {@code qOffset}) against one row. Kept as its own small
-     * method: inlined into a larger loop it exceeded C2's inlining budget and the vectors were
-     * boxed on the heap.
-     */
-    private static void dot4(float[] q, int qOffset, float[] x, int xOffset, int length, float[] out, int outOffset) {
-        int q0 = qOffset;
-        int q1 = q0 + length;
-        int q2 = q1 + length;
-        int q3 = q2 + length;
-        FloatVector acc0 = FloatVector.zero(SPECIES);
-        FloatVector acc1 = FloatVector.zero(SPECIES);
-        FloatVector acc2 = FloatVector.zero(SPECIES);
-        FloatVector acc3 = FloatVector.zero(SPECIES);
-        int bound = SPECIES.loopBound(length);
-        int i = 0;
-        for (; i < bound; i += LANES) {
-            FloatVector xv = FloatVector.fromArray(SPECIES, x, xOffset + i);
-            acc0 = FloatVector.fromArray(SPECIES, q, q0 + i).fma(xv, acc0);
-            acc1 = FloatVector.fromArray(SPECIES, q, q1 + i).fma(xv, acc1);
-            acc2 = FloatVector.fromArray(SPECIES, q, q2 + i).fma(xv, acc2);
-            acc3 = FloatVector.fromArray(SPECIES, q, q3 + i).fma(xv, acc3);
-        }
-        float s0 = sum(acc0);
-        float s1 = sum(acc1);
-        float s2 = sum(acc2);
-        float s3 = sum(acc3);
-        for (; i < length; i++) {
-            float xi = x[xOffset + i];
-            s0 += q[q0 + i] * xi;
-            s1 += q[q1 + i] * xi;
-            s2 += q[q2 + i] * xi;
-            s3 += q[q3 + i] * xi;
-        }
-        out[outOffset] = s0;
-        out[outOffset + 1] = s1;
-        out[outOffset + 2] = s2;
-        out[outOffset + 3] = s3;
-    }
-
     @Override
     public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
         int i = 0;

@@ -71,14 +71,6 @@ final class ScalarKernels implements VectorKernels {
     }
 
     @Override
-    public float dotProductsAndNorm(float[] queries, int count, float[] x, int xOffset, int length, float[] out) {
-        for (int j = 0; j < count; j++) {
-            out[j] = dotProduct(queries, j * length, x, xOffset, length);
-        }
-        return dotProduct(x, xOffset, x, xOffset, length);
-    }
-
-    @Override
     public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
         for (int i = 0; i < length; i++) {
             y[yOffset + i] += alpha * x[xOffset + i];

@@ -35,14 +35,6 @@ public interface VectorKernels {
      */
     float cosineDistance(float[] q, float qNorm, float[] b, int bOffset, int length);
 
-    /**
-     * The dot products of one row {@code x} with {@code count} queries stored back to back in
-     * {@code queries} (query {@code j} at {@code j * length}): {@code out[j] = q_j . x}. Returns
-     * {@code |x|^2}, which the same pass gets nearly for free. This is the inner kernel of
-     * batched kNN: each row is loaded once for many queries.
-     */
-    float dotProductsAndNorm(float[] queries, int count, float[] x, int xOffset, int length, float[] out);
-
     /** {@code y[i] += alpha * x[i]}. */
     void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length);
 

@@ -59,26 +59,6 @@ class KernelEquivalenceProperties {
     }
 
     @Property(tries = 200)
-    void dotProductsOfManyQueries(@ForAll @IntRange(min = 1, max = 600) int dim, @ForAll long seed,
-                                  @ForAll @IntRange(min = 1, max = 11) int count,
-                                  @ForAll @IntRange(min = 0, max = 9) int offset) {
-        Pair p = Pair.random(dim * count, offset, seed);
-        float[] x = java.util.Arrays.copyOfRange(p.b, 0, dim + offset);
-        float[] expected = new float[count];
-        float[] actual = new float[count];
-        float xxExpected = scalar.dotProductsAndNorm(p.a, count, x, offset, dim, expected);
-        float xxActual = simd.dotProductsAndNorm(p.a, count, x, offset, dim, actual);
-        assertThat(xxActual).isCloseTo(xxExpected, within(xxExpected));
-        for (int j = 0; j < count; j++) {
-            float magnitude = 0;
-            for (int i = 0; i < dim; i++) magnitude += Math.abs(p.a[j * dim + i] * x[offset + i]);
-            assertThat(actual[j]).as("query %d", j).isCloseTo(expected[j], within(magnitude));
-            assertThat(actual[j]).as("query %d against the one-query kernel", j)
-                    .isCloseTo(simd.dotProduct(p.a, j * dim, x, offset, dim), within(magnitude));
-        }
-    }
-
-    @Property(tries = 200)
     void axpyAndScale(@ForAll @IntRange(min = 1, max = 1100) int dim, @ForAll long seed,
                       @ForAll @IntRange(min = 0, max = 9) int offset) {
         Pair p = Pair.random(dim, offset, seed);
