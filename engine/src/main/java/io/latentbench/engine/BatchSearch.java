@@ -58,7 +58,7 @@ final class BatchSearch {
             long[] ids = store.chunkIds(c);
             int firstSlot = c * chunkRows;
             int rows = store.rowsInChunk(c);
-            // One tile per chunk: the chunk (128 KiB) stays in L2 while each block of queries
+            // One tile per chunk: the chunk (64 KiB) stays in L2 while each block of queries
             // passes over it, so the space is read from memory once per tile of queries.
             kernels.dotProductTile(tile, count, data, 0, rows, dim, dots);
             // The norms cost one query's worth of the tile; the rank error needs their maximum.
