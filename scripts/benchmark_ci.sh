@@ -10,7 +10,7 @@
 #   LB_FORKS            forks per benchmark (default 5: with fewer than 4 per side the rank
 #                       test cannot reach p < 0.05 and every verdict is Inconclusive)
 #   LB_BENCH_ARGS       further arguments for lb bench (e.g. "--suite latency")
-#   LB_TESTBED          testbed name (default: CPU model, cores and JDK major of the run)
+#   LB_TESTBED          testbed name (default: CPU model and vector ISA, cores and JDK major of the run)
 #   LB_UPDATE_BASELINE  1 to update the baseline after a run without regression
 #   SLACK_WEBHOOK_URL   used by regression_config.toml's notifications
 set -euo pipefail

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** The provenance of a run on this machine: commit, JDK, CPU model, cores. */
+/** The provenance of a run on this machine: commit, JDK, CPU model and vector ISA, cores. */
 final class RunInfos {
 
     private RunInfos() {}
@@ -37,16 +40,38 @@ final class RunInfos {
         return "unknown";
     }
 
+    /**
+     * The CPU model name with the widest vector instruction set the JIT can use, e.g.
+     * "AMD EPYC (avx2)". A virtual machine may report only "AMD EPYC", and hosts of that one name
+     * were seen here both with and without AVX-512: the Vector API's speed differs between them,
+     * so the testbed name derived from this must differ too.
+     */
     static String cpuModel() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
+            return describeCpu(Files.readAllLines(Path.of("/proc/cpuinfo")));
         } catch (IOException | RuntimeException e) {
             // not Linux: fall back to the architecture
         }
         return System.getProperty("os.arch", "unknown");
+    }
+
+    /** The model and the vector ISA from the lines of /proc/cpuinfo. */
+    static String describeCpu(List<String> cpuinfo) {
+        String model = null;
+        Set<String> flags = Set.of();
+        for (String line : cpuinfo) {
+            String value = line.substring(line.indexOf(':') + 1).trim();
+            if (model == null && line.startsWith("model name")) {
+                model = value;
+            } else if (flags.isEmpty() && (line.startsWith("flags") || line.startsWith("Features"))) {
+                flags = Set.copyOf(Arrays.asList(value.split("\\s+"))); // copyOf: a repeated flag is no error
+            }
+        }
+        if (model == null) {
+            throw new IllegalStateException("no model name in /proc/cpuinfo");
+        }
+        String isa = flags.contains("avx512f") ? "avx512" : flags.contains("avx2") ? "avx2"
+                : flags.contains("avx") ? "avx" : flags.contains("asimd") ? "neon" : null;
+        return isa == null ? model : model + " (" + isa + ")";
     }
 }

@@ -42,7 +42,7 @@ public final class BaselineCommand implements Runnable {
     Path dir;
 
     @Option(names = "--testbed", paramLabel = "NAME", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "Machine class. update: default from the results (CPU model, cores, JDK major);"
+            description = "Machine class. update: default from the results (CPU model and vector ISA, cores, JDK major);"
                     + " others: default the only testbed in DIR.")
     String testbed;
 

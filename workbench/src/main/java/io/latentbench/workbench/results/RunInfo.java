@@ -14,7 +14,7 @@ import java.time.Instant;
  */
 public record RunInfo(Instant timestamp, String gitCommit, String profile, String jdk, String cpu, int cores) {
 
-    /** The default testbed name: CPU model, core count and JDK major, e.g. {@code amd-epyc-9r45-2c-jdk25}. */
+    /** The default testbed name: CPU model (with its vector ISA), core count and JDK major, e.g. {@code amd-epyc-avx2-2c-jdk25}. */
     public String testbed() {
         String major = jdk == null ? "unknown" : jdk.split("[.+-]")[0];
         String model = (cpu == null || cpu.isBlank() ? "unknown-cpu" : cpu)
