@@ -1,5 +1,9 @@
 package io.latentbench.workbench.results;
 
+import static io.latentbench.workbench.results.Columns.doubles;
+import static io.latentbench.workbench.results.Columns.ints;
+import static io.latentbench.workbench.results.Columns.strings;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,34 +97,6 @@ public final class ResultTables {
         }
         StringColumn c = StringColumn.create(name);
         rows.forEach(r -> c.append(r.params().getOrDefault(name, "")));
-        return c;
-    }
-
-    private static StringColumn strings(String name, List<BenchmarkResult> rows,
-            java.util.function.Function<BenchmarkResult, String> f) {
-        StringColumn c = StringColumn.create(name);
-        rows.forEach(r -> c.append(f.apply(r)));
-        return c;
-    }
-
-    private static DoubleColumn doubles(String name, List<BenchmarkResult> rows,
-            java.util.function.ToDoubleFunction<BenchmarkResult> f) {
-        DoubleColumn c = DoubleColumn.create(name);
-        for (BenchmarkResult r : rows) {
-            double v = f.applyAsDouble(r);
-            if (Double.isNaN(v)) {
-                c.appendMissing();
-            } else {
-                c.append(v);
-            }
-        }
-        return c;
-    }
-
-    private static IntColumn ints(String name, List<BenchmarkResult> rows,
-            java.util.function.ToIntFunction<BenchmarkResult> f) {
-        IntColumn c = IntColumn.create(name);
-        rows.forEach(r -> c.append(f.applyAsInt(r)));
         return c;
     }
 

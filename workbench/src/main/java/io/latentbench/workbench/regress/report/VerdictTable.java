@@ -1,5 +1,9 @@
 package io.latentbench.workbench.regress.report;
 
+import static io.latentbench.workbench.results.Columns.doubles;
+import static io.latentbench.workbench.results.Columns.ints;
+import static io.latentbench.workbench.results.Columns.strings;
+
 import io.latentbench.workbench.regress.ChangeStatistics;
 import io.latentbench.workbench.regress.Comparison;
 import io.latentbench.workbench.regress.ComparisonReport;
@@ -7,11 +11,7 @@ import io.latentbench.workbench.results.ResultTables;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -51,30 +51,5 @@ public final class VerdictTable {
     private static double stat(Comparison c, ToDoubleFunction<ChangeStatistics> f) {
         Optional<ChangeStatistics> s = c.statistics();
         return s.isPresent() ? f.applyAsDouble(s.get()) : Double.NaN;
-    }
-
-    private static StringColumn strings(String name, List<Comparison> rows, Function<Comparison, String> f) {
-        StringColumn c = StringColumn.create(name);
-        rows.forEach(r -> c.append(f.apply(r)));
-        return c;
-    }
-
-    private static DoubleColumn doubles(String name, List<Comparison> rows, ToDoubleFunction<Comparison> f) {
-        DoubleColumn c = DoubleColumn.create(name);
-        for (Comparison r : rows) {
-            double v = f.applyAsDouble(r);
-            if (Double.isNaN(v)) {
-                c.appendMissing();
-            } else {
-                c.append(v);
-            }
-        }
-        return c;
-    }
-
-    private static IntColumn ints(String name, List<Comparison> rows, Function<Comparison, Integer> f) {
-        IntColumn c = IntColumn.create(name);
-        rows.forEach(r -> c.append(f.apply(r)));
-        return c;
     }
 }
