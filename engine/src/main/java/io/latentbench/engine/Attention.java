@@ -12,7 +12,10 @@ final class Attention {
     private final VectorKernels kernels;
     private final Experts experts; // MoE only
 
-    /** Keys per block of the weighted sums (of the non-flash types): their row lists stay in L1. */
+    /**
+     * Keys per block of Standard's passes and of MultiHead's online softmax: their row lists
+     * (and MultiHead's scores of every head) stay in L1.
+     */
     private static final int ROW_BLOCK = 64;
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
@@ -34,75 +37,62 @@ final class Attention {
         int d = store.dimension;
         float[] out = new float[d];
         switch (type) {
-            case AttentionType.Standard s -> attend(store, q, 1, null, 0, 1.0, true, out);
-            case AttentionType.Flash f -> flash(store, q, f.blockSize(), out);
-            case AttentionType.MultiHead m -> attend(store, q, m.numHeads(), null, 0, 1.0, true, out);
+            case AttentionType.Standard s -> attend(store, q, null, 0, 1.0, true, out);
+            case AttentionType.Flash f -> flash(store, q, 1, f.blockSize(), out);
+            case AttentionType.MultiHead m -> flash(store, q, m.numHeads(), ROW_BLOCK, out);
             case AttentionType.MoE moe -> mixture(store, q, moe.topK(), out);
         }
         return out;
     }
 
     /**
-     * Softmax attention with {@code heads} heads (contiguous slices of the dimensions, each
-     * with scale {@code 1/sqrt(width)}) over a subset of slots ({@code null}: every slot;
-     * tombstones take no part), multiplied by {@code gate}. Standard is one head.
+     * Softmax attention over a subset of slots ({@code null}: every slot; tombstones take no
+     * part), multiplied by {@code gate}: Standard, and each expert of MoE.
      *
-     * <p>Three passes over blocks of keys: every head's score of a key from one read of the
-     * key; the exponentials of a whole head's scores at once; the weighted sums of every head,
+     * <p>Three passes over blocks of keys: the scores; their exponentials; the weighted sums,
      * reading the keys in order a block at a time. When {@code fresh} (out is still zero) the
      * normalization is applied once to the output, else to the weights, so that the result is
      * added to what {@code out} holds.
      */
-    private void attend(VectorStore store, float[] q, int heads, int[] subset, int subsetSize, double gate,
+    private void attend(VectorStore store, float[] q, int[] subset, int subsetSize, double gate,
                         boolean fresh, float[] out) {
         int n = subset == null ? store.slots() : subsetSize;
         int d = store.dimension;
-        int width = d / heads;
-        float scale = (float) (1.0 / Math.sqrt(width));
-        float[] scores = new float[heads * n];
-        float[] max = new float[heads];
-        java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
-        Scratch scratch = this.scratch.get().fit(ROW_BLOCK);
+        float scale = (float) (1.0 / Math.sqrt(d));
+        float[] scores = new float[n];
+        float max = Float.NEGATIVE_INFINITY;
+        Scratch scratch = this.scratch.get().fit(ROW_BLOCK, 1);
         boolean tombstones = store.tombstones() > 0;
         for (int start = 0; start < n; start += ROW_BLOCK) {
             int count = gather(store, subset, start, Math.min(ROW_BLOCK, n - start), scratch);
-            kernels.segmentDots(q, scratch.rows, scratch.offsets, count, heads, width, scores, start, n);
+            kernels.segmentDots(q, scratch.rows, scratch.offsets, count, 1, d, scores, start, n);
             if (tombstones) {
                 for (int i = 0; i < count; i++) {
                     if (!store.isLive(subset == null ? start + i : subset[start + i])) {
-                        for (int h = 0; h < heads; h++) {
-                            scores[h * n + start + i] = Float.NEGATIVE_INFINITY;
-                        }
+                        scores[start + i] = Float.NEGATIVE_INFINITY;
                     }
                 }
             }
-            for (int h = 0; h < heads; h++) {
-                max[h] = Math.max(max[h], kernels.maxValue(scores, h * n + start, count));
-            }
+            max = Math.max(max, kernels.maxValue(scores, start, count));
         }
-        float[] norm = new float[heads];
-        for (int h = 0; h < heads; h++) {
-            // Scaling is monotone, so the largest scaled score is the scaled largest score.
-            float shift = max[h] * scale;
-            double sum = 0.0;
-            for (int start = 0; start < n; start += ROW_BLOCK) {
-                // Float sums of a block at a time: the error of a long float sum stays out of the total.
-                sum += kernels.expShifted(scores, h * n + start, Math.min(ROW_BLOCK, n - start), scale, shift);
-            }
-            norm[h] = (float) (gate / sum);
-            if (!fresh) {
-                kernels.scale(norm[h], scores, h * n, n);
-            }
+        // Scaling is monotone, so the largest scaled score is the scaled largest score.
+        float shift = max * scale;
+        double sum = 0.0;
+        for (int start = 0; start < n; start += ROW_BLOCK) {
+            // Float sums of a block at a time: the error of a long float sum stays out of the total.
+            sum += kernels.expShifted(scores, start, Math.min(ROW_BLOCK, n - start), scale, shift);
+        }
+        float norm = (float) (gate / sum);
+        if (!fresh) {
+            kernels.scale(norm, scores, 0, n);
         }
         for (int start = 0; start < n; start += ROW_BLOCK) {
             int count = gather(store, subset, start, Math.min(ROW_BLOCK, n - start), scratch);
-            kernels.weightedSum(scores, start, n, scratch.rows, scratch.offsets, count, heads, width, out);
+            kernels.weightedSum(scores, start, n, scratch.rows, scratch.offsets, count, 1, d, out);
         }
         scratch.release();
         if (fresh) {
-            for (int h = 0; h < heads; h++) {
-                kernels.scale(norm[h], out, h * width, width);
-            }
+            kernels.scale(norm, out, 0, d);
         }
     }
 
@@ -117,49 +107,73 @@ final class Attention {
     }
 
     /**
-     * One pass over blocks of keys with an online softmax: a running maximum and sum, and
-     * the output rescaled whenever the maximum grows. Each block is summed while its keys
-     * are still in cache. Extra memory: one block of scores and row references, reused by the
-     * thread, so a call allocates only its output whatever the number of keys.
+     * One pass over blocks of keys with an online softmax per head (heads are contiguous slices
+     * of the dimensions, each with scale {@code 1/sqrt(width)}): a running maximum and sum per
+     * head, and that head's slice of the output rescaled whenever its maximum grows. Every
+     * head's score of a key comes from one read of the key, and each block is summed while its
+     * keys are still in cache. Flash is one head; MultiHead takes this path too, so its heads
+     * cost one pass over the keys, not Standard's two. Extra memory: one block of scores per
+     * head and the block's row references, reused by the thread, so a call allocates only its
+     * output whatever the number of keys.
      */
-    private void flash(VectorStore store, float[] q, int blockSize, float[] out) {
+    private void flash(VectorStore store, float[] q, int heads, int blockSize, float[] out) {
         int d = store.dimension;
-        float scale = (float) (1.0 / Math.sqrt(d));
-        Scratch scratch = this.scratch.get().fit(blockSize);
+        int width = d / heads;
+        float scale = (float) (1.0 / Math.sqrt(width));
+        Scratch scratch = this.scratch.get().fit(blockSize, heads);
         float[] scores = scratch.scores;
-        float max = Float.NEGATIVE_INFINITY;
-        double sum = 0.0;
+        float[] max = scratch.max;
+        double[] sum = scratch.sum;
+        java.util.Arrays.fill(max, 0, heads, Float.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(sum, 0, heads, 0.0);
         int slots = store.slots();
         boolean tombstones = store.tombstones() > 0;
         for (int start = 0; start < slots; start += blockSize) {
             int count = Math.min(slots - start, blockSize);
             gather(store, null, start, count, scratch);
-            kernels.segmentDots(q, scratch.rows, scratch.offsets, count, 1, d, scores, 0, 0);
-            if (tombstones) {
-                for (int i = 0; i < count; i++) {
-                    if (!store.isLive(start + i)) {
-                        scores[i] = Float.NEGATIVE_INFINITY;
-                    }
-                }
-            }
-            // Scaling is monotone: the running maximum is kept unscaled and scaled when used.
-            float blockMax = kernels.maxValue(scores, 0, count);
-            if (blockMax == Float.NEGATIVE_INFINITY) {
+            kernels.segmentDots(q, scratch.rows, scratch.offsets, count, heads, width, scores, 0, blockSize);
+            if (tombstones && maskTombstones(store, start, count, heads, blockSize, scores)) {
                 continue; // a block of tombstones
             }
-            if (blockMax > max) {
-                if (max != Float.NEGATIVE_INFINITY) {
-                    float correction = (float) Math.exp(max * scale - blockMax * scale);
-                    kernels.scale(correction, out, 0, d);
-                    sum *= correction;
+            for (int h = 0; h < heads; h++) {
+                int at = h * blockSize;
+                // Scaling is monotone: the running maximum is kept unscaled and scaled when used.
+                float blockMax = kernels.maxValue(scores, at, count);
+                if (blockMax > max[h]) {
+                    if (max[h] != Float.NEGATIVE_INFINITY) {
+                        float correction = (float) Math.exp(max[h] * scale - blockMax * scale);
+                        kernels.scale(correction, out, h * width, width);
+                        sum[h] *= correction;
+                    }
+                    max[h] = blockMax;
                 }
-                max = blockMax;
+                sum[h] += kernels.expShifted(scores, at, count, scale, max[h] * scale);
             }
-            sum += kernels.expShifted(scores, 0, count, scale, max * scale);
-            kernels.weightedSum(scores, 0, 0, scratch.rows, scratch.offsets, count, 1, d, out);
+            kernels.weightedSum(scores, 0, blockSize, scratch.rows, scratch.offsets, count, heads, width, out);
         }
         scratch.release();
-        kernels.scale((float) (1.0 / sum), out, 0, d);
+        for (int h = 0; h < heads; h++) {
+            kernels.scale((float) (1.0 / sum[h]), out, h * width, width);
+        }
+    }
+
+    /**
+     * Gives the removed keys of a block a score of minus infinity in every head, so that their
+     * weight is zero; true when the whole block is removed (and must be skipped: its maximum
+     * would be minus infinity too).
+     */
+    private static boolean maskTombstones(VectorStore store, int start, int count, int heads, int stride,
+                                          float[] scores) {
+        int live = count;
+        for (int i = 0; i < count; i++) {
+            if (!store.isLive(start + i)) {
+                live--;
+                for (int h = 0; h < heads; h++) {
+                    scores[h * stride + i] = Float.NEGATIVE_INFINITY;
+                }
+            }
+        }
+        return live == 0;
     }
 
     /** Gate over the topK experts whose centroids best match the query, each attended alone. */
@@ -179,24 +193,33 @@ final class Attention {
         }
         for (int i = 0; i < chosen.length; i++) {
             int e = chosen[i];
-            attend(store, q, 1, snapshot.members(e), snapshot.size(e), logits[i] / total, i == 0, out);
+            attend(store, q, snapshot.members(e), snapshot.size(e), logits[i] / total, i == 0, out);
         }
     }
 
     /**
-     * Per-thread buffers for one block of keys: the scores and where each key's row lives.
-     * Held only for the duration of one call on the thread.
+     * Per-thread buffers for one block of keys: the scores of each head, where each key's row
+     * lives, and each head's running maximum and sum. Held only for the duration of one call on
+     * the thread.
      */
     private static final class Scratch {
         float[] scores = new float[0];
         float[][] rows = new float[0][];
         int[] offsets = new int[0];
+        float[] max = new float[0];
+        double[] sum = new double[0];
 
-        Scratch fit(int block) {
-            if (scores.length < block) {
-                scores = new float[block];
+        Scratch fit(int block, int heads) {
+            if (scores.length < block * heads) {
+                scores = new float[block * heads];
+            }
+            if (rows.length < block) {
                 rows = new float[block][];
                 offsets = new int[block];
+            }
+            if (max.length < heads) {
+                max = new float[heads];
+                sum = new double[heads];
             }
             return this;
         }

@@ -66,13 +66,16 @@ class AttentionTest {
     }
 
     @Test
-    void multiHeadWithOneHeadEqualsStandard() {
+    void multiHeadWithOneHeadIsFlashAttentionOverBlocksOf64Keys() {
         int dim = 64;
         float[][] data = TestVectors.uniform(500, dim, 3);
         float[] q = TestVectors.uniform(dim, 4);
         float[] standard = TestVectors.space(dim, DistanceMetric.euclidean(), AttentionType.standard(), data).attention(q);
+        float[] flash = TestVectors.space(dim, DistanceMetric.euclidean(), AttentionType.flash(64), data).attention(q);
         float[] oneHead = TestVectors.space(dim, DistanceMetric.euclidean(), AttentionType.multiHead(1), data).attention(q);
-        assertThat(oneHead).containsExactly(standard);
+        // MultiHead runs the online softmax of Flash, per head: the same operations for one head.
+        assertThat(oneHead).containsExactly(flash);
+        assertThat(TestVectors.relativeL2(standard, oneHead)).isLessThanOrEqualTo(1e-5);
     }
 
     @Test
@@ -190,6 +193,30 @@ class AttentionTest {
             }
             float[] expected = TestVectors.space(dim, DistanceMetric.euclidean(), type, kept).attention(q);
             assertThat(TestVectors.relativeL2(expected, space.attention(q))).as("%s", type).isLessThan(1e-5);
+        }
+    }
+
+    @Test
+    void wholeBlocksOfRemovedKeysAreSkippedByEveryHead() {
+        int dim = 16;
+        float[][] data = TestVectors.uniform(320, dim, 19);
+        float[] q = TestVectors.uniform(dim, 20);
+        for (AttentionType type : new AttentionType[] {AttentionType.flash(64), AttentionType.multiHead(4)}) {
+            LatentSpace space = TestVectors.space(dim, DistanceMetric.euclidean(), type, data);
+            java.util.List<float[]> kept = new java.util.ArrayList<>();
+            for (int i = 0; i < data.length; i++) {
+                // The first block of 64 keys and the third are removed whole; one key of the last.
+                if (i < 64 || (i >= 128 && i < 192) || i == 300) {
+                    space.remove(i);
+                } else {
+                    kept.add(data[i]);
+                }
+            }
+            float[] expected = TestVectors.space(dim, DistanceMetric.euclidean(), type, kept.toArray(float[][]::new))
+                    .attention(q);
+            float[] out = space.attention(q);
+            assertThat(out).as("%s", type).doesNotContain(Float.NaN);
+            assertThat(TestVectors.relativeL2(expected, out)).as("%s", type).isLessThan(1e-5);
         }
     }
 }

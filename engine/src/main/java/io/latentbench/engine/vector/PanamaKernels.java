@@ -54,7 +54,7 @@ final class PanamaKernels implements VectorKernels {
                 acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
                         .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc1);
             }
-            sum = sum(acc1.add(acc2));
+            sum = PanamaScan.fold(acc1.add(acc2));
         }
         for (; i < length; i++) {
             sum += a[aOffset + i] * b[bOffset + i];
@@ -84,7 +84,7 @@ final class PanamaKernels implements VectorKernels {
                         .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
                 acc1 = d.fma(d, acc1);
             }
-            sum = sum(acc1.add(acc2));
+            sum = PanamaScan.fold(acc1.add(acc2));
         }
         for (; i < length; i++) {
             float d = a[aOffset + i] - b[bOffset + i];
@@ -105,7 +105,7 @@ final class PanamaKernels implements VectorKernels {
                         .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
                 acc = acc.add(d.abs());
             }
-            sum = sum(acc);
+            sum = PanamaScan.fold(acc);
         }
         for (; i < length; i++) {
             sum += Math.abs(a[aOffset + i] - b[bOffset + i]);
@@ -149,9 +149,9 @@ final class PanamaKernels implements VectorKernels {
                 aaAcc = x.fma(x, aaAcc);
                 bbAcc = y.fma(y, bbAcc);
             }
-            dot = sum(dotAcc.add(dotAcc2));
-            aa = sum(aaAcc.add(aaAcc2));
-            bb = sum(bbAcc.add(bbAcc2));
+            dot = PanamaScan.fold(dotAcc.add(dotAcc2));
+            aa = PanamaScan.fold(aaAcc.add(aaAcc2));
+            bb = PanamaScan.fold(bbAcc.add(bbAcc2));
         }
         for (; i < length; i++) {
             float x = a[aOffset + i];
@@ -177,8 +177,8 @@ final class PanamaKernels implements VectorKernels {
                 dotAcc = FloatVector.fromArray(SPECIES, q, i).fma(y, dotAcc);
                 bbAcc = y.fma(y, bbAcc);
             }
-            dot = sum(dotAcc);
-            bb = sum(bbAcc);
+            dot = PanamaScan.fold(dotAcc);
+            bb = PanamaScan.fold(bbAcc);
         }
         for (; i < length; i++) {
             float y = b[bOffset + i];
@@ -595,19 +595,6 @@ final class PanamaKernels implements VectorKernels {
                         Math.fma(r0[o0 + k], w0, out[k]))));
             }
         }
-    }
-
-    /**
-     * Sums the lanes in a fixed order. {@code reduceLanes(ADD)} leaves the order of float
-     * additions unspecified, and the interpreter and the JIT really do differ: the same query
-     * then gets distances a few ulps apart depending on how warm the code is.
-     */
-    private static float sum(FloatVector v) {
-        float sum = 0f;
-        for (int lane = 0; lane < LANES; lane++) {
-            sum += v.lane(lane);
-        }
-        return sum;
     }
 
     @Override

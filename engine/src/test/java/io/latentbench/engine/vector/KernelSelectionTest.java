@@ -36,4 +36,15 @@ class KernelSelectionTest {
         assertThat(Similarities.arcosh(z)).isCloseTo(Math.sqrt(2 * t), org.assertj.core.data.Offset.offset(1e-9 * Math.sqrt(2 * t)));
         assertThat(Similarities.arcosh(Math.cosh(3.0))).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-12));
     }
+
+    @Test
+    void arcoshAgreesWithItsInverseOnBothSidesOfTheLogSwitch() {
+        // cosh is well conditioned here: arcosh(cosh(x)) must give x back to about 1e-15 relative,
+        // whether arcosh takes log1p (small z - 1) or log (the rest).
+        for (double x = 0.05; x < 30.0; x *= 1.07) {
+            assertThat(Similarities.arcosh(Math.cosh(x)))
+                    .as("arcosh(cosh(%s))", x)
+                    .isCloseTo(x, org.assertj.core.data.Offset.offset(4e-15 * x + 3e-16 / x));
+        }
+    }
 }

@@ -372,6 +372,7 @@ public class PeersBenchmarks {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", HeapMeter.EXACT_GC, HeapMeter.COMPACT_FULLY})
     public LatentSpace buildPeak(Building b) {
         LatentSpace s = LatentSpace.create(b.config);
         float[][] vectors = b.vectors;
