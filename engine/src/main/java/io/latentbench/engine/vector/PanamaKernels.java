@@ -447,10 +447,18 @@ final class PanamaKernels implements VectorKernels {
         float max = Float.NEGATIVE_INFINITY;
         int bound = SPECIES.loopBound(length);
         if (bound > 0) {
+            // Two chains: a block of MultiHead's scores is only 8 vectors, so one chain of
+            // dependent max operations would be most of its time.
             FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+            FloatVector acc2 = acc;
+            for (; i < bound - LANES; i += 2 * LANES) {
+                acc = acc.max(FloatVector.fromArray(SPECIES, x, offset + i));
+                acc2 = acc2.max(FloatVector.fromArray(SPECIES, x, offset + i + LANES));
+            }
             for (; i < bound; i += LANES) {
                 acc = acc.max(FloatVector.fromArray(SPECIES, x, offset + i));
             }
+            acc = acc.max(acc2);
             // The maximum is exact in any order; folds as for the sums.
             if (LANES >= 2) {
                 acc = acc.max(acc.rearrange(FOLD_HALF));
@@ -475,7 +483,10 @@ final class PanamaKernels implements VectorKernels {
         float sum = 0f;
         int bound = SPECIES.loopBound(length);
         if (bound > 0) {
+            // Even and odd vectors summed apart (the two accumulators trade places each step),
+            // then together: two chains of dependent adds instead of one.
             FloatVector acc = FloatVector.zero(SPECIES);
+            FloatVector acc2 = acc;
             for (; i < bound; i += LANES) {
                 // PolynomialExp.exp lane by lane, the same operations in the same order; written
                 // out here, not in a helper, for the reason given at FOLD_HALF.
@@ -498,8 +509,11 @@ final class PanamaKernels implements VectorKernels {
                         .lanewise(VectorOperators.LSHL, 23);
                 FloatVector e = p.mul(exponent.reinterpretAsFloats()).blend(0f, underflow);
                 e.intoArray(x, offset + i);
-                acc = acc.add(e);
+                FloatVector other = acc2;
+                acc2 = acc.add(e);
+                acc = other;
             }
+            acc = acc.add(acc2);
             if (LANES >= 2) {
                 acc = acc.add(acc.rearrange(FOLD_HALF));
             }
