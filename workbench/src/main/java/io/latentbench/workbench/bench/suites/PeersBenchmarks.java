@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Threads;
  * of the same bytes, the bandwidth bound no scan can beat, and the engine's own knn (k = 10,
  * 100) over those bytes on its Panama and its scalar kernels; knnBatch per query against one
  * query at a time, each on one thread and on two; the bytes one add allocates; and the peak
- * heap of a 100k build over its retained size. {@code PeerRatios} prints the ratios.
+ * heap of a 100k build over its retained size; and one dot product on each float species from
+ * three alignments, which is what the engine's choice of species rests on. {@code PeerRatios}
+ * prints the ratios.
  */
 @BenchmarkMode(Mode.AverageTime)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
@@ -184,6 +186,112 @@ public class PeersBenchmarks {
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public float hyperbolic(EnginePair p) {
         return Similarities.poincare(p.kernels.squareDistance(p.a, 0, p.b, 0, p.dim), p.aConformal, p.bConformal, 1.0);
+    }
+
+    /**
+     * What the engine's choice of species rests on: one dot product on the 128-, 256- and 512-bit
+     * float species, from three alignments. The forks align every object to 64 bytes, so a float
+     * array's elements start 16 bytes past a 64-byte boundary, and vectors read from
+     * {@code offset} floats in start 16-byte (0), 32-byte (4) or 64-byte (12) aligned.
+     */
+    @State(Scope.Thread)
+    public static class SpeciesPair {
+        @Param({"128", "256", "512"})
+        public int bits;
+
+        @Param({"0", "4", "12"})
+        public int offset;
+
+        @Param({"256", "1024"})
+        public int dim;
+
+        SpeciesDot kernel;
+        float[] a;
+        float[] b;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            kernel = SpeciesDot.of(bits);
+            float[][] v = DataSets.uniform(2, offset + dim, DataSets.SEED);
+            a = v[0];
+            b = v[1];
+        }
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:ObjectAlignmentInBytes=64"})
+    public float speciesDot(SpeciesPair p) {
+        return p.kernel.dot(p.a, p.b, p.offset, p.dim);
+    }
+
+    /**
+     * A dot product on one species. Each implementation writes its loop out with its own static
+     * final species: one shared loop taking the species as an argument was compiled on its own
+     * first, with the species unknown, and then never inlined (too big once compiled): every
+     * vector was boxed, 4 KB allocated and 20 times the time per call.
+     */
+    sealed interface SpeciesDot {
+        float dot(float[] a, float[] b, int offset, int length);
+
+        static SpeciesDot of(int bits) {
+            return switch (bits) {
+                case 128 -> new Bits128();
+                case 256 -> new Bits256();
+                case 512 -> new Bits512();
+                default -> throw new IllegalArgumentException("bits " + bits + " is not a float species; expected 128, 256 or 512");
+            };
+        }
+
+        /** The elements past the last whole vector. */
+        static float tail(float sum, float[] a, float[] b, int offset, int from, int length) {
+            for (int i = from; i < length; i++) {
+                sum += a[offset + i] * b[offset + i];
+            }
+            return sum;
+        }
+    }
+
+    static final class Bits128 implements SpeciesDot {
+        private static final VectorSpecies<Float> S = FloatVector.SPECIES_128;
+
+        @Override
+        public float dot(float[] a, float[] b, int offset, int length) {
+            FloatVector acc = FloatVector.zero(S);
+            int i = 0;
+            for (int bound = S.loopBound(length); i < bound; i += S.length()) {
+                acc = FloatVector.fromArray(S, a, offset + i).fma(FloatVector.fromArray(S, b, offset + i), acc);
+            }
+            return SpeciesDot.tail(acc.reduceLanes(VectorOperators.ADD), a, b, offset, i, length);
+        }
+    }
+
+    static final class Bits256 implements SpeciesDot {
+        private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+
+        @Override
+        public float dot(float[] a, float[] b, int offset, int length) {
+            FloatVector acc = FloatVector.zero(S);
+            int i = 0;
+            for (int bound = S.loopBound(length); i < bound; i += S.length()) {
+                acc = FloatVector.fromArray(S, a, offset + i).fma(FloatVector.fromArray(S, b, offset + i), acc);
+            }
+            return SpeciesDot.tail(acc.reduceLanes(VectorOperators.ADD), a, b, offset, i, length);
+        }
+    }
+
+    static final class Bits512 implements SpeciesDot {
+        private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
+
+        @Override
+        public float dot(float[] a, float[] b, int offset, int length) {
+            FloatVector acc = FloatVector.zero(S);
+            int i = 0;
+            for (int bound = S.loopBound(length); i < bound; i += S.length()) {
+                acc = FloatVector.fromArray(S, a, offset + i).fma(FloatVector.fromArray(S, b, offset + i), acc);
+            }
+            return SpeciesDot.tail(acc.reduceLanes(VectorOperators.ADD), a, b, offset, i, length);
+        }
     }
 
     static VectorKernels engineKernels(String impl) {
