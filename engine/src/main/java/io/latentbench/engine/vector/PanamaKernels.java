@@ -240,9 +240,9 @@ final class PanamaKernels implements VectorKernels {
     }
 
     /** Lanes {@code l} with bit {@code b} of {@code l} set, for the butterfly of {@link #dots8}. */
-    private static final VectorMask<Float> BIT2 = VectorMask.fromLong(SPECIES, 0b11110000);
-    private static final VectorMask<Float> BIT1 = VectorMask.fromLong(SPECIES, 0b11001100);
-    private static final VectorMask<Float> BIT0 = VectorMask.fromLong(SPECIES, 0b10101010);
+    static final VectorMask<Float> BIT2 = VectorMask.fromLong(SPECIES, 0b11110000);
+    static final VectorMask<Float> BIT1 = VectorMask.fromLong(SPECIES, 0b11001100);
+    static final VectorMask<Float> BIT0 = VectorMask.fromLong(SPECIES, 0b10101010);
     /** Lane {@code l} takes lane {@code l ^ 4}, {@code l ^ 2}, {@code l ^ 1}. */
     private static final VectorShuffle<Float> SWAP4 = VectorShuffle.fromOp(SPECIES, lane -> (lane ^ 4) % LANES);
     private static final VectorShuffle<Float> SWAP2 = VectorShuffle.fromOp(SPECIES, lane -> (lane ^ 2) % LANES);

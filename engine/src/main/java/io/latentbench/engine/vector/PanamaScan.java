@@ -188,7 +188,8 @@ final class PanamaScan {
 
     /**
      * Four queries (from {@code q0}, {@code length} apart) against two rows (from {@code x0}):
-     * {@code out[at + j * stride + r]}. One accumulator per pair, folded like every other.
+     * {@code out[at + j * stride + r]}. One accumulator per pair, its lanes summed in a fixed
+     * order (a different one from the scan's: batched search rescores its candidates exactly).
      */
     private static void dotProducts4x2(float[] q, int q0, float[] x, int x0, int length,
                                        float[] out, int at, int stride, float[] scratch) {
@@ -222,25 +223,41 @@ final class PanamaScan {
             a30 = v3.fma(r0, a30);
             a31 = v3.fma(r1, a31);
         }
-        // Through memory rather than eight folds in registers: with eight inlined folds this
-        // method passed C2's node budget, the last fold was not inlined and its accumulator was
-        // boxed on every call (measured: 2.7 MB allocated per batch of 32 queries).
-        a00.intoArray(scratch, 0);
-        a01.intoArray(scratch, LANES);
-        a10.intoArray(scratch, 2 * LANES);
-        a11.intoArray(scratch, 3 * LANES);
-        a20.intoArray(scratch, 4 * LANES);
-        a21.intoArray(scratch, 5 * LANES);
-        a30.intoArray(scratch, 6 * LANES);
-        a31.intoArray(scratch, 7 * LANES);
-        float s00 = foldStored(scratch, 0);
-        float s01 = foldStored(scratch, LANES);
-        float s10 = foldStored(scratch, 2 * LANES);
-        float s11 = foldStored(scratch, 3 * LANES);
-        float s20 = foldStored(scratch, 4 * LANES);
-        float s21 = foldStored(scratch, 5 * LANES);
-        float s30 = foldStored(scratch, 6 * LANES);
-        float s31 = foldStored(scratch, 7 * LANES);
+        if (LANES == 8) {
+            // The butterfly of PanamaKernels.dots8: pair p = 2 query + row ends in lane p of
+            // one vector, 28 lanewise operations where eight folds through memory took about
+            // 8 x 28 scalar ones (a third of the tile's time at d = 256).
+            FloatVector b0 = a00.blend(a20, PanamaKernels.BIT2).add(a20.blend(a00, PanamaKernels.BIT2).rearrange(XOR_4));
+            FloatVector b1 = a01.blend(a21, PanamaKernels.BIT2).add(a21.blend(a01, PanamaKernels.BIT2).rearrange(XOR_4));
+            FloatVector b2 = a10.blend(a30, PanamaKernels.BIT2).add(a30.blend(a10, PanamaKernels.BIT2).rearrange(XOR_4));
+            FloatVector b3 = a11.blend(a31, PanamaKernels.BIT2).add(a31.blend(a11, PanamaKernels.BIT2).rearrange(XOR_4));
+            FloatVector c0 = b0.blend(b2, PanamaKernels.BIT1).add(b2.blend(b0, PanamaKernels.BIT1).rearrange(XOR_2));
+            FloatVector c1 = b1.blend(b3, PanamaKernels.BIT1).add(b3.blend(b1, PanamaKernels.BIT1).rearrange(XOR_2));
+            c0.blend(c1, PanamaKernels.BIT0).add(c1.blend(c0, PanamaKernels.BIT0).rearrange(XOR_1)).intoArray(scratch, 0);
+        } else {
+            // Through memory rather than eight folds in registers: with eight inlined folds this
+            // method passed C2's node budget, the last fold was not inlined and its accumulator
+            // was boxed on every call (measured: 2.7 MB allocated per batch of 32 queries).
+            a00.intoArray(scratch, 0);
+            a01.intoArray(scratch, LANES);
+            a10.intoArray(scratch, 2 * LANES);
+            a11.intoArray(scratch, 3 * LANES);
+            a20.intoArray(scratch, 4 * LANES);
+            a21.intoArray(scratch, 5 * LANES);
+            a30.intoArray(scratch, 6 * LANES);
+            a31.intoArray(scratch, 7 * LANES);
+            for (int p = 0; p < 8; p++) {
+                scratch[p] = foldStored(scratch, p * LANES);
+            }
+        }
+        float s00 = scratch[0];
+        float s01 = scratch[1];
+        float s10 = scratch[2];
+        float s11 = scratch[3];
+        float s20 = scratch[4];
+        float s21 = scratch[5];
+        float s30 = scratch[6];
+        float s31 = scratch[7];
         for (; i < length; i++) {
             float r0 = x[x0 + i];
             float r1 = x[x1 + i];
