@@ -23,7 +23,9 @@ import java.util.OptionalDouble;
  *       improvement needs the whole interval better than half of it. Otherwise NoChange.</li>
  * </ol>
  *
- * When the fork counts are so small that even complete separation could not reach alpha, or the
+ * The peers suite's references (the scalar loop, Lucene, the plain read) get the verdict
+ * Reference: reported, never judged. When the fork counts are so small that even complete
+ * separation could not reach alpha, or the
  * per-fork means of either side scatter by more than {@code max_fork_cv} (an unstable machine),
  * the verdict is Inconclusive and says so, whatever the means suggest.
  */
@@ -103,6 +105,13 @@ public final class Comparer {
         double alpha = config.statistics().alpha();
         double baseMean = b.length > 0 ? mean(b) : base.score();
         double currentMean = c.length > 0 ? mean(c) : current.score();
+        if (PeerReferences.isReference(current.id().benchmark())) {
+            double ratio = currentMean / baseMean;
+            return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.REFERENCE,
+                    String.format(Locale.ROOT, "a reference the peers suite divides by, not our code: its %+.1f%%"
+                            + " change is reported, never judged (a move here is the machine's)", (ratio - 1) * 100),
+                    Optional.of(ChangeStatistics.estimateOnly(b.length, c.length, ratio)));
+        }
         if (MetricKind.of(current.id(), current.unit()) == MetricKind.ALLOCATION
                 && Math.abs(currentMean - baseMean) < MIN_ALLOCATION_CHANGE_BYTES) {
             return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.NO_CHANGE,

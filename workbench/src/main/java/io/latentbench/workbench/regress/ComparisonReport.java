@@ -53,7 +53,7 @@ public record ComparisonReport(
     public String summary() {
         return count(Verdict.REGRESSION) + " regression(s), " + count(Verdict.IMPROVEMENT) + " improvement(s), "
                 + count(Verdict.NO_CHANGE) + " unchanged, " + count(Verdict.NEW_BENCHMARK) + " new, "
-                + count(Verdict.INCONCLUSIVE) + " inconclusive"
+                + count(Verdict.INCONCLUSIVE) + " inconclusive, " + count(Verdict.REFERENCE) + " reference(s)"
                 + (missing.isEmpty() ? "" : ", " + missing.size() + " not measured in the current run");
     }
 }

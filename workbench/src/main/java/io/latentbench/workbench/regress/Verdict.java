@@ -15,7 +15,12 @@ public enum Verdict {
      * significance level, no per-fork samples, or units that do not convert. Never a
      * regression, and the report says why.
      */
-    INCONCLUSIVE("Inconclusive");
+    INCONCLUSIVE("Inconclusive"),
+    /**
+     * A reference of the peers suite (the scalar loop, Lucene, the plain read): measured so that
+     * our kernels can be divided by it, not our product. Its change is reported, never judged.
+     */
+    REFERENCE("Reference");
 
     private final String label;
 

@@ -51,6 +51,39 @@ class ComparerTest {
     }
 
     @Test
+    void thePeersReferencesAreReportedButNeverJudged() {
+        List<Synthetic.Bench> suite = List.of(
+                new Synthetic.Bench("peers", "cosine", Map.of("dim", "256", "impl", "lucene"), "ns/op", 56),
+                new Synthetic.Bench("peers", "knn", Map.of("dataset", "10000", "impl", "scalar", "k", "10"), "us/op", 2800),
+                new Synthetic.Bench("peers", "plainRead", Map.of("dataset", "10000"), "us/op", 250),
+                new Synthetic.Bench("peers", "cosine", Map.of("dim", "256", "impl", "panama"), "ns/op", 60));
+        MeasurementSet base = new Synthetic(5, 5, 5, 0.02, 0.01).measure(suite, "base");
+        List<Synthetic.Bench> slower = suite.stream().map(b -> b.scaled(1.3)).toList();
+        MeasurementSet cur = new Synthetic(6, 5, 5, 0.02, 0.01).measure(slower, "cur");
+
+        ComparisonReport report = compare(base, cur);
+
+        assertThat(report.with(Verdict.REFERENCE)).extracting(c -> c.id().toString())
+                .containsExactlyInAnyOrder(suite.get(0).key(), suite.get(1).key(), suite.get(2).key());
+        assertThat(row(report, suite.get(0).key()).reason()).contains("+3").contains("never judged");
+        // the same slowdown of our own kernel still fails the gate
+        assertThat(report.with(Verdict.REGRESSION)).extracting(c -> c.id().toString())
+                .containsExactly(suite.get(3).key());
+    }
+
+    @Test
+    void onlyThePeersSuitesScalarLuceneAndPlainReadRowsAreReferences() {
+        assertThat(PeerReferences.isReference("peers.cosine[dim=256,impl=lucene]")).isTrue();
+        assertThat(PeerReferences.isReference("peers.knn[dataset=100000,dim=256,impl=scalar,k=100]")).isTrue();
+        assertThat(PeerReferences.isReference("peers.plainRead[dataset=10000,dim=256]")).isTrue();
+        assertThat(PeerReferences.isReference("peers.knn[dataset=10000,dim=256,impl=panama,k=10]")).isFalse();
+        assertThat(PeerReferences.isReference("peers.knnBatch[dataset=10000,dim=256,k=10]")).isFalse();
+        assertThat(PeerReferences.isReference("peers.add[dim=256]")).isFalse();
+        assertThat(PeerReferences.isReference("distance_comparison.knn[impl=scalar]")).isFalse();
+        assertThat(PeerReferences.isReference("peers.cosine[dim=256,implementation=lucene]")).isFalse();
+    }
+
+    @Test
     void aThreePercentChangeWithOverlappingSamplesIsNoChange() {
         List<Synthetic.Bench> suite = List.of(new Synthetic.Bench("latency", "createSpace", Map.of(), "us/op", 100));
         // fork noise of 4 % makes the two sets of fork means overlap

@@ -190,6 +190,7 @@ public final class Charts {
             case NO_CHANGE -> new Color(0x9e, 0xb6, 0xd4);
             case INCONCLUSIVE -> new Color(0xf2, 0xc1, 0x4e);
             case NEW_BENCHMARK -> Color.GRAY;
+            case REFERENCE -> new Color(0xc8, 0xc8, 0xc8);
         };
     }
 

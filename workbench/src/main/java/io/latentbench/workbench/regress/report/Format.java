@@ -82,6 +82,7 @@ final class Format {
             case NO_CHANGE -> "\u2796";
             case NEW_BENCHMARK -> "\ud83c\udd95";
             case INCONCLUSIVE -> "\u26a0\ufe0f";
+            case REFERENCE -> "\ud83d\udccf";
         };
     }
 
@@ -92,6 +93,7 @@ final class Format {
             case INCONCLUSIVE -> 2;
             case NEW_BENCHMARK -> 3;
             case NO_CHANGE -> 4;
+            case REFERENCE -> 5;
         };
     }
 }

@@ -24,7 +24,7 @@ public final class HtmlReport {
                 .append("table{border-collapse:collapse;font-size:0.9em}td,th{border:1px solid #ccc;padding:4px 8px}")
                 .append("td.num{text-align:right;font-variant-numeric:tabular-nums}")
                 .append("tr.Regression{background:#fde2e1}tr.Improvement{background:#e3f6e5}")
-                .append("tr.Inconclusive{background:#fff6d5}img{max-width:100%;display:block;margin:1em 0}")
+                .append("tr.Inconclusive{background:#fff6d5}tr.Reference{color:#777}img{max-width:100%;display:block;margin:1em 0}")
                 .append("\n</style></head><body>\n");
         out.append("<h1>").append(esc(MarkdownReport.title(report))).append("</h1>\n<ul>\n");
         for (String line : Header.lines(report)) {

@@ -23,22 +23,28 @@ public final class MarkdownReport {
         List<Comparison> sorted = report.comparisons().stream()
                 .sorted(Comparator.comparing((Comparison c) -> Format.order(c.verdict())).thenComparing(Comparison::id))
                 .toList();
-        List<Comparison> notable = sorted.stream().filter(c -> c.verdict() != Verdict.NO_CHANGE).toList();
-        List<Comparison> unchanged = sorted.stream().filter(c -> c.verdict() == Verdict.NO_CHANGE).toList();
+        List<Comparison> notable = sorted.stream()
+                .filter(c -> c.verdict() != Verdict.NO_CHANGE && c.verdict() != Verdict.REFERENCE).toList();
         if (!notable.isEmpty()) {
             table(out, notable);
         }
-        if (!unchanged.isEmpty()) {
-            out.append("\n<details><summary>").append(unchanged.size()).append(" unchanged</summary>\n\n");
-            table(out, unchanged);
-            out.append("\n</details>\n");
-        }
+        folded(out, sorted, Verdict.NO_CHANGE, " unchanged");
+        folded(out, sorted, Verdict.REFERENCE, " references of the peers suite (reported, never judged)");
         if (!report.missing().isEmpty()) {
             out.append("\nIn the baseline but not measured in this run: ");
             out.append(String.join(", ", report.missing().stream().map(MeasurementId::toString).map(s -> "`" + s + "`").toList()));
             out.append('\n');
         }
         return out.toString();
+    }
+
+    private static void folded(StringBuilder out, List<Comparison> sorted, Verdict verdict, String what) {
+        List<Comparison> rows = sorted.stream().filter(c -> c.verdict() == verdict).toList();
+        if (!rows.isEmpty()) {
+            out.append("\n<details><summary>").append(rows.size()).append(what).append("</summary>\n\n");
+            table(out, rows);
+            out.append("\n</details>\n");
+        }
     }
 
     static String title(ComparisonReport r) {
