@@ -105,7 +105,7 @@ public final class Comparer {
         double alpha = config.statistics().alpha();
         double baseMean = b.length > 0 ? mean(b) : base.score();
         double currentMean = c.length > 0 ? mean(c) : current.score();
-        if (PeerReferences.isReference(current.id().benchmark())) {
+        if (PeerReferences.isReference(current)) {
             double ratio = currentMean / baseMean;
             return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.REFERENCE,
                     String.format(Locale.ROOT, "a reference the peers suite divides by, not our code: its %+.1f%%"

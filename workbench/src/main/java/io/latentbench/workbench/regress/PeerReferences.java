@@ -11,31 +11,13 @@ import java.util.Set;
  */
 final class PeerReferences {
 
-    private static final String PEERS = "peers.";
+    private static final String PEERS = "peers";
     private static final Set<String> REFERENCE_IMPLS = Set.of("scalar", "lucene");
 
     private PeerReferences() {}
 
-    /** Whether {@code benchmark} (a results key such as {@code peers.knn[dataset=10000,impl=scalar]}) is a reference. */
-    static boolean isReference(String benchmark) {
-        if (!benchmark.startsWith(PEERS)) {
-            return false;
-        }
-        int open = benchmark.indexOf('[');
-        String name = benchmark.substring(PEERS.length(), open < 0 ? benchmark.length() : open);
-        if (name.equals("plainRead")) {
-            return true;
-        }
-        if (open < 0 || !benchmark.endsWith("]")) {
-            return false;
-        }
-        for (String param : benchmark.substring(open + 1, benchmark.length() - 1).split(",")) {
-            int eq = param.indexOf('=');
-            if (eq > 0 && param.substring(0, eq).trim().equals("impl")
-                    && REFERENCE_IMPLS.contains(param.substring(eq + 1).trim())) {
-                return true;
-            }
-        }
-        return false;
+    static boolean isReference(Measurement m) {
+        return m.suite().equals(PEERS)
+                && (m.name().equals("plainRead") || REFERENCE_IMPLS.contains(m.params().getOrDefault("impl", "")));
     }
 }

@@ -73,14 +73,19 @@ class ComparerTest {
 
     @Test
     void onlyThePeersSuitesScalarLuceneAndPlainReadRowsAreReferences() {
-        assertThat(PeerReferences.isReference("peers.cosine[dim=256,impl=lucene]")).isTrue();
-        assertThat(PeerReferences.isReference("peers.knn[dataset=100000,dim=256,impl=scalar,k=100]")).isTrue();
-        assertThat(PeerReferences.isReference("peers.plainRead[dataset=10000,dim=256]")).isTrue();
-        assertThat(PeerReferences.isReference("peers.knn[dataset=10000,dim=256,impl=panama,k=10]")).isFalse();
-        assertThat(PeerReferences.isReference("peers.knnBatch[dataset=10000,dim=256,k=10]")).isFalse();
-        assertThat(PeerReferences.isReference("peers.add[dim=256]")).isFalse();
-        assertThat(PeerReferences.isReference("distance_comparison.knn[impl=scalar]")).isFalse();
-        assertThat(PeerReferences.isReference("peers.cosine[dim=256,implementation=lucene]")).isFalse();
+        assertThat(PeerReferences.isReference(measurement("peers", "cosine", Map.of("dim", "256", "impl", "lucene")))).isTrue();
+        assertThat(PeerReferences.isReference(measurement("peers", "knn", Map.of("impl", "scalar", "k", "100")))).isTrue();
+        assertThat(PeerReferences.isReference(measurement("peers", "plainRead", Map.of("dataset", "10000")))).isTrue();
+        assertThat(PeerReferences.isReference(measurement("peers", "knn", Map.of("impl", "panama", "k", "10")))).isFalse();
+        assertThat(PeerReferences.isReference(measurement("peers", "knnBatch", Map.of("k", "10")))).isFalse();
+        assertThat(PeerReferences.isReference(measurement("peers", "add", Map.of("dim", "256")))).isFalse();
+        assertThat(PeerReferences.isReference(measurement("distance_comparison", "knn", Map.of("impl", "scalar")))).isFalse();
+        assertThat(PeerReferences.isReference(measurement("peers", "cosine", Map.of("implementation", "lucene")))).isFalse();
+    }
+
+    private static Measurement measurement(String suite, String name, Map<String, String> params) {
+        return new Measurement(MeasurementId.primary(suite + "." + name), suite, name, new java.util.TreeMap<>(params),
+                "ns/op", 1.0, List.of(1.0));
     }
 
     @Test
