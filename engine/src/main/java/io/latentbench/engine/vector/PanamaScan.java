@@ -161,14 +161,42 @@ final class PanamaScan {
         return s;
     }
 
+    /** Where {@link #touch} leaves what it read, so that the reads cannot be left out. */
+    @SuppressWarnings("unused")
+    private static volatile int touched;
+
+    /** Floats per 64-byte cache line. */
+    private static final int LINE_FLOATS = 16;
+
+    /**
+     * Reads one float of each cache line of {@code data[from, from + length)}. The reads do not
+     * depend on each other, so the core keeps many misses in flight, as a plain read does; Java
+     * has no prefetch instruction to ask for the lines otherwise.
+     */
+    static void touch(float[] data, int from, int length) {
+        int bits = 0;
+        for (int i = from, end = from + length; i < end; i += LINE_FLOATS) {
+            bits |= Float.floatToRawIntBits(data[i]);
+        }
+        if (bits == 0x7fc0_0001) { // one quiet NaN's bits: never stored, but the JIT cannot know
+            touched = bits;
+        }
+    }
+
     /** Queries and rows per register block of the tile kernel: 8 accumulators, 6 loads per 8 fma. */
     private static final int TILE_QUERIES = 4;
     private static final int TILE_ROWS = 2;
 
     static void dotProductTile(float[] queries, int count, float[] data, int offset, int rows, int length, float[] out) {
         float[] scratch = new float[TILE_QUERIES * TILE_ROWS * LANES];
-        int j = 0;
-        for (; j + TILE_QUERIES <= count; j += TILE_QUERIES) {
+        // The chunk (64 KiB) into cache first, at the pace of a plain read: the arithmetic then
+        // reads it from L2. Without it the first block of queries waited on memory a line at a
+        // time: a 16 x 64 tile over a 10 MB space took twice its time over one cached chunk,
+        // and knnBatch on one worker ran 12 % slower (373 and 380 against 333 and 324 us per
+        // query, JMH A/B/A/B).
+        touch(data, offset, rows * length);
+        int blocks = count - count % TILE_QUERIES;
+        for (int j = 0; j < blocks; j += TILE_QUERIES) {
             int r = 0;
             for (; r + TILE_ROWS <= rows; r += TILE_ROWS) {
                 dotProducts4x2(queries, j * length, data, offset + r * length, length, out, j * rows + r, rows, scratch);
@@ -179,7 +207,7 @@ final class PanamaScan {
                 }
             }
         }
-        for (; j < count; j++) {
+        for (int j = blocks; j < count; j++) {
             for (int r = 0; r < rows; r++) {
                 out[j * rows + r] = dotProductOneChain(queries, j * length, data, offset + r * length, length);
             }

@@ -52,14 +52,18 @@ public final class PeerRatios {
                 }
             }
         }
-        // The batch targets: per-query time of a batch against one query at a time, and what a
-        // second thread adds (two threads' throughput over one's: 2 t1 / t2, per-thread times).
-        pair(peers, "knnBatch", "knnOneAtATime").ifPresent(p -> lines.add(String.format("%-20s %-28s knnBatch per query / one query = %.2fx",
-                "batch vs one", others(p[0]), seconds(p[0]) / seconds(p[1]))));
-        for (String name : List.of("knnBatch", "knnOneAtATime")) {
-            pair(peers, name + "TwoThreads", name).ifPresent(p -> lines.add(String.format("%-20s %-28s %s throughput 2 threads / 1 = %.2fx",
-                    "threads", others(p[0]), name, 2 * seconds(p[1]) / seconds(p[0]))));
-        }
+        // The batch targets: per-query time of a batch on one worker against one query at a time
+        // on one thread, and what a second worker (or, for single queries, a second calling
+        // thread) adds to the throughput.
+        Optional<BenchmarkResult> batchOnOne = withWorkers(peers, "1");
+        Optional<BenchmarkResult> batchOnTwo = withWorkers(peers, "2");
+        batchOnOne.ifPresent(one -> sameParams(peers, "knnOneAtATime", withoutWorkers(one)).ifPresent(single -> lines.add(String.format(
+                "%-20s %-28s knnBatch per query / one query = %.2fx", "batch vs one", others(single), seconds(one) / seconds(single)))));
+        batchOnOne.ifPresent(one -> batchOnTwo.ifPresent(two -> lines.add(String.format(
+                "%-20s %-28s knnBatch throughput 2 workers / 1 = %.2fx", "threads", others(one), seconds(one) / seconds(two)))));
+        sameParams(peers, "knnOneAtATime", null).ifPresent(one -> sameParams(peers, "knnOneAtATimeTwoThreads", one.params())
+                .ifPresent(two -> lines.add(String.format("%-20s %-28s knnOneAtATime throughput 2 threads / 1 = %.2fx",
+                        "threads", others(one), 2 * seconds(one) / seconds(two)))));
         if (lines.isEmpty()) {
             return "";
         }
@@ -67,18 +71,23 @@ public final class PeerRatios {
                 + String.join("\n", lines) + "\n";
     }
 
-    /** The results of two benchmarks with the same params, when both ran. */
-    private static Optional<BenchmarkResult[]> pair(Map<String, BenchmarkResult> peers, String first, String second) {
-        for (BenchmarkResult a : peers.values()) {
-            if (a.name().equals(first)) {
-                for (BenchmarkResult b : peers.values()) {
-                    if (b.name().equals(second) && b.params().equals(a.params())) {
-                        return Optional.of(new BenchmarkResult[] {a, b});
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+    /** The first result of benchmark {@code name} with exactly these params (any params when null). */
+    private static Optional<BenchmarkResult> sameParams(Map<String, BenchmarkResult> peers, String name, Map<String, String> params) {
+        return peers.values().stream()
+                .filter(r -> r.name().equals(name) && (params == null || r.params().equals(params)))
+                .findFirst();
+    }
+
+    private static Optional<BenchmarkResult> withWorkers(Map<String, BenchmarkResult> peers, String workers) {
+        return peers.values().stream()
+                .filter(r -> r.name().equals("knnBatch") && workers.equals(r.params().get("workers")))
+                .findFirst();
+    }
+
+    private static Map<String, String> withoutWorkers(BenchmarkResult r) {
+        TreeMap<String, String> params = new TreeMap<>(r.params());
+        params.remove("workers");
+        return params;
     }
 
     private static Optional<BenchmarkResult> sibling(Map<String, BenchmarkResult> peers, BenchmarkResult r, String impl) {

@@ -42,7 +42,7 @@ public enum Profile {
                     // The headline ratio of each peers target once; manhattan and hyperbolic, which
                     // have no Lucene peer, and the wider params run in the critical and full profiles.
                     Suite.PEERS, Set.of("dotProduct", "squareDistance", "cosine", "scanSquareDistance", "plainRead",
-                            "knn", "knnBatch", "knnBatchTwoThreads", "knnOneAtATime", "knnOneAtATimeTwoThreads",
+                            "knn", "knnBatch", "knnOneAtATime", "knnOneAtATimeTwoThreads",
                             "add", "buildPeak"))),
     CRITICAL(new RunSettings(2, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1)),
             EnumSet.of(Suite.MATRIX, Suite.LATENCY, Suite.PEERS),

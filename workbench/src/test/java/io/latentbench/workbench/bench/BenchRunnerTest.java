@@ -64,16 +64,20 @@ class BenchRunnerTest {
     }
 
     @Test
-    void peerRatiosCompareTheBatchWithOneQueryAndTwoThreadsWithOne() {
+    void peerRatiosCompareTheBatchWithOneQueryAndTwoWorkersWithOne() {
         Map<String, String> params = Map.of("dataset", "10000", "dim", "256", "k", "10");
+        Map<String, String> oneWorker = new TreeMap<>(params);
+        oneWorker.put("workers", "1");
+        Map<String, String> twoWorkers = new TreeMap<>(params);
+        twoWorkers.put("workers", "2");
         List<BenchmarkResult> rows = List.of(
-                row("knnBatch", params, "us/op", 100),
+                row("knnBatch", oneWorker, "us/op", 100),
                 row("knnOneAtATime", params, "us/op", 400),
-                row("knnBatchTwoThreads", params, "us/op", 125),
+                row("knnBatch", twoWorkers, "us/op", 62.5),
                 row("knnOneAtATimeTwoThreads", params, "us/op", 400));
         String report = PeerRatios.report(rows);
         assertThat(report).contains("knnBatch per query / one query = 0.25x")
-                .contains("knnBatch throughput 2 threads / 1 = 1.60x")
+                .contains("knnBatch throughput 2 workers / 1 = 1.60x")
                 .contains("knnOneAtATime throughput 2 threads / 1 = 2.00x")
                 .contains("k=10");
     }
