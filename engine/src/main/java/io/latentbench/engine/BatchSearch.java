@@ -56,7 +56,7 @@ final class BatchSearch {
         for (int c = 0, chunks = store.chunkCount(); c < chunks; c++) {
             float[] data = store.chunkData(c);
             long[] ids = store.chunkIds(c);
-            int firstSlot = c * chunkRows;
+            int firstSlot = store.firstSlot(c);
             int rows = store.rowsInChunk(c);
             // One tile per chunk: the chunk (64 KiB) stays in L2 while each block of queries
             // passes over it, so the space is read from memory once per tile of queries.

@@ -3,9 +3,11 @@ package io.latentbench.engine;
 import java.util.Arrays;
 
 /**
- * The embeddings, in insertion order, in fixed-size chunks so that growing never copies
- * the space: only the last chunk grows (doubling up to the chunk size), the rest never
- * move. A removed row becomes a tombstone (id {@link #TOMBSTONE}) and keeps its slot
+ * The embeddings, in insertion order, in chunks that are each allocated once, at their final
+ * size: growing never copies a row, so adding allocates the stored copy and nothing else. The
+ * first chunks double in size (8, 8, 16, 32 rows and so on) up to the full chunk size, so that
+ * a small space keeps at most as many spare rows as it has rows, and a large one at most one
+ * chunk's worth. A removed row becomes a tombstone (id {@link #TOMBSTONE}) and keeps its slot
  * until {@link #compact()} closes the gaps, still in insertion order. A store may keep one
  * float per row beside the vector (a "row scalar", such as a precomputed factor the metric
  * needs), chunked the same way.
@@ -17,20 +19,24 @@ final class VectorStore {
     static final long TOMBSTONE = -1L;
 
     /**
-     * Aim for chunks of about this many floats (64 KiB): large enough that a scan's per-chunk
-     * work dwarfs its overhead, small because growing the tail chunk copies it. The garbage of
-     * a build grows with the chunk size; with 128 KiB chunks a 100k x 256 build allocated 1.7x
-     * its final size.
+     * Aim for full chunks of about this many floats (64 KiB): large enough that a scan's
+     * per-chunk work dwarfs its overhead and a batched search's tile of a chunk stays in L2,
+     * small enough that the last chunk's spare rows weigh little.
      */
     private static final int CHUNK_FLOATS = 16 * 1024;
     private static final int MAX_CHUNK_ROWS = 1024;
-    private static final int FIRST_TAIL_ROWS = 8;
-    private static final int SPARE_BYTES_PER_VECTOR = 7;
+    private static final int FIRST_CHUNK_ROWS = 8;
 
     final int dimension;
-    final int chunkShift;
+    /** Rows of a full chunk, a power of two; every chunk from the growth steps on is full. */
     final int chunkRows;
+    private final int chunkShift;
     private final int chunkMask;
+    /** Rows of the first chunk, a power of two, at most {@link #chunkRows}. */
+    private final int firstRows;
+    private final int firstShift;
+    /** Chunks after the first one that are smaller than full: {@code log2(chunkRows / firstRows)}. */
+    private final int growthSteps;
 
     private final boolean keepsRowScalars;
     private float[][] data;
@@ -46,10 +52,49 @@ final class VectorStore {
         this.chunkRows = rows;
         this.chunkShift = Integer.numberOfTrailingZeros(rows);
         this.chunkMask = rows - 1;
-        int chunks = Math.max(1, (initialCapacity + rows - 1) / rows);
+        this.firstRows = Math.min(FIRST_CHUNK_ROWS, rows);
+        this.firstShift = Integer.numberOfTrailingZeros(firstRows);
+        this.growthSteps = chunkShift - firstShift;
+        int chunks = initialCapacity <= 0 ? 1 : chunkOf(initialCapacity - 1) + 1;
         this.data = new float[chunks][];
         this.ids = new long[chunks][];
         this.scalars = keepsRowScalars ? new float[chunks][] : null;
+    }
+
+    /** The chunk that holds {@code slot}. */
+    private int chunkOf(int slot) {
+        if (slot >= chunkRows) {
+            return (slot >>> chunkShift) + growthSteps;
+        }
+        if (slot < firstRows) {
+            return 0;
+        }
+        // Chunk c in [1, growthSteps] starts at firstRows << (c - 1) and is as long.
+        return 31 - Integer.numberOfLeadingZeros(slot) - firstShift + 1;
+    }
+
+    /** The first slot of chunk {@code c}. */
+    int firstSlot(int c) {
+        if (c <= growthSteps) {
+            return c == 0 ? 0 : firstRows << (c - 1);
+        }
+        return (c - growthSteps) << chunkShift;
+    }
+
+    /** The rows chunk {@code c} is allocated with. */
+    private int capacityOf(int c) {
+        if (c <= growthSteps) {
+            return c == 0 ? firstRows : firstRows << (c - 1);
+        }
+        return chunkRows;
+    }
+
+    /** The row of {@code slot} inside its chunk. */
+    private int rowOf(int slot) {
+        if (slot >= chunkRows) {
+            return slot & chunkMask;
+        }
+        return slot < firstRows ? slot : slot - Integer.highestOneBit(slot);
     }
 
     /** Slots in use, tombstones included: the range every scan covers. */
@@ -66,12 +111,12 @@ final class VectorStore {
     }
 
     int chunkCount() {
-        return (slots + chunkMask) >>> chunkShift;
+        return slots == 0 ? 0 : chunkOf(slots - 1) + 1;
     }
 
     /** Rows of chunk {@code c} that hold slots. */
     int rowsInChunk(int c) {
-        return Math.min(chunkRows, slots - (c << chunkShift));
+        return Math.min(capacityOf(c), slots - firstSlot(c));
     }
 
     float[] chunkData(int c) {
@@ -88,19 +133,19 @@ final class VectorStore {
     }
 
     float rowScalar(int slot) {
-        return keepsRowScalars ? scalars[slot >>> chunkShift][slot & chunkMask] : 0f;
+        return keepsRowScalars ? scalars[chunkOf(slot)][rowOf(slot)] : 0f;
     }
 
     float[] dataOf(int slot) {
-        return data[slot >>> chunkShift];
+        return data[chunkOf(slot)];
     }
 
     int offsetOf(int slot) {
-        return (slot & chunkMask) * dimension;
+        return rowOf(slot) * dimension;
     }
 
     long idOf(int slot) {
-        return ids[slot >>> chunkShift][slot & chunkMask];
+        return ids[chunkOf(slot)][rowOf(slot)];
     }
 
     boolean isLive(int slot) {
@@ -110,9 +155,9 @@ final class VectorStore {
     /** Appends a row (already validated) and returns its slot. */
     int append(float[] vector, long id, float rowScalar) {
         int slot = slots;
-        int c = slot >>> chunkShift;
-        int row = slot & chunkMask;
-        ensureRow(c, row);
+        int c = chunkOf(slot);
+        int row = rowOf(slot);
+        ensureChunk(c);
         System.arraycopy(vector, 0, data[c], row * dimension, dimension);
         ids[c][row] = id;
         if (keepsRowScalars) {
@@ -124,7 +169,7 @@ final class VectorStore {
     }
 
     void tombstone(int slot) {
-        ids[slot >>> chunkShift][slot & chunkMask] = TOMBSTONE;
+        ids[chunkOf(slot)][rowOf(slot)] = TOMBSTONE;
         live--;
     }
 
@@ -143,9 +188,9 @@ final class VectorStore {
             }
             if (to != from) {
                 System.arraycopy(dataOf(from), offsetOf(from), dataOf(to), offsetOf(to), dimension);
-                ids[to >>> chunkShift][to & chunkMask] = id;
+                ids[chunkOf(to)][rowOf(to)] = id;
                 if (keepsRowScalars) {
-                    scalars[to >>> chunkShift][to & chunkMask] = rowScalar(from);
+                    scalars[chunkOf(to)][rowOf(to)] = rowScalar(from);
                 }
             }
             to++;
@@ -174,20 +219,7 @@ final class VectorStore {
         return bytes;
     }
 
-    /**
-     * Rows the tail chunk gets beyond the one being added. Only the last chunk grows, and each
-     * growth copies it, so the step trades garbage (a copy per step) against retained spare
-     * capacity: proportional to the space, the spare bytes stay near
-     * {@value #SPARE_BYTES_PER_VECTOR} per stored vector, and once a step reaches a whole
-     * chunk (about 32k vectors at d = 256), chunks are allocated once at full size and adding
-     * makes no garbage at all.
-     */
-    private int spareRows() {
-        long spare = (long) slots * SPARE_BYTES_PER_VECTOR / (4L * dimension);
-        return (int) Math.max(FIRST_TAIL_ROWS, Math.min(chunkRows, spare));
-    }
-
-    private void ensureRow(int c, int row) {
+    private void ensureChunk(int c) {
         if (c == data.length) {
             data = Arrays.copyOf(data, Math.max(4, data.length * 2));
             ids = Arrays.copyOf(ids, data.length);
@@ -195,15 +227,13 @@ final class VectorStore {
                 scalars = Arrays.copyOf(scalars, data.length);
             }
         }
-        int capacityRows = data[c] == null ? 0 : ids[c].length;
-        if (row < capacityRows) {
-            return;
-        }
-        int newRows = Math.min(chunkRows, row + spareRows());
-        data[c] = data[c] == null ? new float[newRows * dimension] : Arrays.copyOf(data[c], newRows * dimension);
-        ids[c] = ids[c] == null ? new long[newRows] : Arrays.copyOf(ids[c], newRows);
-        if (keepsRowScalars) {
-            scalars[c] = scalars[c] == null ? new float[newRows] : Arrays.copyOf(scalars[c], newRows);
+        if (data[c] == null) {
+            int rows = capacityOf(c);
+            data[c] = new float[rows * dimension];
+            ids[c] = new long[rows];
+            if (keepsRowScalars) {
+                scalars[c] = new float[rows];
+            }
         }
     }
 }
