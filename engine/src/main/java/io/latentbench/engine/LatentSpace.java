@@ -199,7 +199,9 @@ public final class LatentSpace {
     /**
      * {@link #knn} for each query, all against the same snapshot, with identical answers.
      * Tiles of queries run in parallel; for Euclidean, cosine and dot-product spaces each tile
-     * is one blocked pass over the rows (see {@code BatchSearch}).
+     * is one blocked pass over the rows (see {@code BatchSearch}). The tiles run on the fork-join
+     * pool of the calling thread: the common pool from an ordinary thread, and only the workers
+     * of {@code pool} when called as {@code pool.submit(() -> space.knnBatch(qs, k)).join()}.
      */
     public List<List<Neighbor>> knnBatch(float[][] queries, int k) {
         checkK(k);
