@@ -2,6 +2,8 @@ package io.latentbench.engine;
 
 import io.latentbench.engine.vector.VectorKernels;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Function;
 
 /**
@@ -23,6 +25,32 @@ final class BatchSearch {
         this.store = store;
         this.distances = distances;
         this.kernels = kernels;
+    }
+
+    /**
+     * Most queries per tile. Every tile reads the whole space, so fewer, larger tiles read less;
+     * on one worker a batch of 32 ran 17 % faster per query as one tile of 32 than as two of 16
+     * (10k x 256, JMH A/B/A/B: 270 and 261 against 314 and 321 us).
+     */
+    static final int MAX_TILE = 32;
+
+    /** Fewest queries per tile: one register block of the tile kernel. */
+    static final int MIN_TILE = 4;
+
+    /** Queries per tile: one tile per worker, within {@link #MIN_TILE} and {@link #MAX_TILE}. */
+    static int tileSize(int queries, int workers) {
+        int perWorker = (queries + workers - 1) / Math.max(1, workers);
+        return Math.max(MIN_TILE, Math.min(MAX_TILE, perWorker));
+    }
+
+    /**
+     * The threads a parallel stream started here runs on: the workers of the caller's fork-join
+     * pool, or the common pool's and the calling thread, which joins in.
+     */
+    static int callerWorkers() {
+        return ForkJoinTask.inForkJoinPool()
+                ? ForkJoinTask.getPool().getParallelism()
+                : ForkJoinPool.getCommonPoolParallelism() + 1;
     }
 
     /** Candidates kept per query before rescoring. */

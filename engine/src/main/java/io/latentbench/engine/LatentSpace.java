@@ -19,9 +19,6 @@ public final class LatentSpace {
     /** Compact once tombstones pass this fraction of the slots (and {@link #MIN_TOMBSTONES_TO_COMPACT}). */
     private static final double COMPACT_FRACTION = 0.25;
     private static final int MIN_TOMBSTONES_TO_COMPACT = 64;
-    /** Queries per blocked pass over the rows; tiles run in parallel. */
-    private static final int BATCH_TILE = 16;
-
     private final LatentConfig config;
     private final VectorKernels kernels;
     private final Distances distances;
@@ -214,9 +211,10 @@ public final class LatentSpace {
                         .toList();
             }
             List<Neighbor>[] answers = BatchSearch.newAnswers(prepared.length);
-            int tiles = (prepared.length + BATCH_TILE - 1) / BATCH_TILE;
+            int tile = BatchSearch.tileSize(prepared.length, BatchSearch.callerWorkers());
+            int tiles = (prepared.length + tile - 1) / tile;
             IntStream.range(0, tiles).parallel().forEach(t -> batchSearch.search(
-                    prepared, t * BATCH_TILE, Math.min(prepared.length, (t + 1) * BATCH_TILE), k,
+                    prepared, t * tile, Math.min(prepared.length, (t + 1) * tile), k,
                     answers, q -> search(q, k)));
             return List.of(answers);
         } finally {

@@ -6,6 +6,7 @@ import io.latentbench.engine.vector.VectorKernels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,6 +103,34 @@ class KnnTest {
                 assertThat(batch.get(i)).as("query %d, k %d", i, k).isEqualTo(space.knn(queries[i], k));
             }
         }
+    }
+
+    @Test
+    void batchOnOneWorkerIsOneTileAndAnswersTheSame() {
+        int dim = 32;
+        LatentSpace space = TestVectors.space(dim, DistanceMetric.euclidean(), AttentionType.standard(),
+                TestVectors.uniform(700, dim, 25));
+        float[][] queries = TestVectors.uniform(45, dim, 26);
+        ForkJoinPool one = new ForkJoinPool(1);
+        try {
+            assertThat(one.submit(BatchSearch::callerWorkers).join()).isEqualTo(1);
+            List<List<Neighbor>> batch = one.submit(() -> space.knnBatch(queries, 7)).join();
+            for (int i = 0; i < queries.length; i++) {
+                assertThat(batch.get(i)).as("query %d", i).isEqualTo(space.knn(queries[i], 7));
+            }
+        } finally {
+            one.shutdown();
+        }
+    }
+
+    @Test
+    void tilesGiveEveryWorkerOneWithinTheKernelsBounds() {
+        assertThat(BatchSearch.tileSize(32, 1)).isEqualTo(32);
+        assertThat(BatchSearch.tileSize(32, 2)).isEqualTo(16);
+        assertThat(BatchSearch.tileSize(33, 2)).isEqualTo(17);
+        assertThat(BatchSearch.tileSize(1000, 2)).isEqualTo(BatchSearch.MAX_TILE);
+        assertThat(BatchSearch.tileSize(6, 8)).isEqualTo(BatchSearch.MIN_TILE);
+        assertThat(BatchSearch.callerWorkers()).isEqualTo(ForkJoinPool.getCommonPoolParallelism() + 1);
     }
 
     @ParameterizedTest

@@ -60,8 +60,10 @@ public final class PeerRatios {
         batchOnOne.ifPresent(one -> sameParams(peers, "knnOneAtATime", withoutWorkers(one)).ifPresent(single -> lines.add(String.format(
                 "%-20s %-28s knnBatch per query / one query = %.2fx", "batch vs one", others(single), seconds(one) / seconds(single)))));
         batchOnOne.ifPresent(one -> batchOnTwo.ifPresent(two -> lines.add(String.format(
-                "%-20s %-28s knnBatch throughput 2 workers / 1 = %.2fx", "threads", others(one), seconds(one) / seconds(two)))));
-        sameParams(peers, "knnOneAtATime", null).ifPresent(one -> sameParams(peers, "knnOneAtATimeTwoThreads", one.params())
+                "%-20s %-28s knnBatch throughput 2 workers / 1 = %.2fx", "threads", describe(withoutWorkers(one)),
+                seconds(one) / seconds(two)))));
+        peers.values().stream().filter(r -> r.name().equals("knnOneAtATime")).findFirst()
+                .ifPresent(one -> sameParams(peers, "knnOneAtATimeTwoThreads", one.params())
                 .ifPresent(two -> lines.add(String.format("%-20s %-28s knnOneAtATime throughput 2 threads / 1 = %.2fx",
                         "threads", others(one), 2 * seconds(one) / seconds(two)))));
         if (lines.isEmpty()) {
@@ -71,10 +73,10 @@ public final class PeerRatios {
                 + String.join("\n", lines) + "\n";
     }
 
-    /** The first result of benchmark {@code name} with exactly these params (any params when null). */
+    /** The result of benchmark {@code name} with exactly these params. */
     private static Optional<BenchmarkResult> sameParams(Map<String, BenchmarkResult> peers, String name, Map<String, String> params) {
         return peers.values().stream()
-                .filter(r -> r.name().equals(name) && (params == null || r.params().equals(params)))
+                .filter(r -> r.name().equals(name) && r.params().equals(params))
                 .findFirst();
     }
 
@@ -99,12 +101,14 @@ public final class PeerRatios {
     }
 
     private static String others(BenchmarkResult r) {
+        TreeMap<String, String> params = new TreeMap<>(r.params());
+        params.remove("impl");
+        return describe(params);
+    }
+
+    private static String describe(Map<String, String> params) {
         List<String> parts = new ArrayList<>();
-        r.params().forEach((k, v) -> {
-            if (!k.equals("impl")) {
-                parts.add(k + "=" + v);
-            }
-        });
+        params.forEach((k, v) -> parts.add(k + "=" + v));
         return String.join(" ", parts);
     }
 

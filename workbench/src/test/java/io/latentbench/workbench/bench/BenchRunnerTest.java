@@ -79,7 +79,8 @@ class BenchRunnerTest {
         assertThat(report).contains("knnBatch per query / one query = 0.25x")
                 .contains("knnBatch throughput 2 workers / 1 = 1.60x")
                 .contains("knnOneAtATime throughput 2 threads / 1 = 2.00x")
-                .contains("k=10");
+                .contains("k=10")
+                .doesNotContain("workers=");
     }
 
     @Test
