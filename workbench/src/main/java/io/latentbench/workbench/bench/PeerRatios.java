@@ -95,9 +95,7 @@ public final class PeerRatios {
     private static Optional<BenchmarkResult> sibling(Map<String, BenchmarkResult> peers, BenchmarkResult r, String impl) {
         TreeMap<String, String> params = new TreeMap<>(r.params());
         params.put("impl", impl);
-        return peers.values().stream()
-                .filter(p -> p.name().equals(r.name()) && p.params().equals(params))
-                .findFirst();
+        return sameParams(peers, r.name(), params);
     }
 
     private static String others(BenchmarkResult r) {
