@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "Also handled by the launcher itself:",
-            "  test     Run every test (mvn verify).",
+            "  test     Install what the tests need and is missing, then run every test (mvn verify).",
+            "  setup    Only install what the tests need (scripts/setup.sh).",
             "  build    Build without running anything.",
             "  jshell   Open jshell with latentbench imported ([FILE.jsh]).",
         })
