@@ -27,9 +27,13 @@ declare -A PURPOSE=(
   [git]="relative benchmark runs (a worktree of the base revision)"
   [util-linux]="taskset, which pins the forks of a duet run"
 )
-PACKAGES=(maven jupyter-client jupyter-core jupyter-nbconvert python3-nbclient python3-nbformat
+PACKAGES=(jupyter-client jupyter-core jupyter-nbconvert python3-nbclient python3-nbformat
   python3-ipykernel python3-jupyter-kernel-test jupyter-notebook chromium python3-numpy python3-faiss
-  libopenblas0-pthread git util-linux)
+  libopenblas0-pthread)
+# Commands that may come from elsewhere than Debian (an SDK manager's Maven, say) count by the command.
+command -v mvn >/dev/null 2>&1 || PACKAGES+=(maven)
+command -v git >/dev/null 2>&1 || PACKAGES+=(git)
+command -v taskset >/dev/null 2>&1 || PACKAGES+=(util-linux)
 # e2e/ needs Node.js 20+ and npm; Debian's own nodejs is older, so it is installed only where there is none.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   PURPOSE[nodejs]="the browser test's driver (e2e/)"; PURPOSE[npm]="installs e2e/'s playwright-core"
