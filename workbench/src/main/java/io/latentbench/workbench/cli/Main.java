@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             "Also handled by the launcher itself:",
             "  test     Run every test (mvn verify).",
             "  build    Build without running anything.",
+            "  deps     List the dependencies and plugins that have newer releases.",
             "  jshell   Open jshell with latentbench imported ([FILE.jsh]).",
         })
 public final class Main implements Runnable {
