@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.latentbench.workbench.bench.Shard;
+import io.latentbench.workbench.kernel.magic.MagicArgs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -225,38 +226,14 @@ class MatrixManifestsTest {
                 .replaceAll("\\$[A-Za-z_][A-Za-z0-9_]*", "1");
     }
 
-    /** Shell words up to the end of the command (a pipe, list operator, redirection or comment). */
+    /** Shell words up to the end of the command: a pipe, list operator, redirection or comment. */
     private static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else if ("|;&>)#".indexOf(c) >= 0) {
+        for (String w : MagicArgs.split(text)) {
+            if (w.isEmpty() || "|;&>)#".indexOf(w.charAt(0)) >= 0) {
                 break;
-            } else {
-                word.append(c);
-                inWord = true;
             }
-        }
-        if (inWord) {
-            words.add(word.toString());
+            words.add(w);
         }
         return words;
     }
@@ -270,23 +247,21 @@ class MatrixManifestsTest {
     }
 
     private static List<String> runs(JsonNode job) {
-        List<String> runs = new ArrayList<>();
-        job.path("steps").forEach(step -> {
-            if (step.has("run")) {
-                runs.add(step.path("run").asText());
-            }
-        });
-        return runs;
+        return stepValues(job, "run");
     }
 
     private static List<String> uses(JsonNode job) {
-        List<String> uses = new ArrayList<>();
+        return stepValues(job, "uses");
+    }
+
+    private static List<String> stepValues(JsonNode job, String key) {
+        List<String> values = new ArrayList<>();
         job.path("steps").forEach(step -> {
-            if (step.has("uses")) {
-                uses.add(step.path("uses").asText());
+            if (step.has(key)) {
+                values.add(step.path(key).asText());
             }
         });
-        return uses;
+        return values;
     }
 
     private static List<JsonNode> k8sDocuments() throws IOException {
