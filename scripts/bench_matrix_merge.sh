@@ -7,7 +7,7 @@
 # of one runner label or node pool may differ, and numbers of different testbeds are never mixed.
 # For each testbed, into OUT_DIR/<testbed>/:
 #   lb results merge            the testbed's shards into one results.json (+ TOML, raw JMH JSON)
-#   lb compare / lb report      against baselines/<testbed>/ (benchmark_report.md, and .html for a
+#   lb compare / lb report      against $LB_BASELINES/<testbed>/ (benchmark_report.md, .html for a
 #                               comparison; on a
 #                               regression the config's actions, regression_issue.md among them)
 #   lb baseline update          the run joins the testbed's baselines and its history

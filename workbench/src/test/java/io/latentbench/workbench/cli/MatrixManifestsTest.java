@@ -64,7 +64,9 @@ class MatrixManifestsTest {
         JsonNode merge = wf.path("jobs").path("merge");
         assertThat(merge.path("needs")).extracting(JsonNode::asText).contains("shard");
         assertThat(uses(merge)).anySatisfy(u -> assertThat(u).startsWith("actions/download-artifact@"));
-        assertThat(runs(merge)).anySatisfy(run -> assertThat(run).contains("scripts/bench_matrix_merge.sh"));
+        assertThat(merge.path("steps")).filteredOn(step -> step.path("run").asText().contains("scripts/bench_matrix_merge.sh"))
+                .singleElement().satisfies(step -> assertThat(step.path("env").path("LB_BASELINES").asText())
+                        .as("the full profile's baselines, apart from the quick gate's").isEqualTo("baselines/full"));
 
         // the testbed comes from the machine that ran, as in the local gate: never a fixed name
         String text = Files.readString(WORKFLOW);
