@@ -8,8 +8,8 @@
 # For each testbed, into OUT_DIR/<testbed>/:
 #   lb results merge            the testbed's shards into one results.json (+ TOML, raw JMH JSON)
 #   lb compare / lb report      against $LB_BASELINES/<testbed>/ (benchmark_report.md, .html for a
-#                               comparison; on a
-#                               regression the config's actions, regression_issue.md among them)
+#                               comparison; on a regression the config's actions, regression_issue.md
+#                               among them)
 #   lb baseline update          the run joins the testbed's baselines and its history
 #                               (history/<time>-<commit>.json): --auto after a comparison without
 #                               regression, so [baseline_management] decides; --approve when the
