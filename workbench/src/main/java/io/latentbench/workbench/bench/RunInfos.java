@@ -21,10 +21,26 @@ final class RunInfos {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    /** HEAD of the checkout lb runs from (or the working directory), "unknown" outside git. */
+    /**
+     * The commit the run measures: $LB_GIT_COMMIT when set (an image built without .git, as the
+     * Kubernetes one, is told it at build time), else HEAD of the checkout lb runs from (or the
+     * working directory), else "unknown".
+     */
     static String gitCommit() {
         String home = System.getProperty("latentbench.home");
         Path dir = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
+        return gitCommit(System.getenv("LB_GIT_COMMIT"), dir);
+    }
+
+    static String gitCommit(String declared, Path dir) {
+        if (declared != null && !declared.isBlank()) {
+            if (declared.trim().matches("[0-9a-f]{7,64}")) {
+                return declared.trim();
+            }
+            // provenance only: the measurements must not be lost over it, so say it and ask git
+            System.err.println("lb: LB_GIT_COMMIT='" + declared + "' is not a commit hash (7 to 64 hex digits);"
+                    + " using git's HEAD instead");
+        }
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(dir.toFile())
                     .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();

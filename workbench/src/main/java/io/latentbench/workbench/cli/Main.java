@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             "  test     Install what the tests need and is missing, then run every test (mvn verify).",
             "  setup    Only install what the tests need (scripts/setup.sh).",
             "  build    Build without running anything.",
+            "  deps     List the dependencies and plugins that have newer releases.",
             "  jshell   Open jshell with latentbench imported ([FILE.jsh]).",
         })
 public final class Main implements Runnable {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class BenchPlanTest {
@@ -156,7 +157,8 @@ class BenchPlanTest {
         List<String> all = keys(full);
         assertThat(all).doesNotHaveDuplicates().hasSize(full.totalSize());
 
-        for (int n : new int[] {2, 3, 5, 8, 64}) {
+        // every count a CI matrix or an Indexed Job would use, and one with shards of a few points
+        for (int n : IntStream.concat(IntStream.rangeClosed(1, 16), IntStream.of(64)).toArray()) {
             List<String> union = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             int smallest = Integer.MAX_VALUE;

@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.latentbench.workbench.results.RunInfo;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunInfosTest {
 
     private static List<String> cpuinfo(String model, String flags) {
         return List.of("processor\t: 0", "vendor_id\t: AuthenticAMD", "model name\t: " + model,
                 "flags\t\t: " + flags, "", "processor\t: 1", "model name\t: " + model, "flags\t\t: " + flags);
+    }
+
+    @Test
+    void aDeclaredCommitWinsAndANonHashOneFallsBackToGit(@TempDir Path notARepo) {
+        assertThat(RunInfos.gitCommit("0123abcd", notARepo)).isEqualTo("0123abcd");
+        assertThat(RunInfos.gitCommit(" 0123abcd\n", notARepo)).isEqualTo("0123abcd");
+        assertThat(RunInfos.gitCommit("main", notARepo)).isEqualTo("unknown");
+        assertThat(RunInfos.gitCommit(null, notARepo)).isEqualTo("unknown");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.latentbench.workbench.results.ResultSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,19 +72,16 @@ class RegressionGateTest {
 
         CategoryChart chart = RegressionGate.withConfig(RegressionConfig.defaults()).compare(base, cur).chart();
 
-        CategorySeries regression = chart.getSeriesMap().get("Regression");
+        CategorySeries regression = chart.getSeries("Regression");
         List<String> labels = new ArrayList<>();
         regression.getXData().forEach(x -> labels.add(x.toString()));
         assertThat(labels).hasSize(Synthetic.suite().size()).contains(Synthetic.suite().get(1).key());
-        List<Number> ys = new ArrayList<>();
-        regression.getYData().forEach(ys::add);
-        assertThat(ys.stream().filter(y -> y != null)).singleElement()
-                .satisfies(y -> assertThat(y.doubleValue()).isBetween(20.0, 40.0));
-        CategorySeries threshold = chart.getSeriesMap().get("threshold (worse by more fails)");
-        assertThat(threshold.getChartCategorySeriesRenderStyle()).isEqualTo(CategorySeries.CategorySeriesRenderStyle.Line);
-        List<Number> limits = new ArrayList<>();
-        threshold.getYData().forEach(limits::add);
-        assertThat(limits.get(labels.indexOf(Synthetic.suite().get(1).key())).doubleValue()).isEqualTo(5.0);
+        // a category without a bar of this verdict has NaN (XChart 4 keeps y values as doubles)
+        assertThat(Arrays.stream(regression.getYData()).filter(y -> !Double.isNaN(y)).boxed()).singleElement()
+                .satisfies(y -> assertThat(y).isBetween(20.0, 40.0));
+        CategorySeries threshold = chart.getSeries("threshold (worse by more fails)");
+        assertThat(threshold.getChartCategorySeriesRenderStyle()).contains(CategorySeries.CategorySeriesRenderStyle.Line);
+        assertThat(threshold.getYData()[labels.indexOf(Synthetic.suite().get(1).key())]).isEqualTo(5.0);
         assertThat(Charts.png(chart)).isNotEmpty();
     }
 
@@ -126,7 +124,7 @@ class RegressionGateTest {
         assertThat(r.inconclusive().getFirst().reason()).contains("too few forks");
         assertThat(r.exitCode()).isZero();
         r.check();
-        assertThat(r.chart().getSeriesMap()).containsKey("Inconclusive");
+        assertThat(r.chart().getSeries("Inconclusive")).isNotNull();
     }
 
     @Test

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.ContinuityCorrection;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.apache.commons.statistics.inference.PValueMethod;
 import org.junit.jupiter.api.Test;
 
 class MannWhitneyTest {
@@ -61,6 +65,58 @@ class MannWhitneyTest {
         MannWhitney.Result approx = MannWhitney.test(a2, b);
         assertThat(approx.exact()).isFalse();
         assertThat(approx.pValue()).isCloseTo(exact, within(0.02));
+    }
+
+    @Test
+    void exactAgreesWithCommonsStatisticsOnSamplesWithoutTies() {
+        MannWhitneyUTest reference = MannWhitneyUTest.withDefaults()
+                .with(AlternativeHypothesis.TWO_SIDED).with(PValueMethod.EXACT);
+        Random random = new Random(19);
+        int significant = 0;
+        for (int trial = 0; trial < 1000; trial++) {
+            int n1 = 1 + random.nextInt(30);
+            int n2 = 1 + random.nextInt(30);
+            double[] a = gaussians(random, n1, 0);
+            double[] b = gaussians(random, n2, trial % 2 == 0 ? 0 : 1.5);
+            MannWhitney.Result ours = MannWhitney.test(a, b);
+            MannWhitneyUTest.Result theirs = reference.test(a, b);
+            assertThat(theirs.hasTiedValues()).isFalse();
+            assertThat(ours.exact()).isTrue();
+            assertThat(ours.u()).as("U, trial %d (%d vs %d)", trial, n1, n2).isEqualTo(theirs.getStatistic());
+            assertThat(ours.pValue()).as("p, trial %d (%d vs %d)", trial, n1, n2)
+                    .isCloseTo(theirs.getPValue(), within(1e-12 + 1e-9 * theirs.getPValue()));
+            significant += ours.pValue() < 0.05 ? 1 : 0;
+        }
+        // both regimes were exercised: shifted samples are mostly told apart, equal ones mostly not
+        assertThat(significant).isBetween(250, 550);
+    }
+
+    @Test
+    void normalApproximationAgreesWithCommonsStatisticsAboveTheExactLimit() {
+        MannWhitneyUTest reference = MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED)
+                .with(PValueMethod.ASYMPTOTIC).with(ContinuityCorrection.ENABLED);
+        Random random = new Random(23);
+        for (int trial = 0; trial < 300; trial++) {
+            int n1 = 20 + random.nextInt(60);
+            int n2 = Math.max(1, MannWhitney.EXACT_LIMIT + 1 - n1) + random.nextInt(40);
+            double[] a = gaussians(random, n1, 0);
+            double[] b = gaussians(random, n2, random.nextDouble());
+            MannWhitney.Result ours = MannWhitney.test(a, b);
+            MannWhitneyUTest.Result theirs = reference.test(a, b);
+            assertThat(ours.exact()).isFalse();
+            assertThat(ours.u()).isEqualTo(theirs.getStatistic());
+            assertThat(ours.pValue()).as("p, trial %d (%d vs %d)", trial, n1, n2)
+                    .isCloseTo(theirs.getPValue(), within(1e-12 + 1e-9 * theirs.getPValue()));
+        }
+    }
+
+    /** Continuous values: ties have probability zero. */
+    private static double[] gaussians(Random random, int n, double shift) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextGaussian() + shift;
+        }
+        return values;
     }
 
     @Test
