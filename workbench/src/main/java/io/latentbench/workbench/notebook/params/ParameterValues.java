@@ -128,7 +128,8 @@ public final class ParameterValues {
     public static Map<String, Object> fromBase64(String base64, String origin) throws ParameterFormatException {
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(base64.strip());
+            // Strict, unlike Python's b64decode, which drops stray characters and may decode nonsense to nothing.
+            bytes = Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new ParameterFormatException(origin + " is not base64: " + e.getMessage());
         }
