@@ -128,7 +128,9 @@ public final class NotebookExecutor {
         Instant runEnd = Instant.now();
         papermill.put("end_time", runEnd.toString());
         papermill.put("duration", seconds(runStart, runEnd));
-        papermill.put("exception", !(outcome instanceof RunOutcome.Completed));
+        // As papermill: null unless a cell raised (sys.exit() included), never false.
+        if (outcome instanceof RunOutcome.Completed) papermill.putNull("exception");
+        else papermill.put("exception", true);
         switch (outcome) {
             case RunOutcome.Completed c -> { }
             case RunOutcome.Exited e -> { }

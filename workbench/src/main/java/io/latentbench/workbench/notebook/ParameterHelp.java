@@ -58,15 +58,13 @@ public final class ParameterHelp {
 
     static List<Parameter> parse(String source, boolean java) {
         List<Parameter> parameters = new ArrayList<>();
-        for (String raw : source.split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("//")) continue;
+        for (String definition : definitions(source, java ? "//" : "#")) {
             if (java) {
-                Matcher m = JAVA.matcher(line);
+                Matcher m = JAVA.matcher(definition);
                 if (m.matches()) parameters.add(new Parameter(m.group(2), m.group(1).strip(), m.group(3).strip(),
                         m.group(4) == null ? "" : m.group(4).strip()));
             } else {
-                Matcher m = PYTHON.matcher(line);
+                Matcher m = PYTHON.matcher(definition);
                 if (m.matches()) {
                     String type = m.group(2) != null ? m.group(2).strip() : m.group(4) != null ? m.group(4) : "Unknown type";
                     parameters.add(new Parameter(m.group(1), type, m.group(3).strip(), m.group(5) == null ? "" : m.group(5).strip()));
@@ -74,5 +72,39 @@ public final class ParameterHelp {
             }
         }
         return parameters;
+    }
+
+    /**
+     * The cell's assignments, each on one line: a value spread over several lines ({@code b = [\n 'x',\n]}) is
+     * joined, with the comments of all but its last line dropped, so that the last line's comment stays its help.
+     * Blank and comment-only lines are skipped; a line with two {@code =} is not an assignment papermill reads.
+     */
+    private static List<String> definitions(String source, String comment) {
+        List<String> definitions = new ArrayList<>();
+        List<String> group = new ArrayList<>();
+        for (String raw : source.split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith(comment)) continue;
+            long equals = line.chars().filter(c -> c == '=').count();
+            if (equals > 0) {
+                definitions.add(flatten(group, comment));
+                group.clear();
+                if (equals > 1) continue;
+            }
+            group.add(line);
+        }
+        definitions.add(flatten(group, comment));
+        definitions.removeIf(String::isEmpty);
+        return definitions;
+    }
+
+    private static String flatten(List<String> lines, String comment) {
+        StringBuilder flat = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int at = line.indexOf(comment);
+            flat.append(i < lines.size() - 1 && at >= 0 ? line.substring(0, at).strip() : line.strip());
+        }
+        return flat.toString();
     }
 }

@@ -36,6 +36,18 @@ class ParameterValuesTest {
         assertThat(ParameterValues.infer(" spaced ")).isEqualTo(" spaced ");
     }
 
+    /** papermill's test_cli.py::test_resolve_type. */
+    @Test
+    void resolvesTypesAsPapermillDoes() {
+        assertThat(ParameterValues.infer("True")).isEqualTo(true);
+        assertThat(ParameterValues.infer("False")).isEqualTo(false);
+        assertThat(ParameterValues.infer("None")).isNull();
+        assertThat(ParameterValues.infer("12.51")).isEqualTo(12.51);
+        assertThat(ParameterValues.infer("10")).isEqualTo(10L);
+        assertThat(ParameterValues.infer("hello world")).isEqualTo("hello world");
+        assertThat(ParameterValues.infer("\ud83d\ude0d")).isEqualTo("\ud83d\ude0d");
+    }
+
     @Test
     void yamlIsReadAsPapermillsPyYamlReadsIt() throws Exception {
         Map<String, Object> values = ParameterValues.fromYaml("{a: .nan, b: .inf, c: -.inf, d: 123456789012345678901234567890,"
