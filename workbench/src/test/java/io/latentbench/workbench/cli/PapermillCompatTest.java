@@ -10,8 +10,6 @@ import io.latentbench.workbench.notebook.TestNotebooks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * papermill's own test cases (nteract/papermill, papermill/tests: test_execute.py, test_cli.py, test_engines.py)
@@ -39,19 +36,12 @@ class PapermillCompatTest {
     @TempDir
     Path dir;
 
-    record Result(int exitCode, String out, String err) {}
-
-    private Result lb(String... args) {
-        return lb(() -> false, new ByteArrayInputStream(new byte[0]), args);
+    private static CommandRun lb(String... args) {
+        return lb(() -> false, InputStream.nullInputStream(), args);
     }
 
-    private Result lb(BooleanSupplier terminal, InputStream stdin, String... args) {
-        CommandLine cli = new CommandLine(new RunCommand(terminal, stdin));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Result(cli.execute(args), out.toString(), err.toString());
+    private static CommandRun lb(BooleanSupplier terminal, InputStream stdin, String... args) {
+        return CommandRun.lbRun(terminal, stdin, args);
     }
 
     private static Path notebook(String name) {
@@ -89,7 +79,7 @@ class PapermillCompatTest {
     /** Runs simple_execute with one parameter and returns the injected cell's lines. */
     private List<String> injectedLines(String name, String value) throws Exception {
         Path out = out("simple_execute.ipynb");
-        Result r = lb(notebook("simple_execute.ipynb").toString(), out.toString(), "-r", name, value, "--prepare-only");
+        CommandRun r = lb(notebook("simple_execute.ipynb").toString(), out.toString(), "-r", name, value, "--prepare-only");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(parameters(out).path(name).asText()).isEqualTo(value);
         return List.of(source(cells(read(out)).get(1)).split("\n", -1));
@@ -101,7 +91,7 @@ class PapermillCompatTest {
     @DisplayName("test_execute.py::TestNotebookHelpers::test_cell_insertion")
     void cellInsertion() throws Exception {
         Path out = out("simple_execute.ipynb");
-        Result r = lb(notebook("simple_execute.ipynb").toString(), out.toString(), "-p", "msg", "Hello");
+        CommandRun r = lb(notebook("simple_execute.ipynb").toString(), out.toString(), "-p", "msg", "Hello");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<JsonNode> cells = cells(read(out));
@@ -115,7 +105,7 @@ class PapermillCompatTest {
     @DisplayName("test_execute.py::TestNotebookHelpers::test_no_tags")
     void noTags() throws Exception {
         Path out = out("no_parameters.ipynb");
-        Result r = lb(notebook("no_parameters.ipynb").toString(), out.toString(), "-p", "msg", "Hello");
+        CommandRun r = lb(notebook("no_parameters.ipynb").toString(), out.toString(), "-p", "msg", "Hello");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(source(cells(read(out)).get(0)).split("\n", -1)).containsExactly("# Parameters", "msg = \"Hello\"", "");
@@ -150,7 +140,7 @@ class PapermillCompatTest {
     @DisplayName("test_execute.py::TestNotebookHelpers::test_prepare_only")
     void prepareOnly() throws Exception {
         Path out = out("broken1.ipynb");
-        Result r = lb(notebook("broken1.ipynb").toString(), out.toString(), "-p", "foo", "do\\ not\\ crash", "--prepare-only");
+        CommandRun r = lb(notebook("broken1.ipynb").toString(), out.toString(), "-p", "foo", "do\\ not\\ crash", "--prepare-only");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode first = cells(read(out)).get(0);
@@ -165,7 +155,7 @@ class PapermillCompatTest {
         assertThat(tags(original.path("cells").get(0))).containsExactly("papermill-error-cell-tag");
         Path out = out("broken1.ipynb");
 
-        Result r = lb(notebook("broken1.ipynb").toString(), out.toString());
+        CommandRun r = lb(notebook("broken1.ipynb").toString(), out.toString());
 
         assertThat(r.exitCode()).isEqualTo(1);
         List<JsonNode> cells = cells(read(out));
@@ -189,7 +179,7 @@ class PapermillCompatTest {
     @DisplayName("test_execute.py::TestBrokenNotebook2::test")
     void brokenNotebook2() throws Exception {
         Path out = out("broken2.ipynb");
-        Result r = lb(notebook("broken2.ipynb").toString(), out.toString());
+        CommandRun r = lb(notebook("broken2.ipynb").toString(), out.toString());
 
         assertThat(r.exitCode()).isEqualTo(1);
         List<JsonNode> cells = cells(read(out));
@@ -206,7 +196,7 @@ class PapermillCompatTest {
     @DisplayName("test_execute.py::TestReportMode::test_report_mode")
     void reportMode() throws Exception {
         Path out = out("report_mode_test.ipynb");
-        Result r = lb(notebook("report_mode_test.ipynb").toString(), out.toString(), "-p", "a", "0", "--report-mode");
+        CommandRun r = lb(notebook("report_mode_test.ipynb").toString(), out.toString(), "-p", "a", "0", "--report-mode");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(cells(read(out))).filteredOn(c -> c.path("cell_type").asText().equals("code")).isNotEmpty()
@@ -217,7 +207,7 @@ class PapermillCompatTest {
     @DisplayName("test_execute.py::TestOutputPathNone::test_output_path_of_none")
     void outputPathNone() throws Exception {
         // No output file: the notebook goes to stdout, where papermill's API returns it.
-        Result r = lb(notebook("simple_execute.ipynb").toString(), "-p", "msg", "Hello");
+        CommandRun r = lb(notebook("simple_execute.ipynb").toString(), "-p", "msg", "Hello");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(JSON.readTree(r.out()).path("metadata").path("papermill").path("parameters").path("msg").asText()).isEqualTo("Hello");
@@ -233,7 +223,7 @@ class PapermillCompatTest {
         Files.writeString(work.resolve("check.txt"), "exists");
         Path out = out("read_check.ipynb");
 
-        Result r = lb(notebook("read_check.ipynb").toString(), out.toString(), "--cwd", work.toString());
+        CommandRun r = lb(notebook("read_check.ipynb").toString(), out.toString(), "--cwd", work.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(out).isRegularFile();
@@ -260,7 +250,7 @@ class PapermillCompatTest {
 
     private void assertCleanExit(String name, String evalue) throws Exception {
         Path out = out(name);
-        Result r = lb(notebook(name).toString(), out.toString());
+        CommandRun r = lb(notebook(name).toString(), out.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).doesNotContain("failed");
@@ -280,7 +270,7 @@ class PapermillCompatTest {
     @DisplayName("test_execute.py::TestSysExit::test_sys_exit1")
     void sysExit1() throws Exception {
         Path out = out("sysexit1.ipynb");
-        Result r = lb(notebook("sysexit1.ipynb").toString(), out.toString());
+        CommandRun r = lb(notebook("sysexit1.ipynb").toString(), out.toString());
 
         assertThat(r.exitCode()).isEqualTo(1);
         List<JsonNode> cells = cells(read(out));
@@ -299,7 +289,7 @@ class PapermillCompatTest {
     @DisplayName("test_execute.py::TestSysExit::test_line_magic_error")
     void lineMagicError() throws Exception {
         Path out = out("line_magic_error.ipynb");
-        Result r = lb(notebook("line_magic_error.ipynb").toString(), out.toString());
+        CommandRun r = lb(notebook("line_magic_error.ipynb").toString(), out.toString());
 
         assertThat(r.exitCode()).isEqualTo(1);
         List<JsonNode> cells = cells(read(out));
@@ -314,7 +304,7 @@ class PapermillCompatTest {
     @DisplayName("test_execute.py::TestNotebookValidation::test_from_version_4_4_upgrades")
     void fromVersion44Upgrades() throws Exception {
         Path out = out("nb_version_4.4.ipynb");
-        Result r = lb(notebook("nb_version_4.4.ipynb").toString(), out.toString(), "-p", "var", "It works");
+        CommandRun r = lb(notebook("nb_version_4.4.ipynb").toString(), out.toString(), "-p", "var", "It works");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode nb = read(out);
@@ -327,7 +317,7 @@ class PapermillCompatTest {
     @DisplayName("test_execute.py::TestMinimalNotebook::test_no_v3_language_backport")
     void minimalNotebook() throws Exception {
         Path out = out("blank-vscode.ipynb");
-        Result r = lb(notebook("blank-vscode.ipynb").toString(), out.toString(), "-k", "python3", "-p", "var", "It works");
+        CommandRun r = lb(notebook("blank-vscode.ipynb").toString(), out.toString(), "-k", "python3", "-p", "var", "It works");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         Nbformat.assertValid(out);
@@ -337,7 +327,7 @@ class PapermillCompatTest {
     @DisplayName("test_execute.py::TestNotebookNodeInput::test_notebook_node_input")
     void notebookFromStandardInput() throws Exception {
         Path out = out("stdin.ipynb");
-        Result r = lb(() -> false, Files.newInputStream(notebook("simple_execute.ipynb")), "-", out.toString(),
+        CommandRun r = lb(() -> false, Files.newInputStream(notebook("simple_execute.ipynb")), "-", out.toString(),
                 "-p", "msg", "Hello");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -351,7 +341,7 @@ class PapermillCompatTest {
         Path out = dir.resolve("prepared.ipynb");
         List<String> args = new ArrayList<>(List.of(notebook("simple_execute.ipynb").toString(), out.toString(), "--prepare-only"));
         args.addAll(List.of(options));
-        Result r = lb(args.toArray(String[]::new));
+        CommandRun r = lb(args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.err()).isZero();
         return parameters(out);
     }
@@ -413,7 +403,7 @@ class PapermillCompatTest {
         Path in = TestNotebooks.python().code("import os\nos._exit(9)").code("print('never')").write(dir.resolve("dead.ipynb"));
         Path out = out("dead.ipynb");
 
-        Result r = lb(in.toString(), out.toString());
+        CommandRun r = lb(in.toString(), out.toString());
 
         assertThat(r.exitCode()).isEqualTo(138);
         assertThat(out).isRegularFile();
@@ -469,7 +459,7 @@ class PapermillCompatTest {
         assertThat(lb(notebook("simple_execute.ipynb").toString(), executed.toString(), "-p", "msg", "first").exitCode()).isZero();
         Path out = out("prepared-again.ipynb");
 
-        Result r = lb(executed.toString(), out.toString(), "--prepare-only", "-p", "msg", "second");
+        CommandRun r = lb(executed.toString(), out.toString(), "--prepare-only", "-p", "msg", "second");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<JsonNode> cells = cells(read(out));
@@ -485,7 +475,7 @@ class PapermillCompatTest {
         Path in = TestNotebooks.forKernel("not-installed", "python").code("print(1 + 1)").write(dir.resolve("k.ipynb"));
         Path out = out("k.ipynb");
 
-        Result r = lb(in.toString(), out.toString(), "-k", "python3");
+        CommandRun r = lb(in.toString(), out.toString(), "-k", "python3");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(read(out).path("metadata").path("kernelspec").path("name").asText()).isEqualTo("python3");
@@ -497,7 +487,7 @@ class PapermillCompatTest {
         Path in = TestNotebooks.forKernel("latentbench", "java").parameters("int n = 1;").write(dir.resolve("l.ipynb"));
         Path out = out("l.ipynb");
 
-        Result r = lb(in.toString(), out.toString(), "--prepare-only", "-l", "python", "-p", "n", "2");
+        CommandRun r = lb(in.toString(), out.toString(), "--prepare-only", "-l", "python", "-p", "n", "2");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(source(cells(read(out)).get(1))).isEqualTo("# Parameters\nn = 2\n");
@@ -510,7 +500,7 @@ class PapermillCompatTest {
         Path in = TestNotebooks.python().code("import os\nprint(os.getcwd())").write(dir.resolve("cwd.ipynb"));
         Path out = out("cwd.ipynb");
 
-        Result r = lb(in.toString(), out.toString(), "--cwd", work.toString());
+        CommandRun r = lb(in.toString(), out.toString(), "--cwd", work.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(Notebook.joined(cells(read(out)).get(0).path("outputs").get(0).path("text")).strip())
@@ -521,11 +511,11 @@ class PapermillCompatTest {
     @DisplayName("test_cli.py::TestCLI::test_progress_bar, test_no_progress_bar, test_log_output, test_no_log_output")
     void cliProgressAndLogOutput() throws Exception {
         Path in = notebook("simple_execute.ipynb");
-        Result logged = lb(in.toString(), out("a.ipynb").toString(), "-p", "msg", "logged-text", "--log-output", "--progress-bar");
+        CommandRun logged = lb(in.toString(), out("a.ipynb").toString(), "-p", "msg", "logged-text", "--log-output", "--progress-bar");
         assertThat(logged.exitCode()).as(logged.err()).isZero();
         assertThat(logged.err()).contains("logged-text").contains("executing cell");
 
-        Result quiet = lb(in.toString(), out("b.ipynb").toString(), "-p", "msg", "quiet-text", "--no-log-output", "--no-progress-bar");
+        CommandRun quiet = lb(in.toString(), out("b.ipynb").toString(), "-p", "msg", "quiet-text", "--no-log-output", "--no-progress-bar");
         assertThat(quiet.exitCode()).as(quiet.err()).isZero();
         assertThat(quiet.err()).doesNotContain("quiet-text").doesNotContain("cell 1/");
     }
@@ -534,9 +524,9 @@ class PapermillCompatTest {
     @DisplayName("test_cli.py::TestCLI::test_log_level")
     void cliLogLevel() throws Exception {
         Path in = TestNotebooks.python().code("print(1)").write(dir.resolve("nolevel.ipynb"));
-        Result warned = lb(in.toString(), out("w.ipynb").toString(), "--prepare-only", "-p", "x", "1", "--log-level", "WARNING");
+        CommandRun warned = lb(in.toString(), out("w.ipynb").toString(), "--prepare-only", "-p", "x", "1", "--log-level", "WARNING");
         assertThat(warned.err()).contains("warning: the notebook has no cell tagged 'parameters'");
-        Result silent = lb(in.toString(), out("s.ipynb").toString(), "--prepare-only", "-p", "x", "1", "--log-level", "ERROR");
+        CommandRun silent = lb(in.toString(), out("s.ipynb").toString(), "--prepare-only", "-p", "x", "1", "--log-level", "ERROR");
         assertThat(silent.exitCode()).isZero();
         assertThat(silent.err()).isEmpty();
         assertThat(lb(in.toString(), out("x.ipynb").toString(), "--log-level", "LOUD").exitCode()).isEqualTo(2);
@@ -554,7 +544,7 @@ class PapermillCompatTest {
     @DisplayName("test_cli.py::TestCLI::test_execution_timeout")
     void cliExecutionTimeout() throws Exception {
         Path in = TestNotebooks.python().code("import time\ntime.sleep(30)").write(dir.resolve("et.ipynb"));
-        Result r = lb(in.toString(), out("et.ipynb").toString(), "--execution-timeout", "1");
+        CommandRun r = lb(in.toString(), out("et.ipynb").toString(), "--execution-timeout", "1");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("timed out after 1.0 s");
     }
@@ -573,7 +563,7 @@ class PapermillCompatTest {
     @Test
     @DisplayName("test_cli.py::TestCLI::test_version")
     void cliVersion() {
-        Result r = lb("--version");
+        CommandRun r = lb("--version");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("latentbench ");
     }
@@ -581,14 +571,14 @@ class PapermillCompatTest {
     @Test
     @DisplayName("test_cli.py::TestCLI::test_help_notebook")
     void cliHelpNotebook() throws Exception {
-        Result r = lb("--help-notebook", notebook("complex_parameters.ipynb").toString());
+        CommandRun r = lb("--help-notebook", notebook("complex_parameters.ipynb").toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Parameters inferred for notebook '" + notebook("complex_parameters.ipynb") + "'")
                 .contains("  msg: Unknown type (default None)")
                 .contains("  a: float (default 2.25)")
                 .contains("Variable a");
-        Result none = lb("--help-notebook", notebook("no_parameters.ipynb").toString());
+        CommandRun none = lb("--help-notebook", notebook("no_parameters.ipynb").toString());
         assertThat(none.exitCode()).isEqualTo(1);
         assertThat(none.out()).contains("No cell tagged 'parameters'");
     }
@@ -613,7 +603,7 @@ class PapermillCompatTest {
     @Test
     @DisplayName("test_cli.py::test_pipe_in_out_explicit")
     void pipeInOutExplicit() throws Exception {
-        Result r = lb(() -> false, new ByteArrayInputStream(pythonNotebookJson().getBytes(StandardCharsets.UTF_8)), "-", "-");
+        CommandRun r = lb(() -> false, new ByteArrayInputStream(pythonNotebookJson().getBytes(StandardCharsets.UTF_8)), "-", "-");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         Path out = Files.writeString(dir.resolve("piped.ipynb"), r.out());
@@ -625,7 +615,7 @@ class PapermillCompatTest {
     void pipeOutAuto() throws Exception {
         Path in = Files.writeString(dir.resolve("in.ipynb"), pythonNotebookJson());
 
-        Result r = lb(() -> false, new ByteArrayInputStream(new byte[0]), in.toString());
+        CommandRun r = lb(() -> false, new ByteArrayInputStream(new byte[0]), in.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(JSON.readTree(r.out()).path("cells").get(0).path("cell_type").asText()).isEqualTo("markdown");
@@ -635,7 +625,7 @@ class PapermillCompatTest {
     @DisplayName("test_cli.py::test_pipe_in_explicit")
     void pipeInExplicit() throws Exception {
         Path out = dir.resolve("notebook.ipynb");
-        Result r = lb(() -> false, new ByteArrayInputStream(pythonNotebookJson().getBytes(StandardCharsets.UTF_8)), "-", out.toString());
+        CommandRun r = lb(() -> false, new ByteArrayInputStream(pythonNotebookJson().getBytes(StandardCharsets.UTF_8)), "-", out.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
@@ -649,7 +639,7 @@ class PapermillCompatTest {
         Path stdout = dir.resolve("notebook.stdout");
         String secret = java.util.UUID.randomUUID().toString();
 
-        Result r = lb(notebook("simple_execute.ipynb").toString(), out.toString(), "-k", "python3", "-p", "msg", secret,
+        CommandRun r = lb(notebook("simple_execute.ipynb").toString(), out.toString(), "-k", "python3", "-p", "msg", secret,
                 "--stdout-file", stdout.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -697,7 +687,7 @@ class PapermillCompatTest {
     @DisplayName("test_engines.py::TestNBClientEngine::test_nb_convert_engine_execute (kernel name python)")
     void kernelNamePythonRunsOnPython3() throws Exception {
         Path out = out("test_autosave.ipynb");
-        Result r = lb(notebook("test_autosave.ipynb").toString(), out.toString());
+        CommandRun r = lb(notebook("test_autosave.ipynb").toString(), out.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(Notebook.joined(cells(read(out)).get(0).path("outputs").get(0).path("text"))).startsWith("0\n1\n").endsWith("24\n");
@@ -706,12 +696,12 @@ class PapermillCompatTest {
     @Test
     @DisplayName("test_parameterize.py::TestPathParameterizing (through the command line)")
     void outputPathIsATemplate() throws Exception {
-        Result r = lb(notebook("simple_execute.ipynb").toString(), dir.resolve("out_{msg}_{n:03d}.ipynb").toString(),
+        CommandRun r = lb(notebook("simple_execute.ipynb").toString(), dir.resolve("out_{msg}_{n:03d}.ipynb").toString(),
                 "--prepare-only", "-p", "msg", "Hello", "-p", "n", "42");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(dir.resolve("out_Hello_042.ipynb")).isRegularFile();
-        Result missing = lb(notebook("simple_execute.ipynb").toString(), dir.resolve("out_{nope}.ipynb").toString(), "--prepare-only");
+        CommandRun missing = lb(notebook("simple_execute.ipynb").toString(), dir.resolve("out_{nope}.ipynb").toString(), "--prepare-only");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("Missing parameter 'nope'");
     }
@@ -720,7 +710,7 @@ class PapermillCompatTest {
     @DisplayName("issue 17 item 6: whole numbers beyond 64 bits and YAML .nan/.inf are injected exactly")
     void bigNumbersAndNonFiniteYaml() throws Exception {
         Path out = out("big.ipynb");
-        Result r = lb(notebook("simple_execute.ipynb").toString(), out.toString(), "--prepare-only",
+        CommandRun r = lb(notebook("simple_execute.ipynb").toString(), out.toString(), "--prepare-only",
                 "-p", "x", "123456789012345678901234567890", "-y", "{n: .nan, i: .inf, m: -.inf, t: 1e-10}");
 
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latentbench.workbench.notebook.Nbformat;
 import io.latentbench.workbench.notebook.Notebook;
 import io.latentbench.workbench.notebook.TestNotebooks;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Issue 16's executor defects, each as {@code lb run} meets it: a stop signal (item 5), huge timeouts (item 7) and
@@ -31,15 +27,8 @@ class RunRobustnessTest {
     @TempDir
     Path dir;
 
-    record Result(int exitCode, String out, String err) {}
-
-    private Result lb(String... args) {
-        CommandLine cli = new CommandLine(new RunCommand(() -> false, new ByteArrayInputStream(new byte[0])));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Result(cli.execute(args), out.toString(), err.toString());
+    private static CommandRun lb(String... args) {
+        return CommandRun.lbRun(() -> false, java.io.InputStream.nullInputStream(), args);
     }
 
     @Test
@@ -48,17 +37,17 @@ class RunRobustnessTest {
         Path out = dir.resolve("t-out.ipynb");
 
         // Before: ArithmeticException with a 19-frame trace, exit 1 and no notebook.
-        Result huge = lb(in.toString(), out.toString(), "--execution-timeout", "1e10", "--start-timeout", "1e308",
+        CommandRun huge = lb(in.toString(), out.toString(), "--execution-timeout", "1e10", "--start-timeout", "1e308",
                 "--request-timeout", "Infinity");
         assertThat(huge.exitCode()).as(huge.err()).isZero();
         assertThat(Notebook.joined(JSON.readTree(out.toFile()).path("cells").get(0).path("outputs").get(0).path("text")))
                 .isEqualTo("ran\n");
-        Result infinite = lb(in.toString(), out.toString(), "--execution-timeout", "Infinity", "--prepare-only");
+        CommandRun infinite = lb(in.toString(), out.toString(), "--execution-timeout", "Infinity", "--prepare-only");
         assertThat(infinite.exitCode()).as(infinite.err()).isZero();
 
         for (String[] bad : List.of(new String[] {"--execution-timeout", "NaN"}, new String[] {"--start-timeout", "-1"},
                 new String[] {"--execution-timeout", "soon"}, new String[] {"--autosave-cell-every", "-3"})) {
-            Result r = lb(in.toString(), dir.resolve("never.ipynb").toString(), bad[0], bad[1]);
+            CommandRun r = lb(in.toString(), dir.resolve("never.ipynb").toString(), bad[0], bad[1]);
             assertThat(r.exitCode()).as(String.join(" ", bad)).isEqualTo(2);
             assertThat(r.err().strip().lines()).singleElement().asString().contains(bad[0]).contains(bad[1]);
         }
@@ -75,7 +64,7 @@ class RunRobustnessTest {
                 """);
         Path out = dir.resolve("num-out.ipynb");
 
-        Result r = lb(in.toString(), out.toString());
+        CommandRun r = lb(in.toString(), out.toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("num.ipynb: cell 0 \"source\" line 1 is the number 2, expected a string")
