@@ -11,7 +11,6 @@ import io.latentbench.workbench.notebook.protocol.KernelSpec;
 import io.latentbench.workbench.notebook.protocol.KernelStartException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 

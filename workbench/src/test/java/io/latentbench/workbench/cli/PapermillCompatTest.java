@@ -521,6 +521,15 @@ class PapermillCompatTest {
     }
 
     @Test
+    @DisplayName("test_cli.py::TestCLI::test_log_output_plus_progress")
+    void cliLogOutputPlusProgress() throws Exception {
+        CommandRun r = lb(notebook("simple_execute.ipynb").toString(), out("c.ipynb").toString(), "-p", "msg", "both",
+                "--log-output", "--progress-bar");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("both\n").contains("done in");
+    }
+
+    @Test
     @DisplayName("test_cli.py::TestCLI::test_log_level")
     void cliLogLevel() throws Exception {
         Path in = TestNotebooks.python().code("print(1)").write(dir.resolve("nolevel.ipynb"));
@@ -622,6 +631,18 @@ class PapermillCompatTest {
     }
 
     @Test
+    @DisplayName("test_cli.py::test_pipe_out_explicit")
+    void pipeOutExplicit() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.ipynb"), pythonNotebookJson());
+
+        CommandRun r = lb(() -> true, InputStream.nullInputStream(), in.toString(), "-");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path out = Files.writeString(dir.resolve("piped.ipynb"), r.out());
+        Nbformat.assertValid(out);
+    }
+
+    @Test
     @DisplayName("test_cli.py::test_pipe_in_explicit")
     void pipeInExplicit() throws Exception {
         Path out = dir.resolve("notebook.ipynb");
@@ -704,6 +725,22 @@ class PapermillCompatTest {
         CommandRun missing = lb(notebook("simple_execute.ipynb").toString(), dir.resolve("out_{nope}.ipynb").toString(), "--prepare-only");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("Missing parameter 'nope'");
+    }
+
+    @Test
+    @DisplayName("test_parameterize.py::TestBuiltinParameters (all six, through the output path)")
+    void builtinParametersInPaths() throws Exception {
+        String in = notebook("simple_execute.ipynb").toString();
+        CommandRun builtins = lb(in, dir.resolve("{msg}_{pm[run_uuid]}_{pm[current_datetime_utc]:%Y}_{pm[current_datetime_local]:%m}.ipynb").toString(),
+                "--prepare-only", "-p", "msg", "kept");
+        assertThat(builtins.exitCode()).as(builtins.err()).isZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .singleElement().asString().matches("kept_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}_20\\d\\d_\\d\\d\\.ipynb");
+        }
+        CommandRun overridden = lb(in, dir.resolve("{pm}.ipynb").toString(), "--prepare-only", "-p", "pm", "foo");
+        assertThat(overridden.exitCode()).as(overridden.err()).isZero();
+        assertThat(dir.resolve("foo.ipynb")).isRegularFile();
     }
 
     @Test

@@ -93,7 +93,12 @@ class PythonTranslatorTest {
         ordered.put("foo", "bar");
         ordered.put("baz", List.of("buz"));
         assertThat(new PythonTranslator().translate(ordered, "")).isEqualTo("# Parameters\nfoo = \"bar\"\nbaz = [\"buz\"]\n");
+        assertThat(new PythonTranslator().translate(Map.of("foo", "bar"), "")).isEqualTo("# Parameters\nfoo = \"bar\"\n");
+        assertThat(new PythonTranslator().translate(Map.of("foo", true), "")).isEqualTo("# Parameters\nfoo = True\n");
+        assertThat(new PythonTranslator().translate(Map.of("foo", 5L), "")).isEqualTo("# Parameters\nfoo = 5\n");
         assertThat(new PythonTranslator().translate(Map.of("foo", 1.1), "")).isEqualTo("# Parameters\nfoo = 1.1\n");
+        assertThat(new PythonTranslator().translate(Map.of("foo", List.of("bar", "baz")), ""))
+                .isEqualTo("# Parameters\nfoo = [\"bar\", \"baz\"]\n");
         assertThat(new PythonTranslator().translate(Map.of("foo", Map.of("bar", "baz")), ""))
                 .isEqualTo("# Parameters\nfoo = {\"bar\": \"baz\"}\n");
     }
