@@ -1,26 +1,26 @@
 package io.latentbench.workbench.cli;
 
 import io.latentbench.workbench.files.AtomicFiles;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.latentbench.workbench.notebook.ExecutionListener;
+import io.latentbench.workbench.notebook.Autosave;
 import io.latentbench.workbench.notebook.ExecutionOptions;
 import io.latentbench.workbench.notebook.Notebook;
-import io.latentbench.workbench.notebook.NotebookExecutor;
-import io.latentbench.workbench.notebook.NotebookFormatException;
-import io.latentbench.workbench.notebook.Parameterizer;
+import io.latentbench.workbench.notebook.NotebookRunner;
+import io.latentbench.workbench.notebook.ParameterHelp;
+import io.latentbench.workbench.notebook.RunInputException;
 import io.latentbench.workbench.notebook.RunOutcome;
+import io.latentbench.workbench.notebook.RunRequest;
+import io.latentbench.workbench.notebook.RunResult;
+import io.latentbench.workbench.notebook.StopSignal;
 import io.latentbench.workbench.notebook.html.HtmlExporter;
 import io.latentbench.workbench.notebook.params.ParameterFormatException;
-import io.latentbench.workbench.notebook.params.ParameterTranslator;
 import io.latentbench.workbench.notebook.params.ParameterValues;
-import io.latentbench.workbench.notebook.protocol.KernelClient;
-import io.latentbench.workbench.notebook.protocol.KernelSpec;
 import io.latentbench.workbench.notebook.protocol.KernelSpecFinder;
-import io.latentbench.workbench.notebook.protocol.KernelSpecNotFoundException;
 import io.latentbench.workbench.notebook.protocol.KernelStartException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,80 +29,169 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code lb run}: papermill for the JVM. */
+/** {@code lb run}: papermill's command line on the JVM; the run itself is {@link NotebookRunner}. */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
-            "Execute a notebook headlessly on a Jupyter kernel, papermill-style.",
+            "Execute a notebook headlessly on a Jupyter kernel; takes papermill's command lines.",
             "Parameters go into a cell tagged 'injected-parameters' after the cell tagged 'parameters'; outputs,"
                     + " execution counts and metadata.papermill are recorded in OUT. A failing cell stops the run"
-                    + " and adds an error banner.",
+                    + " and adds papermill's error banner. IN and OUT may use parameters: out_{msg}.ipynb.",
         },
         footer = {
             "",
-            "Exit codes: 0 every cell ran; 1 a cell failed or timed out (OUT is still written); 2 bad input"
-                    + " (notebook, parameters, kernel name, paths; nothing is written); 3 the kernel did not start;"
-                    + " 138 the kernel died (OUT is still written).",
+            "Exit codes: 0 every cell ran (or one called sys.exit()/sys.exit(0)); 1 a cell failed or timed out (OUT"
+                    + " is still written); 2 bad input (notebook, parameters, kernel name, paths, options; nothing is"
+                    + " written); 3 the kernel did not start; 138 the kernel died or stopped answering (OUT is still"
+                    + " written); 143/130 stopped by SIGTERM/SIGINT (OUT holds the cells run so far).",
+            "",
+            "Beyond papermill: typed Java parameters for Java kernels; --html; --request-timeout; exit 138 also for a"
+                    + " kernel whose shell stops answering; decimal timeouts.",
+            "Deliberately different from papermill:",
+            "  - parameter names must be identifiers of the kernel's language (papermill writes any name into the code);",
+            "  - -p also reads true/false/null (lower case) as boolean/null, not only True/False/None;",
+            "  - without OUT and with a terminal on stdout, OUT is IN with .out.ipynb (papermill: an error);",
+            "  - standard input is read only with IN '-', never guessed from a pipe;",
+            "  - --engine accepts only nbclient (papermill's default engine) and lb;",
+            "  - -f takes .yaml, .yml or .json files only, and -b strict base64 (papermill: any file; stray characters"
+                    + " dropped);",
+            "  - a kernel whose shell stops answering ends the run (exit 138) after --request-timeout;",
+            "  - Python parameter cells are never reformatted with black.",
         })
 public final class RunCommand implements Callable<Integer> {
 
     static final int EXIT_BAD_INPUT = 2;
     static final int EXIT_KERNEL_START = 3;
-    static final String DEFAULT_KERNEL = "latentbench";
+    /** Seconds beyond which a timeout means "no limit": past a century, as with Infinity. */
+    private static final double NO_LIMIT_SECONDS = ExecutionOptions.NO_LIMIT.toSeconds();
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN.ipynb", description = "The notebook to run.")
-    Path input;
+    private final BooleanSupplier stdoutIsTerminal;
+    private final InputStream stdin;
+
+    public RunCommand() {
+        this(RunCommand::stdoutIsTerminal, System.in);
+    }
+
+    /** For tests: what counts as a terminal on stdout, and what standard input is. */
+    RunCommand(BooleanSupplier stdoutIsTerminal, InputStream stdin) {
+        this.stdoutIsTerminal = stdoutIsTerminal;
+        this.stdin = stdin;
+    }
+
+    @Parameters(index = "0", paramLabel = "IN.ipynb", description = "The notebook to run; '-' reads standard input.")
+    String input;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "OUT.ipynb",
-            description = "Where to write the executed notebook ('-' for stdout). Default: IN with .out.ipynb.")
+            description = "Where to write the executed notebook; '-' for stdout. Default: stdout when IN is '-' or"
+                    + " stdout is not a terminal, else IN with .out.ipynb.")
     String output;
 
     @Option(names = {"-p", "--parameters"}, arity = "2", paramLabel = "NAME VALUE", hideParamSyntax = true,
-            description = "A parameter; the value is read as int, double, true/false, null, else text. Repeatable.")
+            description = "A parameter; the value is read as int, float, True/False (or true/false), None (or null),"
+                    + " else text. Repeatable.")
     List<String> parameterPairs = new ArrayList<>();
+
+    @Option(names = {"-r", "--parameters-raw", "--parameters_raw"}, arity = "2", paramLabel = "NAME VALUE",
+            hideParamSyntax = true, description = "A parameter taken as text, as it is. Repeatable.")
+    List<String> rawPairs = new ArrayList<>();
 
     @Option(names = {"-y", "--parameters-yaml", "--parameters_yaml"}, paramLabel = "YAML",
             description = "Parameters as a YAML mapping, e.g. '{dim: 256, metrics: [cosine, euclidean]}'.")
     List<String> parametersYaml = new ArrayList<>();
 
     @Option(names = {"-f", "--parameters-file", "--parameters_file"}, paramLabel = "FILE",
-            description = "Parameters from a YAML or JSON file (.yaml, .yml, .json).")
+            description = "Parameters from a YAML or JSON file.")
     List<Path> parameterFiles = new ArrayList<>();
 
+    @Option(names = {"-b", "--parameters-base64", "--parameters_base64"}, paramLabel = "BASE64",
+            description = "Parameters as a base64-encoded YAML mapping.")
+    List<String> parametersBase64 = new ArrayList<>();
+
+    @Option(names = "--inject-input-path", description = "Add IN's path as parameter PAPERMILL_INPUT_PATH.")
+    boolean injectInputPath;
+
+    @Option(names = "--inject-output-path", description = "Add OUT's path as parameter PAPERMILL_OUTPUT_PATH.")
+    boolean injectOutputPath;
+
+    @Option(names = "--inject-paths", description = "Both of the above.")
+    boolean injectPaths;
+
     @Option(names = {"-k", "--kernel"}, paramLabel = "KERNEL",
-            description = "Kernel name. Default: the notebook's metadata.kernelspec.name, else " + DEFAULT_KERNEL + ".")
+            description = "Kernel name. Default: the notebook's metadata.kernelspec.name, else " + NotebookRunner.DEFAULT_KERNEL + ".")
     String kernel;
+
+    @Option(names = {"-l", "--language"}, paramLabel = "LANGUAGE",
+            description = "Language to write parameters in (java, python). Default: the kernel's.")
+    String language;
+
+    @Option(names = "--engine", paramLabel = "NAME", description = "Execution engine: nbclient (the default) or lb; both are this executor.")
+    String engine;
 
     @Option(names = "--cwd", paramLabel = "DIR", description = "Working directory of the kernel. Default: the current one.")
     Path cwd;
 
     @Option(names = "--execution-timeout", paramLabel = "S",
             description = "Seconds a cell may run before it is interrupted (then killed with its kernel). Default: no limit.")
-    Double executionTimeout;
+    String executionTimeout;
 
-    @Option(names = "--start-timeout", paramLabel = "S", defaultValue = "60",
-            description = "Seconds the kernel has to start and answer. Default: ${DEFAULT-VALUE}.")
-    double startTimeout;
+    @Option(names = {"--start-timeout", "--start_timeout"}, paramLabel = "S", defaultValue = "60",
+            description = "Seconds the kernel has to start and answer; Infinity for no limit. Default: ${DEFAULT-VALUE}.")
+    String startTimeout;
 
-    @Option(names = "--log-output", description = "Write cell outputs to stderr as they arrive.")
+    @Option(names = "--request-timeout", paramLabel = "S", defaultValue = "30",
+            description = "Seconds a kernel has to acknowledge a cell's execute request before it counts as dead"
+                    + " (exit 138), even if its heartbeat answers. Default: ${DEFAULT-VALUE}.")
+    String requestTimeout;
+
+    @Option(names = "--autosave-cell-every", paramLabel = "S", defaultValue = "30",
+            description = "Seconds between saves of OUT during a long cell (atomic; 0 disables). Default: ${DEFAULT-VALUE}.")
+    String autosaveEvery;
+
+    @Option(names = "--request-save-on-cell-execute", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Save OUT as each cell starts and ends. Default: on.")
+    boolean saveOnCellExecute;
+
+    @Option(names = {"--log-output"}, negatable = true, description = "Write cell outputs to stderr as they arrive.")
     boolean logOutput;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "NOTSET, DEBUG, INFO, WARNING, ERROR or CRITICAL; ERROR and above silence warnings. Default: INFO.")
+    String logLevel = "INFO";
+
+    @Option(names = "--stdout-file", paramLabel = "FILE", description = "Also write the cells' stdout to FILE.")
+    Path stdoutFile;
+
+    @Option(names = "--stderr-file", paramLabel = "FILE", description = "Also write the cells' stderr to FILE.")
+    Path stderrFile;
 
     @Option(names = "--progress-bar", negatable = true,
             description = "Show progress on stderr. Default: on when attached to a terminal.")
     Boolean progressBar;
 
-    @Option(names = "--prepare-only", description = "Write the parameterized notebook without starting a kernel.")
+    @Option(names = "--prepare-only", negatable = true, description = "Write the parameterized notebook without"
+            + " starting a kernel; its outputs stay. (--no-prepare-only is papermill's --prepare-execute.)")
     boolean prepareOnly;
+
+    @Option(names = "--prepare-execute", hidden = true, description = "Execute (the default).")
+    boolean prepareExecute;
+
+    @Option(names = "--report-mode", negatable = true, description = "Hide the code cells' input in OUT.")
+    boolean reportMode;
+
+    @Option(names = "--help-notebook", description = "List the notebook's parameters (name, type, default, help) and exit.")
+    boolean helpNotebook;
 
     @Option(names = "--html", paramLabel = "OUT.html", description = "Also write a self-contained HTML page of the result.")
     Path html;
@@ -112,111 +201,152 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return run(err);
-        } catch (BadInput e) {
+        } catch (BadInput | RunInputException e) {
             err.println("lb run: " + e.getMessage());
             err.flush();
             return EXIT_BAD_INPUT;
         }
     }
 
-    private int run(PrintWriter err) throws BadInput {
-        Notebook notebook = readNotebook();
-        String kernelName = kernel != null ? kernel
-                : !notebook.kernelName().isEmpty() ? notebook.kernelName() : DEFAULT_KERNEL;
-        Optional<KernelSpec> kernelSpec = findKernel(kernelName);
-        if (!(startTimeout > 0)) throw new BadInput("--start-timeout must be a positive number of seconds, got " + startTimeout);
-        Path workDir = cwd != null ? cwd : Path.of("").toAbsolutePath();
-        if (!Files.isDirectory(workDir)) throw new BadInput("--cwd " + workDir + " is not a directory");
-        if (prepareOnly) return prepareOnly(notebook, kernelSpec, kernelName, err);
-
-        // The kernel boots (seconds, for most kernels) while the parameters are read and checked.
-        KernelClient session;
-        try {
-            session = KernelClient.launch(kernelSpec.orElseThrow(), workDir);
-        } catch (KernelStartException e) {
-            err.println("lb run: " + e.getMessage());
-            err.flush();
-            return EXIT_KERNEL_START;
+    private int run(PrintWriter err) throws BadInput, RunInputException {
+        if (engine != null && !engine.equals("nbclient") && !engine.equals("lb")) {
+            throw new BadInput("--engine " + engine + " is not known; expected nbclient or lb");
         }
-        Optional<Path> outputPath;
-        try {
-            outputPath = checkAndParameterize(notebook, kernelSpec, kernelName, err, workDir);
-        } catch (BadInput | RuntimeException e) {
-            session.kill();
-            throw e;
+        List<String> levels = List.of("NOTSET", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
+        if (!levels.contains(logLevel.toUpperCase(Locale.ROOT))) {
+            throw new BadInput("--log-level " + logLevel + " is not one of " + String.join(", ", levels));
         }
-        ProgressReporter progress = new ProgressReporter(err, progressBar != null ? progressBar : System.console() != null,
-                System.console() != null, logOutput);
-        ExecutionOptions options = new ExecutionOptions(workDir,
-                Optional.ofNullable(executionTimeout).map(s -> Duration.ofMillis(Math.round(s * 1000))),
-                Duration.ofMillis(Math.round(startTimeout * 1000)), Duration.ofSeconds(5),
-                ExecutionOptions.DEFAULT_HEARTBEAT_INTERVAL, progress);
-        RunOutcome outcome;
-        try {
-            outcome = new NotebookExecutor(kernelSpec.orElseThrow(), options).execute(notebook, session);
-        } catch (KernelStartException e) {
-            err.println("lb run: " + e.getMessage());
-            err.flush();
-            return EXIT_KERNEL_START;
-        }
-        boolean written = write(notebook, outputPath, err);
-        describe(outcome, err);
-        // A run that went well but left no notebook behind has not done its job.
-        return !written && outcome.exitCode() == 0 ? EXIT_BAD_INPUT : outcome.exitCode();
-    }
+        boolean quiet = levels.indexOf(logLevel.toUpperCase(Locale.ROOT)) >= levels.indexOf("ERROR");
+        boolean toStdout = "-".equals(output) || output == null && ("-".equals(input) || !stdoutIsTerminal.getAsBoolean());
+        String outputName = toStdout ? "-" : output != null ? output : defaultOutput(input);
 
-    /** --prepare-only: parameterize and write, no kernel. */
-    private int prepareOnly(Notebook notebook, Optional<KernelSpec> kernelSpec, String kernelName, PrintWriter err)
-            throws BadInput {
-        Optional<Path> outputPath = checkAndParameterize(notebook, kernelSpec, kernelName, err, null);
-        NotebookExecutor.resetForRun(notebook);
-        return write(notebook, outputPath, err) ? 0 : EXIT_BAD_INPUT;
-    }
-
-    /** Checks the rest of the input and parameterizes the notebook; returns where to write it (empty: stdout). */
-    private Optional<Path> checkAndParameterize(Notebook notebook, Optional<KernelSpec> kernelSpec, String kernelName,
-                                                PrintWriter err, Path workDir) throws BadInput {
-        ParameterValues parameters = collectParameters();
-        String language = kernelSpec.map(KernelSpec::language).filter(l -> !l.isEmpty())
-                .orElseGet(() -> !notebook.language().isEmpty() ? notebook.language()
-                        : kernelName.equals(DEFAULT_KERNEL) ? "java" : "");
-        Optional<Path> outputPath = outputPath();
+        ParameterValues parameters = collectParameters(outputName);
+        RunRequest.Input in = "-".equals(input) ? new RunRequest.Input.FromText(readStdin(), "standard input")
+                : new RunRequest.Input.FromFile(input);
+        if (helpNotebook) return helpNotebook(in, err);
+        RunRequest.Output out = toStdout ? new RunRequest.Output.ToWriter(spec.commandLine().getOut())
+                : new RunRequest.Output.ToFile(outputName);
         if (html != null) checkWritableParent(html, "--html");
-        if (executionTimeout != null && !(executionTimeout > 0)) {
-            throw new BadInput("--execution-timeout must be a positive number of seconds, got " + executionTimeout);
-        }
+        Path workDir = cwd != null ? cwd : Path.of("").toAbsolutePath();
+
+        Optional<Duration> execution = seconds("--execution-timeout", executionTimeout);
+        Duration start = seconds("--start-timeout", startTimeout).orElse(ExecutionOptions.NO_LIMIT);
+        Duration acknowledge = seconds("--request-timeout", requestTimeout).orElse(ExecutionOptions.NO_LIMIT);
+        Duration autosave = autosaveInterval();
+
+        var progress = new ProgressReporter(err, progressBar != null ? progressBar : !toStdout && stdoutIsTerminal.getAsBoolean(),
+                System.console() != null, logOutput, quiet);
+        StreamFiles streams;
         try {
-            ParameterTranslator translator = parameters.isEmpty() ? null
-                    : ParameterTranslator.forLanguage(language.isEmpty() ? "unknown" : language);
-            Parameterizer.parameterize(notebook, parameters.asMap(), translator, w -> warn(err, w));
-        } catch (ParameterFormatException e) {
-            throw new BadInput(e.getMessage());
+            streams = StreamFiles.open(stdoutFile, stderrFile);
+        } catch (IOException e) {
+            throw new BadInput("cannot open " + e.getMessage());
         }
-        ObjectNode papermill = (ObjectNode) notebook.metadata().get("papermill");
-        papermill.put("input_path", input.toString());
-        papermill.put("output_path", outputPath.map(Path::toString).orElse("-"));
-        if (workDir != null) papermill.put("cwd", workDir.toString());
-        papermill.putObject("environment_variables");
-        return outputPath;
+        StopSignal stop = new StopSignal();
+        ExecutionOptions options = new ExecutionOptions(workDir, execution, start, Duration.ofSeconds(5),
+                ExecutionOptions.DEFAULT_HEARTBEAT_INTERVAL, acknowledge,
+                new Autosave(autosave, saveOnCellExecute && !prepareOnly, nb -> { }), stop, progress.and(streams));
+        RunRequest request = new RunRequest(in, out, parameters, Optional.ofNullable(kernel), Optional.ofNullable(language),
+                prepareOnly && !prepareExecute, reportMode, KernelSpecFinder.fromEnvironment());
+
+        RunResult result;
+        try (SignalStop signals = SignalStop.install(stop); streams) {
+            result = NotebookRunner.run(request, options);
+        } catch (KernelStartException e) {
+            err.println("lb run: " + e.getMessage());
+            err.flush();
+            return EXIT_KERNEL_START;
+        }
+        boolean written = result.writeError().isEmpty();
+        result.writeError().ifPresent(message -> err.println("lb run: " + message));
+        if (html != null && written) {
+            try {
+                AtomicFiles.write(html, new HtmlExporter().export(result.notebook()));
+            } catch (UncheckedIOException e) {
+                err.println("lb run: could not write the HTML page: " + e.getMessage());
+                written = false;
+            }
+        }
+        describe(result.outcome(), err);
+        err.flush();
+        // A run that went well but left no notebook behind has not done its job.
+        return !written && result.outcome().exitCode() == 0 ? EXIT_BAD_INPUT : result.outcome().exitCode();
     }
 
-    private Notebook readNotebook() throws BadInput {
+    private static String defaultOutput(String input) {
+        Path in = Path.of(input);
+        String name = in.getFileName().toString();
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".ipynb") ? name.substring(0, name.length() - 6) : name;
+        return in.resolveSibling(stem + ".out.ipynb").toString();
+    }
+
+    private String readStdin() throws BadInput {
         try {
-            return Notebook.read(input);
-        } catch (NotebookFormatException e) {
-            throw new BadInput(e.getMessage());
+            return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInput("cannot read the notebook from standard input: " + e.getMessage());
+        }
+    }
+
+    private int helpNotebook(RunRequest.Input in, PrintWriter err) throws BadInput {
+        Notebook notebook;
+        try {
+            notebook = switch (in) {
+                case RunRequest.Input.FromFile f -> Notebook.read(Path.of(f.pathTemplate()));
+                case RunRequest.Input.FromText t -> Notebook.parse(t.json(), t.origin());
+            };
         } catch (IOException e) {
             throw new BadInput("cannot read notebook " + input + ": " + e.getMessage());
+        } catch (io.latentbench.workbench.notebook.NotebookFormatException e) {
+            throw new BadInput(e.getMessage());
         }
+        ParameterHelp.Help help = ParameterHelp.describe(notebook, input, Optional.ofNullable(language));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(help.text());
+        out.flush();
+        return help.exitCode();
     }
 
-    private ParameterValues collectParameters() throws BadInput {
-        var parameters = new ParameterValues();
+    /**
+     * A number of seconds: positive; Infinity, inf or anything beyond a century means no limit (empty); anything
+     * else is bad input named with its option, rather than an overflow deep in the clock arithmetic.
+     */
+    static Optional<Duration> seconds(String option, String text) throws BadInput {
+        if (text == null) return Optional.empty();
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("inf") || t.equals("infinity") || t.equals("+inf") || t.equals("+infinity")) return Optional.empty();
+        double s;
         try {
+            s = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new BadInput(option + " must be a number of seconds, got '" + text + "'");
+        }
+        if (!(s > 0)) throw new BadInput(option + " must be a positive number of seconds (or Infinity), got '" + text + "'");
+        if (s >= NO_LIMIT_SECONDS) return Optional.empty();
+        return Optional.of(Duration.ofNanos(Math.max(1, (long) (s * 1e9))));
+    }
+
+    private Duration autosaveInterval() throws BadInput {
+        String t = autosaveEvery.strip();
+        try {
+            double s = Double.parseDouble(t);
+            if (s == 0) return Duration.ZERO;
+            if (s > 0 && Double.isFinite(s)) return s >= NO_LIMIT_SECONDS ? Duration.ZERO : Duration.ofNanos((long) (s * 1e9));
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new BadInput("--autosave-cell-every must be a number of seconds, 0 to disable, got '" + autosaveEvery + "'");
+    }
+
+    /** papermill's order: the injected paths, then -b, -f, -y, -p, -r; a later source wins. */
+    private ParameterValues collectParameters(String outputName) throws BadInput {
+        var parameters = new ParameterValues();
+        if (injectInputPath || injectPaths) parameters.put("PAPERMILL_INPUT_PATH", input);
+        if (injectOutputPath || injectPaths) parameters.put("PAPERMILL_OUTPUT_PATH", outputName);
+        try {
+            for (String b : parametersBase64) parameters.putAll(ParameterValues.fromBase64(b, "-b '" + b + "'"));
             for (Path file : parameterFiles) parameters.putAll(ParameterValues.fromFile(file));
-            for (String yaml : parametersYaml) {
-                parameters.putAll(ParameterValues.fromYaml(yaml, "-y '" + yaml + "'"));
-            }
+            for (String yaml : parametersYaml) parameters.putAll(ParameterValues.fromYaml(yaml, "-y '" + yaml + "'"));
         } catch (ParameterFormatException e) {
             throw new BadInput(e.getMessage());
         } catch (IOException e) {
@@ -225,32 +355,8 @@ public final class RunCommand implements Callable<Integer> {
         for (int i = 0; i + 1 < parameterPairs.size(); i += 2) {
             parameters.put(parameterPairs.get(i), ParameterValues.infer(parameterPairs.get(i + 1)));
         }
+        for (int i = 0; i + 1 < rawPairs.size(); i += 2) parameters.put(rawPairs.get(i), rawPairs.get(i + 1));
         return parameters;
-    }
-
-    private Optional<KernelSpec> findKernel(String name) throws BadInput {
-        try {
-            return Optional.of(KernelSpecFinder.fromEnvironment().find(name));
-        } catch (KernelSpecNotFoundException e) {
-            if (prepareOnly) return Optional.empty(); // no kernel is needed to prepare
-            throw new BadInput(e.getMessage() + "; choose one with -k");
-        } catch (IOException e) {
-            throw new BadInput(e.getMessage());
-        }
-    }
-
-    private Optional<Path> outputPath() throws BadInput {
-        if ("-".equals(output)) return Optional.empty();
-        Path path;
-        if (output != null) {
-            path = Path.of(output);
-        } else {
-            String name = input.getFileName().toString();
-            String stem = name.toLowerCase(Locale.ROOT).endsWith(".ipynb") ? name.substring(0, name.length() - 6) : name;
-            path = input.resolveSibling(stem + ".out.ipynb");
-        }
-        checkWritableParent(path, "OUT");
-        return Optional.of(path);
     }
 
     private static void checkWritableParent(Path path, String what) throws BadInput {
@@ -261,117 +367,38 @@ public final class RunCommand implements Callable<Integer> {
         if (Files.isDirectory(path)) throw new BadInput(what + " " + path + " is a directory; expected a file name");
     }
 
-    /** Writes the notebook (and the HTML page); false, with the reason on stderr, if that failed. */
-    private boolean write(Notebook notebook, Optional<Path> outputPath, PrintWriter err) {
-        try {
-            if (outputPath.isPresent()) {
-                notebook.write(outputPath.get());
-            } else {
-                PrintWriter out = spec.commandLine().getOut();
-                out.print(notebook.toJson());
-                out.flush();
-            }
-            if (html != null) AtomicFiles.write(html, new HtmlExporter().export(notebook));
-            return true;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            err.println("lb run: could not write the output: " + e.getMessage());
-            err.flush();
-            return false;
-        }
-    }
-
     /** Cells are counted from 1 in the notebook as it was run (with any injected cell, before the error cells). */
     private static void describe(RunOutcome outcome, PrintWriter err) {
         String message = switch (outcome) {
             case RunOutcome.Completed c -> null;
+            case RunOutcome.Exited e -> null;
             case RunOutcome.CellFailed f -> "cell " + (f.cellIndex() + 1) + " failed: " + f.ename()
                     + (f.evalue().isEmpty() ? "" : ": " + f.evalue());
             case RunOutcome.TimedOut t -> "cell " + (t.cellIndex() + 1) + " timed out after " + t.seconds() + " s"
                     + (t.kernelKilled() ? "; the kernel was killed" : "");
             case RunOutcome.KernelDied d -> "the kernel died while cell " + (d.cellIndex() + 1) + " ran"
                     + (d.kernelExitCode() >= 0 ? " (exit code " + d.kernelExitCode() + ")" : "");
+            case RunOutcome.Stopped s -> "stopped by " + s.reason()
+                    + (s.cellIndex() >= 0 ? " at cell " + (s.cellIndex() + 1) : " before the kernel started")
+                    + "; the notebook holds the cells run so far";
         };
-        if (message != null) {
-            err.println("lb run: " + message);
-            err.flush();
-        }
+        if (message != null) err.println("lb run: " + message);
     }
 
-    private static void warn(PrintWriter err, String warning) {
-        err.println("lb run: warning: " + warning);
-        err.flush();
+    /** True when stdout is a terminal (Linux: fd 1 is a tty device); the JDK 21 API cannot tell stdout alone. */
+    private static boolean stdoutIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
     }
 
     /** Bad input: reported without a stack trace, and nothing is written. */
     static final class BadInput extends Exception {
         BadInput(String message) {
             super(message);
-        }
-    }
-
-    /** Progress and live output on stderr. */
-    static final class ProgressReporter implements ExecutionListener {
-        private final PrintWriter err;
-        private final boolean progress;
-        private final boolean terminal;
-        private final boolean logOutput;
-        private final long start = System.nanoTime();
-
-        ProgressReporter(PrintWriter err, boolean progress, boolean terminal, boolean logOutput) {
-            this.err = err;
-            this.progress = progress;
-            this.terminal = terminal;
-            this.logOutput = logOutput;
-        }
-
-        @Override
-        public void cellStarted(int ordinal, int total, ObjectNode cell) {
-            if (logOutput) {
-                err.println("lb run: executing cell " + ordinal + "/" + total);
-            } else if (progress && terminal) {
-                err.print("\r" + bar(ordinal - 1, total));
-            }
-            err.flush();
-        }
-
-        @Override
-        public void output(String msgType, JsonNode content) {
-            if (!logOutput) return;
-            switch (msgType) {
-                case "stream" -> err.print(content.path("text").asText());
-                case "execute_result", "display_data" -> {
-                    JsonNode text = content.path("data").path("text/plain");
-                    if (!text.isMissingNode()) err.println(Notebook.joined(text));
-                }
-                case "error" -> content.path("traceback").forEach(line -> err.println(line.asText()));
-                default -> { }
-            }
-            err.flush();
-        }
-
-        @Override
-        public void cellFinished(int ordinal, int total, ObjectNode cell, double seconds) {
-            if (!progress) return;
-            if (terminal && !logOutput) {
-                err.print("\r" + bar(ordinal, total));
-                if (ordinal == total) err.println();
-            } else {
-                err.printf(Locale.ROOT, "lb run: cell %d/%d done in %.2f s%n", ordinal, total, seconds);
-            }
-            err.flush();
-        }
-
-        @Override
-        public void runFinished(RunOutcome outcome) {
-            if (progress && terminal && !logOutput && !(outcome instanceof RunOutcome.Completed)) err.println();
-            err.flush();
-        }
-
-        private String bar(int done, int total) {
-            int width = 30;
-            int filled = total == 0 ? width : done * width / total;
-            return String.format(Locale.ROOT, "Executing [%s%s] %d/%d cells, %.1f s", "#".repeat(filled),
-                    " ".repeat(width - filled), done, total, (System.nanoTime() - start) / 1e9);
         }
     }
 }

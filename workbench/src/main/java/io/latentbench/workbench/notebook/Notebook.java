@@ -88,22 +88,67 @@ public final class Notebook {
                         + "', expected one of code, markdown, raw");
             }
             ObjectNode c = (ObjectNode) cell;
+            checkText(c.get("source"), origin + ": cell " + i + " \"source\"");
             c.set("source", TextNode.valueOf(joined(c.get("source"))));
             if (!(c.get("metadata") instanceof ObjectNode)) c.putObject("metadata");
             if (type.equals("code")) {
                 if (!(c.get("outputs") instanceof ArrayNode)) c.putArray("outputs");
-                for (JsonNode output : c.get("outputs")) joinOutputText((ObjectNode) output);
+                ArrayNode outputs = (ArrayNode) c.get("outputs");
+                for (int o = 0; o < outputs.size(); o++) {
+                    if (!(outputs.get(o) instanceof ObjectNode output)) {
+                        throw new NotebookFormatException(origin + ": cell " + i + " output " + o
+                                + " is " + describe(outputs.get(o)) + ", expected an object");
+                    }
+                    if (output.has("text")) checkText(output.get("text"), origin + ": cell " + i + " output " + o + " \"text\"");
+                    joinOutputText(output);
+                }
             }
         }
         if (!(root.get("metadata") instanceof ObjectNode)) root.putObject("metadata");
         if (!root.has("nbformat_minor")) root.put("nbformat_minor", 4);
         Notebook notebook = new Notebook(root);
-        if (notebook.requiresCellIds()) {
-            for (JsonNode cell : cells) {
-                if (!cell.hasNonNull("id")) ((ObjectNode) cell).put("id", newCellId());
-            }
-        }
+        if (notebook.requiresCellIds()) notebook.addMissingCellIds();
         return notebook;
+    }
+
+    /**
+     * nbformat's text fields hold a string or a list of strings; anything else (a number in a source list, say)
+     * would otherwise be turned into text and run, so it makes the notebook malformed.
+     */
+    private static void checkText(JsonNode node, String where) throws NotebookFormatException {
+        if (node == null || node.isNull() || node.isTextual()) return;
+        if (node.isArray()) {
+            for (int k = 0; k < node.size(); k++) {
+                if (!node.get(k).isTextual()) {
+                    throw new NotebookFormatException(where + " line " + k + " is " + describe(node.get(k))
+                            + ", expected a string: the notebook is malformed");
+                }
+            }
+            return;
+        }
+        throw new NotebookFormatException(where + " is " + describe(node)
+                + ", expected a string or a list of strings: the notebook is malformed");
+    }
+
+    private static String describe(JsonNode node) {
+        String value = node.toString();
+        return "the " + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " "
+                + (value.length() > 40 ? value.substring(0, 40) + "..." : value);
+    }
+
+    /**
+     * Upgrades a 4.0-4.4 notebook to 4.5, as nbformat's {@code v4.upgrade} does when papermill loads one: the
+     * minor version goes to 5 and every cell gets an id.
+     */
+    public void upgradeToLatestMinor() {
+        if (root.path("nbformat_minor").asInt() < 5) root.put("nbformat_minor", 5);
+        addMissingCellIds();
+    }
+
+    private void addMissingCellIds() {
+        for (JsonNode cell : cells()) {
+            if (!cell.hasNonNull("id")) ((ObjectNode) cell).put("id", newCellId());
+        }
     }
 
     private static void joinOutputText(ObjectNode output) {

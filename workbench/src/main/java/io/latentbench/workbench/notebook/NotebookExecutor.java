@@ -11,7 +11,6 @@ import io.latentbench.workbench.notebook.protocol.KernelSpec;
 import io.latentbench.workbench.notebook.protocol.KernelStartException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +22,9 @@ public final class NotebookExecutor {
 
     /** Papermill's tag for the cells it adds about an error; papermill-aware tools know to drop them. */
     public static final String ERROR_CELL_TAG = "papermill-error-cell-tag";
-    public static final String ERROR_ANCHOR = "lb-error-cell";
+    public static final String ERROR_ANCHOR = "papermill-error-cell";
+    private static final String ERROR_STYLE =
+            "style=\"color:red; font-family:Helvetica Neue, Helvetica, Arial, sans-serif; font-size:2em;\"";
 
     private static final Duration POLL = Duration.ofMillis(50);
     private static final int MISSED_HEARTBEATS_FOR_DEATH = 3;
@@ -37,12 +38,18 @@ public final class NotebookExecutor {
         this.options = options;
     }
 
-    /** Clears what an earlier run left (outputs, counts, error cells, papermill cell metadata). */
-    public static void resetForRun(Notebook notebook) {
+    /** Removes the error cells an earlier run added; papermill does so even when only preparing. */
+    public static void removeErrorCells(Notebook notebook) {
         ArrayNode cells = notebook.cells();
         for (int i = cells.size() - 1; i >= 0; i--) {
             if (Notebook.hasTag(cells.get(i), ERROR_CELL_TAG)) cells.remove(i);
         }
+    }
+
+    /** Clears what an earlier run left (outputs, counts, error cells, papermill cell metadata). */
+    public static void resetForRun(Notebook notebook) {
+        removeErrorCells(notebook);
+        ArrayNode cells = notebook.cells();
         for (JsonNode node : cells) {
             ObjectNode cell = (ObjectNode) node;
             if (cell.path("cell_type").asText().equals("code")) {
@@ -69,43 +76,127 @@ public final class NotebookExecutor {
         Instant runStart = Instant.now();
         ObjectNode papermill = Parameterizer.papermillMetadata(notebook);
         papermill.put("start_time", runStart.toString());
+        papermill.putNull("end_time");
+        papermill.putNull("duration");
+        papermill.putNull("exception");
 
-        List<Integer> toRun = new ArrayList<>();
         ArrayNode cells = notebook.cells();
-        for (int i = 0; i < cells.size(); i++) {
-            JsonNode cell = cells.get(i);
-            // Jupyter skips code cells with nothing to run, leaving their execution count empty.
-            if (cell.path("cell_type").asText().equals("code") && !cell.path("source").asText().isBlank()) toRun.add(i);
-        }
+        int total = 0;
+        for (JsonNode cell : cells) if (runsOnKernel(cell)) total++;
 
         RunOutcome outcome = new RunOutcome.Completed();
-        session.awaitReady(options.startTimeout());
+        saver = new Saver(notebook);
         try {
+            session.awaitReady(options.startTimeout());
             recordKernel(notebook, session);
-            for (int n = 0; n < toRun.size(); n++) {
-                ObjectNode cell = (ObjectNode) cells.get(toRun.get(n));
-                options.listener().cellStarted(n + 1, toRun.size(), cell);
-                outcome = runCell(session, cell, toRun.get(n));
-                options.listener().cellFinished(n + 1, toRun.size(), cell,
+            saver.save();
+            int ordinal = 0;
+            for (int i = 0; i < cells.size(); i++) {
+                ObjectNode cell = (ObjectNode) cells.get(i);
+                if (options.stop().requested().isPresent()) {
+                    outcome = stopped(i);
+                    break;
+                }
+                if (!runsOnKernel(cell)) {
+                    // papermill times every cell, markdown included, so each one ends up "completed".
+                    Instant now = Instant.now();
+                    start(cell, now);
+                    finish(cell, now, false);
+                    continue;
+                }
+                ordinal++;
+                options.listener().cellStarted(ordinal, total, cell);
+                outcome = runCell(session, cell, i);
+                options.listener().cellFinished(ordinal, total, cell,
                         cell.path("metadata").path("papermill").path("duration").asDouble());
                 if (!(outcome instanceof RunOutcome.Completed)) break;
             }
         } finally {
-            if (outcome instanceof RunOutcome.KernelDied || outcome instanceof RunOutcome.TimedOut t && t.kernelKilled()) {
-                session.kill();
-            } else {
-                session.close();
-            }
+            boolean kill = switch (outcome) {
+                case RunOutcome.KernelDied d -> true;
+                case RunOutcome.TimedOut t -> t.kernelKilled();
+                case RunOutcome.Stopped s -> true;
+                case RunOutcome.Completed c -> false;
+                case RunOutcome.Exited e -> false;
+                case RunOutcome.CellFailed f -> false;
+            };
+            if (kill) session.kill();
+            else session.close();
         }
 
         Instant runEnd = Instant.now();
         papermill.put("end_time", runEnd.toString());
         papermill.put("duration", seconds(runStart, runEnd));
-        papermill.put("exception", !(outcome instanceof RunOutcome.Completed));
-        if (!(outcome instanceof RunOutcome.Completed)) addErrorCells(notebook, failingIndex(outcome), outcome);
+        // As papermill: null unless a cell raised (sys.exit() included), never false.
+        if (outcome instanceof RunOutcome.Completed) papermill.putNull("exception");
+        else papermill.put("exception", true);
+        switch (outcome) {
+            case RunOutcome.Completed c -> { }
+            case RunOutcome.Exited e -> { }
+            case RunOutcome.CellFailed f -> addErrorCells(notebook, f.cellIndex(), outcome);
+            case RunOutcome.TimedOut t -> addErrorCells(notebook, t.cellIndex(), outcome);
+            case RunOutcome.KernelDied d -> addErrorCells(notebook, d.cellIndex(), outcome);
+            case RunOutcome.Stopped s -> addErrorCells(notebook, s.cellIndex(), outcome);
+        }
         options.listener().runFinished(outcome);
         return outcome;
     }
+
+    /** Jupyter skips code cells with nothing to run, leaving their execution count empty. */
+    private static boolean runsOnKernel(JsonNode cell) {
+        return cell.path("cell_type").asText().equals("code") && !cell.path("source").asText().isBlank();
+    }
+
+    private static void start(ObjectNode cell, Instant now) {
+        ObjectNode papermill = (ObjectNode) cell.path("metadata").path("papermill");
+        papermill.put("status", "running");
+        papermill.put("start_time", now.toString());
+        papermill.put("exception", false);
+    }
+
+    private static void finish(ObjectNode cell, Instant end, boolean failed) {
+        ObjectNode papermill = (ObjectNode) cell.path("metadata").path("papermill");
+        papermill.put("end_time", end.toString());
+        Instant start = Instant.parse(papermill.path("start_time").asText());
+        papermill.put("duration", seconds(start, end));
+        papermill.put("status", failed ? "failed" : "completed");
+        papermill.put("exception", failed);
+    }
+
+    private RunOutcome stopped(int index) {
+        StopSignal.Reason reason = options.stop().requested().orElseThrow();
+        return new RunOutcome.Stopped(index, reason.description(), reason.exitCode());
+    }
+
+    /** Hands the notebook to the autosave's saver when a cell starts or ends and every so often in between. */
+    private final class Saver {
+        private final Notebook notebook;
+        private Duration every = options.autosave().every();
+        private long lastSave = System.nanoTime();
+
+        Saver(Notebook notebook) {
+            this.notebook = notebook;
+        }
+
+        void onCell() {
+            if (options.autosave().onCellExecute()) save();
+        }
+
+        void maybe() {
+            if (every.isZero() || System.nanoTime() - lastSave < every.toNanos()) return;
+            long begin = System.nanoTime();
+            save();
+            // As papermill does: a save that takes over a quarter of the interval doubles the interval.
+            if (System.nanoTime() - begin > every.toNanos() / 4) every = every.multipliedBy(2);
+        }
+
+        void save() {
+            options.autosave().saver().save(notebook);
+            lastSave = System.nanoTime();
+        }
+    }
+
+    private Saver saver;
 
     private void recordKernel(Notebook notebook, KernelClient session) {
         ObjectNode kernelspec = notebook.metadata().putObject("kernelspec");
@@ -120,11 +211,9 @@ public final class NotebookExecutor {
     }
 
     private RunOutcome runCell(KernelClient session, ObjectNode cell, int index) {
-        ObjectNode papermill = (ObjectNode) cell.path("metadata").path("papermill");
-        Instant start = Instant.now();
-        papermill.put("status", "running");
-        papermill.put("start_time", start.toString());
+        start(cell, Instant.now());
         recorder.startCell((ArrayNode) cell.get("outputs"));
+        saver.onCell();
 
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.put("code", cell.path("source").asText());
@@ -135,15 +224,16 @@ public final class NotebookExecutor {
         request.put("stop_on_error", true);
         String msgId = session.send(Channel.SHELL, "execute_request", request);
 
-        CellRun run = new CellRun(session, cell, index, msgId, start);
-        RunOutcome outcome = run.await();
-
-        Instant end = Instant.now();
-        papermill.put("end_time", end.toString());
-        papermill.put("duration", seconds(start, end));
-        boolean failed = !(outcome instanceof RunOutcome.Completed);
-        papermill.put("status", failed ? "failed" : "completed");
-        papermill.put("exception", failed);
+        RunOutcome outcome = new CellRun(session, cell, index, msgId).await();
+        if (outcome instanceof RunOutcome.CellFailed f && options.stop().requested().isPresent()) {
+            outcome = stopped(index); // the signal reached the kernel too and interrupted the cell
+        }
+        if (outcome instanceof RunOutcome.CellFailed f && f.ename().equals("SystemExit")
+                && (f.evalue().isEmpty() || f.evalue().equals("0") || f.evalue().equals("None"))) {
+            outcome = new RunOutcome.Exited(index);
+        }
+        finish(cell, Instant.now(), !(outcome instanceof RunOutcome.Completed));
+        saver.onCell();
         return outcome;
     }
 
@@ -153,7 +243,8 @@ public final class NotebookExecutor {
         private final ObjectNode cell;
         private final int index;
         private final String msgId;
-        private final Instant start;
+        private final long sent = System.nanoTime();
+        private boolean acknowledged;
         private boolean replied;
         private boolean idle;
         private String replyStatus = "ok";
@@ -162,30 +253,37 @@ public final class NotebookExecutor {
         private long lastActivity = System.nanoTime();
         private int missedHeartbeats;
 
-        CellRun(KernelClient session, ObjectNode cell, int index, String msgId, Instant start) {
+        CellRun(KernelClient session, ObjectNode cell, int index, String msgId) {
             this.session = session;
             this.cell = cell;
             this.index = index;
             this.msgId = msgId;
-            this.start = start;
         }
 
         RunOutcome await() {
-            Optional<Long> deadline = options.executionTimeout().map(t -> System.nanoTime() + t.toNanos());
+            // Elapsed times are compared, not deadlines: a limit near Long.MAX_VALUE nanoseconds must not overflow.
+            Optional<Long> limit = options.executionTimeout().map(ExecutionOptions::nanos);
             while (!(replied && idle)) {
+                if (options.stop().requested().isPresent()) return stopped(index);
                 Optional<JupyterMessage> message = session.poll(POLL);
                 if (message.isPresent()) {
                     lastActivity = System.nanoTime();
                     handle(message.get());
+                    saver.maybe();
                     continue;
                 }
+                saver.maybe();
                 long now = System.nanoTime();
                 if (!session.isAlive()) return died(session.exitCode());
+                if (!acknowledged && now - sent > options.acknowledgeTimeout().toNanos()) {
+                    if (session.heartbeat(options.heartbeatInterval())) return unacknowledged();
+                    acknowledged = true; // the heartbeat is gone too: the heartbeat check below decides
+                }
                 if (interruptedAt >= 0 && now - interruptedAt > options.interruptGrace().toNanos()) {
                     session.kill();
                     return timedOut(true);
                 }
-                if (interruptedAt < 0 && deadline.isPresent() && now > deadline.get()) {
+                if (interruptedAt < 0 && limit.isPresent() && now - sent > limit.get()) {
                     interruptedAt = now;
                     session.interrupt();
                     continue;
@@ -207,6 +305,7 @@ public final class NotebookExecutor {
 
         private void handle(JupyterMessage m) {
             if (!m.parentId().equals(msgId)) return; // late replies to earlier requests
+            acknowledged = true;
             if (m.channel() == Channel.SHELL && m.type().equals("execute_reply")) {
                 replied = true;
                 replyContent = m.content();
@@ -242,6 +341,14 @@ public final class NotebookExecutor {
             return new RunOutcome.KernelDied(index, exitCode);
         }
 
+        private RunOutcome unacknowledged() {
+            long seconds = options.acknowledgeTimeout().toSeconds();
+            recorder.error("DeadKernelError", "the kernel did not acknowledge this cell's execute request within "
+                    + (seconds > 0 ? seconds + " s" : options.acknowledgeTimeout().toMillis() + " ms")
+                    + " although its heartbeat answers: its shell channel no longer serves requests");
+            return new RunOutcome.KernelDied(index, -1);
+        }
+
         private RunOutcome timedOut(boolean killed) {
             double limit = options.executionTimeout().map(d -> d.toMillis() / 1000.0).orElse(0.0);
             recorder.error("CellTimeoutError", "the cell did not finish within " + formatSeconds(limit)
@@ -257,34 +364,27 @@ public final class NotebookExecutor {
         };
     }
 
-    private static int failingIndex(RunOutcome outcome) {
-        return switch (outcome) {
-            case RunOutcome.CellFailed f -> f.cellIndex();
-            case RunOutcome.TimedOut t -> t.cellIndex();
-            case RunOutcome.KernelDied d -> d.cellIndex();
-            case RunOutcome.Completed c -> -1;
-        };
-    }
-
-    /** A banner at the top that links to an anchor just above the failing cell. */
+    /**
+     * papermill's markers, which papermill-aware tools look for: a banner on top linking to
+     * {@code #papermill-error-cell}, an anchor cell with that id just above the failing cell, both tagged
+     * {@code papermill-error-cell-tag} (and removed again before the next run).
+     */
     private static void addErrorCells(Notebook notebook, int failing, RunOutcome outcome) {
         ArrayNode cells = notebook.cells();
         JsonNode count = cells.get(failing).path("execution_count");
-        String label = count.isInt() ? "In [" + count.asInt() + "]" : "cell " + failing;
-        String what = switch (outcome) {
-            case RunOutcome.CellFailed f -> f.ename().isEmpty() ? "an error" : f.ename();
-            case RunOutcome.TimedOut t -> "a timeout";
-            case RunOutcome.KernelDied d -> "a dead kernel";
-            case RunOutcome.Completed c -> throw new IllegalArgumentException("a completed run has no error");
+        String label = count.isInt() ? Integer.toString(count.asInt()) : "None";
+        String anchorText = switch (outcome) {
+            case RunOutcome.Stopped s -> "Execution using papermill was stopped here (" + escapeHtml(s.reason()) + "):";
+            default -> "Execution using papermill encountered an exception here and stopped:";
         };
-        String style = "color:#b00020; font-family:Helvetica, Arial, sans-serif;";
+        String bannerText = switch (outcome) {
+            case RunOutcome.Stopped s -> "The run was stopped (" + escapeHtml(s.reason()) + ") at '<a href=\"#"
+                    + ERROR_ANCHOR + "\">In [" + label + "]</a>'; the cells after it did not run.";
+            default -> "An Exception was encountered at '<a href=\"#" + ERROR_ANCHOR + "\">In [" + label + "]</a>'.";
+        };
         ObjectNode anchor = notebook.newCell("markdown",
-                "<span id=\"" + ERROR_ANCHOR + "\" style=\"" + style + " font-size:1.2em;\">"
-                        + "The run stopped here with " + escapeHtml(what) + ":</span>",
-                List.of(ERROR_CELL_TAG));
-        ObjectNode banner = notebook.newCell("markdown",
-                "<span style=\"" + style + " font-size:1.6em;\">The run stopped with " + escapeHtml(what)
-                        + " at <a href=\"#" + ERROR_ANCHOR + "\">" + label + "</a>.</span>",
+                "<span id=\"" + ERROR_ANCHOR + "\" " + ERROR_STYLE + ">" + anchorText + "</span>", List.of(ERROR_CELL_TAG));
+        ObjectNode banner = notebook.newCell("markdown", "<span " + ERROR_STYLE + ">" + bannerText + "</span>",
                 List.of(ERROR_CELL_TAG));
         cells.insert(failing, anchor);
         cells.insert(0, banner);

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * Papermill's parameter contract: the values go into a cell tagged {@code injected-parameters} right after the
- * first cell tagged {@code parameters}; an injected cell from an earlier run is replaced; without a parameters
- * cell the values go at the top, with a warning. The values are also kept in {@code metadata.papermill}.
+ * first cell tagged {@code parameters}; an injected cell from an earlier run is replaced where it is; without a
+ * parameters cell the values go at the top, with a warning. The values are also kept in {@code metadata.papermill}.
  */
 public final class Parameterizer {
 
@@ -56,10 +56,10 @@ public final class Parameterizer {
             if (Notebook.hasTag(cells.get(i), INJECTED_TAG)) stale.add(i);
         }
         int insertAt;
-        if (parametersCell >= 0) {
+        if (oldInjected >= 0) {
+            insertAt = oldInjected; // as papermill: an earlier run's injected cell is replaced where it is
+        } else if (parametersCell >= 0) {
             insertAt = parametersCell + 1;
-        } else if (oldInjected >= 0) {
-            insertAt = oldInjected; // an earlier run already chose the place
         } else {
             warnings.accept("the notebook has no cell tagged '" + PARAMETERS_TAG
                     + "'; the parameters are injected at the top");

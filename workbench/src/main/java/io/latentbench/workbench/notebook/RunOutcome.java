@@ -10,6 +10,14 @@ public sealed interface RunOutcome {
         public int exitCode() { return 0; }
     }
 
+    /**
+     * A cell ended the run with {@code sys.exit()}, {@code sys.exit(0)} or {@code raise SystemExit}: later cells
+     * are not run, and, as with papermill, that is a clean end without an error banner.
+     */
+    record Exited(int cellIndex) implements RunOutcome {
+        public int exitCode() { return 0; }
+    }
+
     /** A cell raised an error; the run stopped there. */
     record CellFailed(int cellIndex, String ename, String evalue) implements RunOutcome {
         public int exitCode() { return 1; }
@@ -20,11 +28,14 @@ public sealed interface RunOutcome {
         public int exitCode() { return 1; }
     }
 
-    /** The kernel process ended (or stopped answering) while a cell ran. */
+    /** The kernel process ended, or stopped answering (its heartbeat, or its shell), while a cell ran. */
     record KernelDied(int cellIndex, int kernelExitCode) implements RunOutcome {
         /** 128 + 10, the code papermill's users know for a dead kernel. */
         public static final int EXIT_CODE = 138;
 
         public int exitCode() { return EXIT_CODE; }
     }
+
+    /** The run was asked to stop (SIGTERM, SIGINT) while {@code cellIndex} ran or was next. */
+    record Stopped(int cellIndex, String reason, int exitCode) implements RunOutcome {}
 }

@@ -33,6 +33,26 @@ class ParameterizerTest {
         assertThat(warnings).isEmpty();
     }
 
+    /** papermill's test_parameterize.py: test_no_tag_copying, test_repeated_run_injected_parameters_tag, test_repeated_run_no_parameters_tag. */
+    @Test
+    void theInjectedCellHasOnlyItsOwnTagAndRepeatedRunsKeepOne() throws Exception {
+        Notebook nb = Notebook.parse(TestNotebooks.python().code("x = 1", "some tag", "parameters").code("print(x)").json(), "t");
+        for (long run = 1; run <= 3; run++) {
+            Parameterizer.parameterize(nb, Map.of("x", run), ParameterTranslator.forLanguage("python"), w -> {});
+        }
+        List<String> injected = new ArrayList<>();
+        nb.cells().get(1).path("metadata").path("tags").forEach(t -> injected.add(t.asText()));
+        assertThat(injected).containsExactly("injected-parameters");
+        assertThat(nb.cells()).filteredOn(c -> Notebook.hasTag(c, "injected-parameters")).hasSize(1);
+        assertThat(nb.cells().get(1).path("source").asText()).isEqualTo("# Parameters\nx = 3\n");
+
+        Notebook untagged = Notebook.parse(TestNotebooks.python().code("print(x)").json(), "t");
+        for (long run = 1; run <= 2; run++) {
+            Parameterizer.parameterize(untagged, Map.of("x", run), ParameterTranslator.forLanguage("python"), w -> {});
+        }
+        assertThat(tagsOf(untagged)).containsExactly("injected-parameters", "-");
+    }
+
     @Test
     void replacesAnEarlierInjectedCell() throws Exception {
         Notebook nb = Notebook.parse(TestNotebooks.python().parameters("x = 1").code("x = 2", "injected-parameters")

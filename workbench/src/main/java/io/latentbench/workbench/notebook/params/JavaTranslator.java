@@ -1,5 +1,6 @@
 package io.latentbench.workbench.notebook.params;
 
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,10 @@ public final class JavaTranslator implements ParameterTranslator {
         JavaType type = target == JavaType.OBJECT || target == JavaType.NULL ? JavaType.of(value) : target;
         return switch (value) {
             case Long l when type == JavaType.LONG -> l + "L";
+            case Long l when type == JavaType.BIG_INTEGER -> "java.math.BigInteger.valueOf(" + l + "L)";
+            case BigInteger big when type == JavaType.DOUBLE -> doubleLiteral(big.doubleValue());
+            case BigInteger big when type == JavaType.FLOAT -> floatLiteral(big.floatValue());
+            case BigInteger big -> "new java.math.BigInteger(\"" + big + "\")";
             case Long l when type == JavaType.DOUBLE -> doubleLiteral((double) l);
             case Long l when type == JavaType.FLOAT -> l + "f";
             case Long l -> Long.toString(l);

@@ -1,5 +1,6 @@
 package io.latentbench.workbench.notebook.params;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ sealed interface JavaType {
     Scalar DOUBLE = new Scalar("Double", "double");
     Scalar FLOAT = new Scalar("Float", "float");
     Scalar BOOLEAN = new Scalar("Boolean", "boolean");
+    Scalar BIG_INTEGER = new Scalar("java.math.BigInteger", "java.math.BigInteger");
     Scalar STRING = new Scalar("String", "String");
     Scalar OBJECT = new Scalar("Object", "Object");
     Scalar NULL = new Scalar("Object", "Object");
@@ -40,6 +42,7 @@ sealed interface JavaType {
         return switch (value) {
             case null -> NULL;
             case Long l -> l == (int) (long) l ? INT : LONG;
+            case BigInteger big -> BIG_INTEGER;
             case Double d -> DOUBLE;
             case Boolean b -> BOOLEAN;
             case String s -> STRING;
@@ -61,9 +64,10 @@ sealed interface JavaType {
     static JavaType unify(JavaType a, JavaType b) {
         if (a == NULL) return b;
         if (b == NULL || a.equals(b)) return a;
-        List<JavaType> numeric = List.of(INT, LONG, DOUBLE);
+        List<JavaType> numeric = List.of(INT, LONG, BIG_INTEGER, DOUBLE);
         if (numeric.contains(a) && numeric.contains(b)) {
-            return a == DOUBLE || b == DOUBLE ? DOUBLE : LONG;
+            if (a == DOUBLE || b == DOUBLE) return DOUBLE;
+            return a == BIG_INTEGER || b == BIG_INTEGER ? BIG_INTEGER : LONG;
         }
         if (a instanceof ListOf la && b instanceof ListOf lb) return new ListOf(unify(la.element(), lb.element()));
         if (a instanceof MapOf ma && b instanceof MapOf mb) return new MapOf(unify(ma.value(), mb.value()));
@@ -81,6 +85,7 @@ sealed interface JavaType {
             case "boolean", "Boolean" -> { return BOOLEAN; }
             case "String", "CharSequence" -> { return STRING; }
             case "Object" -> { return OBJECT; }
+            case "BigInteger", "java.math.BigInteger" -> { return BIG_INTEGER; }
             default -> { }
         }
         for (String prefix : List.of("List<", "Collection<", "Iterable<")) {
@@ -105,7 +110,9 @@ sealed interface JavaType {
             case Scalar s when s == OBJECT -> true;
             case Scalar s when s == INT -> value instanceof Long l && l == (int) (long) l;
             case Scalar s when s == LONG -> value instanceof Long;
-            case Scalar s when s == DOUBLE || s == FLOAT -> value instanceof Long || value instanceof Double;
+            case Scalar s when s == BIG_INTEGER -> value instanceof Long || value instanceof BigInteger;
+            case Scalar s when s == DOUBLE || s == FLOAT -> value instanceof Long || value instanceof Double
+                    || value instanceof BigInteger;
             case Scalar s when s == BOOLEAN -> value instanceof Boolean;
             case Scalar s when s == STRING -> value instanceof String;
             case Scalar s -> false;

@@ -1,33 +1,59 @@
 package io.latentbench.workbench.notebook.params;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.DumperOptions;
 
 /**
- * Named parameter values in the order they were given. A value is one of: {@link Long}, {@link Double},
- * {@link Boolean}, {@link String}, {@code null}, a {@link List} of values or a {@link Map} from String to values.
+ * Named parameter values in the order they were given. A value is one of: {@link Long}, {@link BigInteger} (whole
+ * numbers beyond 64 bits, kept exact), {@link Double}, {@link Boolean}, {@link String}, {@code null}, a {@link List}
+ * of values or a {@link Map} from String to values.
  */
 public final class ParameterValues {
 
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?");
 
-    /** Loaded on first use: most runs take only -p values, and the YAML parser costs start-up time. */
-    private static final class Yaml {
-        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    /**
+     * YAML 1.1 as PyYAML reads it for papermill ({@code .nan}, {@code .inf}, {@code yes}/{@code no}), except that
+     * timestamps stay text, as with papermill's NoDatesSafeLoader. Built per use: SnakeYAML is not thread-safe.
+     */
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+                options, new NoTimestampResolver());
+    }
+
+    private static final class NoTimestampResolver extends Resolver {
+        @Override
+        public void addImplicitResolver(Tag tag, Pattern regexp, String first) {
+            if (!Tag.TIMESTAMP.equals(tag)) super.addImplicitResolver(tag, regexp, first);
+        }
+
+        @Override
+        public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+            if (!Tag.TIMESTAMP.equals(tag)) super.addImplicitResolver(tag, regexp, first, limit);
+        }
     }
 
     private final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
@@ -67,7 +93,7 @@ public final class ParameterValues {
         }
         if (INTEGER.matcher(text).matches()) {
             BigInteger big = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
-            return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
+            return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big;
         }
         if (DECIMAL.matcher(text).matches()) return Double.parseDouble(text);
         return raw;
@@ -75,23 +101,39 @@ public final class ParameterValues {
 
     /** A YAML (or JSON) mapping given inline with -y. */
     public static Map<String, Object> fromYaml(String yaml, String origin) throws ParameterFormatException {
-        JsonNode tree;
+        Object tree;
         try {
-            tree = Yaml.MAPPER.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new ParameterFormatException(origin + " is not valid YAML: " + e.getOriginalMessage());
+            tree = yaml().load(yaml);
+        } catch (MarkedYAMLException e) {
+            throw new ParameterFormatException(origin + " is not valid YAML: " + e.getProblem()
+                    + (e.getProblemMark() == null ? "" : " (line " + (e.getProblemMark().getLine() + 1)
+                            + ", column " + (e.getProblemMark().getColumn() + 1) + ")"));
+        } catch (YAMLException e) {
+            throw new ParameterFormatException(origin + " is not valid YAML: " + e.getMessage());
         }
-        if (tree == null || tree.isMissingNode() || tree.isNull()) return Map.of();
-        if (!tree.isObject()) {
-            throw new ParameterFormatException(origin + " must be a YAML mapping of parameter names to values, found a "
-                    + tree.getNodeType().toString().toLowerCase());
+        if (tree == null) return Map.of();
+        if (!(tree instanceof Map<?, ?> map)) {
+            throw new ParameterFormatException(origin + " must be a YAML mapping of parameter names to values, found "
+                    + typeName(tree));
         }
         Map<String, Object> result = new LinkedHashMap<>();
-        for (var it = tree.fields(); it.hasNext(); ) {
-            var e = it.next();
-            result.put(e.getKey(), toValue(e.getValue(), origin + ": " + e.getKey()));
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String name = String.valueOf(e.getKey());
+            result.put(name, toValue(e.getValue(), origin + ": " + name));
         }
         return result;
+    }
+
+    /** Base64 of a YAML mapping, given with -b. */
+    public static Map<String, Object> fromBase64(String base64, String origin) throws ParameterFormatException {
+        byte[] bytes;
+        try {
+            // Strict, unlike Python's b64decode, which drops stray characters and may decode nonsense to nothing.
+            bytes = Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterFormatException(origin + " is not base64: " + e.getMessage());
+        }
+        return fromYaml(new String(bytes, StandardCharsets.UTF_8), origin);
     }
 
     /** A parameters file given with -f: YAML or JSON, by content. */
@@ -107,29 +149,42 @@ public final class ParameterValues {
         }
     }
 
-    private static Object toValue(JsonNode node, String where) throws ParameterFormatException {
-        if (node.isNull()) return null;
-        if (node.isBoolean()) return node.booleanValue();
-        if (node.isIntegralNumber()) {
-            if (node.canConvertToLong()) return node.longValue();
-            return node.doubleValue();
-        }
-        if (node.isNumber()) return node.doubleValue();
-        if (node.isTextual()) return node.textValue();
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            for (JsonNode element : node) list.add(toValue(element, where));
-            return Collections.unmodifiableList(list);
-        }
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (var it = node.fields(); it.hasNext(); ) {
-                var e = it.next();
-                map.put(e.getKey(), toValue(e.getValue(), where + "." + e.getKey()));
+    private static Object toValue(Object node, String where) throws ParameterFormatException {
+        return switch (node) {
+            case null -> null;
+            case Boolean b -> b;
+            case Integer i -> (long) i;
+            case Long l -> l;
+            case BigInteger big -> big.bitLength() < 64 ? (Object) big.longValue() : big;
+            case Double d -> d;
+            case Float f -> (double) f;
+            case String s -> s;
+            case List<?> list -> {
+                List<Object> values = new ArrayList<>();
+                for (Object element : list) values.add(toValue(element, where));
+                yield Collections.unmodifiableList(values);
             }
-            return Collections.unmodifiableMap(map);
-        }
-        throw new ParameterFormatException(where + " has a value of unsupported type " + node.getNodeType()
-                + "; expected a number, boolean, string, null, list or mapping");
+            case Map<?, ?> map -> {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    values.put(String.valueOf(e.getKey()), toValue(e.getValue(), where + "." + e.getKey()));
+                }
+                yield Collections.unmodifiableMap(values);
+            }
+            default -> throw new ParameterFormatException(where + " has a value of unsupported type " + typeName(node)
+                    + "; expected a number, boolean, string, null, list or mapping");
+        };
+    }
+
+    private static String typeName(Object value) {
+        return switch (value) {
+            case List<?> l -> "a list";
+            case String s -> "a string";
+            case Number n -> "a number";
+            case Boolean b -> "a boolean";
+            case Date d -> "a date";
+            case byte[] b -> "binary data";
+            default -> "a " + value.getClass().getSimpleName();
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.latentbench.workbench.notebook.params;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,9 +33,10 @@ public final class PythonTranslator implements ParameterTranslator {
             case null -> "None";
             case Boolean b -> b ? "True" : "False";
             case Long l -> Long.toString(l);
+            case BigInteger big -> big.toString();
             case Double d when d.isNaN() -> "float('nan')";
             case Double d when d.isInfinite() -> d > 0 ? "float('inf')" : "float('-inf')";
-            case Double d -> Double.toString(d);
+            case Double d -> PythonFloat.repr(d);
             case String s -> quote(s);
             case List<?> list -> {
                 StringBuilder out = new StringBuilder("[");
@@ -54,6 +56,10 @@ public final class PythonTranslator implements ParameterTranslator {
         };
     }
 
+    /**
+     * A double-quoted literal escaped as papermill's translator does (Python's unicode_escape, then quotes):
+     * printable ASCII stays, everything else becomes {@code \\xhh}, {@code \\uhhhh} or {@code \\Uhhhhhhhh}.
+     */
     static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
         s.codePoints().forEach(c -> {
@@ -64,8 +70,10 @@ public final class PythonTranslator implements ParameterTranslator {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", c));
-                    else out.appendCodePoint(c);
+                    if (c >= 0x20 && c < 0x7f) out.appendCodePoint(c);
+                    else if (c < 0x100) out.append(String.format("\\x%02x", c));
+                    else if (c < 0x10000) out.append(String.format("\\u%04x", c));
+                    else out.append(String.format("\\U%08x", c));
                 }
             }
         });

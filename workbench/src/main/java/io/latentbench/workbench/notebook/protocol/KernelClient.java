@@ -105,14 +105,15 @@ public final class KernelClient implements AutoCloseable {
 
     private void waitForKernelInfo(Duration startTimeout) throws KernelStartException {
         // The clock runs from the launch, so time spent on other work while the kernel booted counts.
-        long deadline = launchedAt + startTimeout.toNanos();
+        // Elapsed time is compared, not a deadline: a limit near Long.MAX_VALUE nanoseconds must not overflow.
+        long limit = startTimeout.compareTo(Duration.ofDays(100_000)) > 0 ? Long.MAX_VALUE : startTimeout.toNanos();
         Set<String> requests = new HashSet<>();
         boolean replied = false;
         boolean published = false;
         long nextRequest = 0;
         while (!(replied && published)) {
             long now = System.nanoTime();
-            if (now > deadline) {
+            if (now - launchedAt > limit) {
                 throw new KernelStartException("kernel '" + spec.name() + "' did not answer within "
                         + startTimeout.toSeconds() + " s (--start-timeout)" + logSuffix());
             }

@@ -29,10 +29,11 @@ public final class KernelProcess {
         this.process = process;
         this.runtimeDir = runtimeDir;
         this.log = log;
-        // A kernel must not outlive the executor, even one stopped with Ctrl-C.
+        // A kernel must not outlive the executor, even one stopped with Ctrl-C, nor its key file stay behind.
         this.reaper = new Thread(() -> {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            deleteQuietly(runtimeDir);
         }, "lb-kernel-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
     }

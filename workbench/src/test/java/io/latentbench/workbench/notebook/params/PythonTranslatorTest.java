@@ -49,4 +49,57 @@ class PythonTranslatorTest {
         assertThatThrownBy(() -> new PythonTranslator().translate(Map.of("2x", 1L), ""))
                 .hasMessageContaining("'2x' is not a valid Python identifier");
     }
+
+    /** papermill's test_translators.py::test_translate_type_python, case by case. */
+    @Test
+    void translatesEachTypeAsPapermillDoes() {
+        Map<Object, String> cases = new LinkedHashMap<>();
+        cases.put("foo", "\"foo\"");
+        cases.put("{\"foo\": \"bar\"}", "\"{\\\"foo\\\": \\\"bar\\\"}\"");
+        cases.put(Map.of("foo", "bar"), "{\"foo\": \"bar\"}");
+        cases.put(Map.of("foo", "\"bar\""), "{\"foo\": \"\\\"bar\\\"\"}");
+        cases.put(Map.of("foo", List.of("bar")), "{\"foo\": [\"bar\"]}");
+        cases.put(Map.of("foo", Map.of("bar", "baz")), "{\"foo\": {\"bar\": \"baz\"}}");
+        cases.put(List.of("foo"), "[\"foo\"]");
+        cases.put(List.of("foo", "\"bar\""), "[\"foo\", \"\\\"bar\\\"\"]");
+        cases.put(List.of(Map.of("foo", "bar")), "[{\"foo\": \"bar\"}]");
+        cases.put(12345L, "12345");
+        cases.put(-54321L, "-54321");
+        cases.put(1.2345, "1.2345");
+        cases.put(-5432.1, "-5432.1");
+        cases.put(Double.NaN, "float('nan')");
+        cases.put(Double.NEGATIVE_INFINITY, "float('-inf')");
+        cases.put(Double.POSITIVE_INFINITY, "float('inf')");
+        cases.put(true, "True");
+        cases.put(false, "False");
+        cases.forEach((value, expected) -> assertThat(PythonTranslator.literal(value)).as("%s", value).isEqualTo(expected));
+        assertThat(PythonTranslator.literal(null)).isEqualTo("None");
+    }
+
+    @Test
+    void floatsInPythonsReprNotationAndTextEscapedAsUnicodeEscape() {
+        assertThat(List.of(1e-10, 1e16, 1.5e300, 0.0001, 1e-5, 123456789012345.0, 0.1, -0.0, 100.0).stream()
+                .map(PythonTranslator::literal).toList())
+                .containsExactly("1e-10", "1e+16", "1.5e+300", "0.0001", "1e-05", "123456789012345.0", "0.1", "-0.0", "100.0");
+        assertThat(PythonTranslator.literal(new java.math.BigInteger("123456789012345678901234567890")))
+                .isEqualTo("123456789012345678901234567890");
+        assertThat(PythonTranslator.literal("é ✓ \ud83d\ude00 \u007f'")).isEqualTo("\"\\xe9 \\u2713 \\U0001f600 \\x7f'\"");
+    }
+
+    /** papermill's test_translate_codify_python. */
+    @Test
+    void codifiesParametersAsPapermillDoes() throws Exception {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("foo", "bar");
+        ordered.put("baz", List.of("buz"));
+        assertThat(new PythonTranslator().translate(ordered, "")).isEqualTo("# Parameters\nfoo = \"bar\"\nbaz = [\"buz\"]\n");
+        assertThat(new PythonTranslator().translate(Map.of("foo", "bar"), "")).isEqualTo("# Parameters\nfoo = \"bar\"\n");
+        assertThat(new PythonTranslator().translate(Map.of("foo", true), "")).isEqualTo("# Parameters\nfoo = True\n");
+        assertThat(new PythonTranslator().translate(Map.of("foo", 5L), "")).isEqualTo("# Parameters\nfoo = 5\n");
+        assertThat(new PythonTranslator().translate(Map.of("foo", 1.1), "")).isEqualTo("# Parameters\nfoo = 1.1\n");
+        assertThat(new PythonTranslator().translate(Map.of("foo", List.of("bar", "baz")), ""))
+                .isEqualTo("# Parameters\nfoo = [\"bar\", \"baz\"]\n");
+        assertThat(new PythonTranslator().translate(Map.of("foo", Map.of("bar", "baz")), ""))
+                .isEqualTo("# Parameters\nfoo = {\"bar\": \"baz\"}\n");
+    }
 }
