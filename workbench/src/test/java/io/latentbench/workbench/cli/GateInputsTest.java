@@ -166,4 +166,32 @@ class GateInputsTest {
                 .doesNotContain("[Source");
         assertThatThrownBy(() -> Bench.load(truncated)).hasMessageNotContaining("REDACTED");
     }
+
+    @Test
+    void aBaselineDirectoryThatCannotBeWrittenSaysPermissionDenied() throws Exception {
+        Path results = file("r.json", "[" + run("a", forks(100)) + "]");
+        Path testbedDir = unwritableDirectory();
+        Run r = lb("baseline", "--testbed", testbedDir.getFileName().toString(), "update",
+                "--dir", testbedDir.getParent().toString(), "--approve", "--results", results.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.err()).contains(testbedDir.toString()).contains("Permission denied");
+    }
+
+    /**
+     * An existing testbed directory this user cannot create files in: a read-only one, or, for root (who
+     * writes there anyway), a directory of sysfs, which refuses new files to everyone.
+     */
+    private Path unwritableDirectory() throws Exception {
+        Path tb = Files.createDirectories(this.dir.resolve("baselines/tb"));
+        tb.toFile().setWritable(false, false);
+        try {
+            Files.delete(Files.createFile(tb.resolve("probe")));
+        } catch (java.nio.file.AccessDeniedException expected) {
+            return tb;
+        }
+        Path sysfs = Path.of("/sys/kernel");
+        assertThatThrownBy(() -> Files.createFile(sysfs.resolve("probe")))
+                .as("running as root: sysfs must refuse new files").isInstanceOf(java.nio.file.AccessDeniedException.class);
+        return sysfs;
+    }
 }
