@@ -12,7 +12,9 @@ import java.util.TreeMap;
  * of runs, each with {@code benchmark}, {@code mode}, optional {@code params} and a
  * {@code primaryMetric} plus {@code secondaryMetrics}.
  *
- * <p>Tolerated on purpose: non-finite numbers as the strings "NaN", "+INF", "-INF"; params
+ * <p>Tolerated on purpose: non-finite numbers as the strings "NaN", "+INF", "-INF" (in scores,
+ * errors and secondary metrics; a primary metric's samples are measurements and must be finite
+ * and at least 0, see {@link #readMetric}); params
  * absent, empty, or with non-string values; the "·" prefix secondary metrics carried before
  * JMH 1.37; SampleTime runs, which have {@code rawDataHistogram} ([fork][iteration][[value,
  * count]...]) instead of {@code rawData} ([fork][iteration]); missing score errors and
