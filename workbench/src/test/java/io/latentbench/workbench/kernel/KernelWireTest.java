@@ -81,6 +81,11 @@ class KernelWireTest {
             assertThat(reply.content().path("status").asText()).isEqualTo("ok");
         }
         assertThat(kernel.isAlive()).isTrue();
+        assertThat(Files.readString(tmp.resolve("kernel.log")))
+                .contains("dropped a message on shell: invalid HMAC signature")
+                .contains("dropped a message on shell: unparsable message: JsonSyntaxException")
+                .contains("dropped a message on shell: unparsable message: IllegalArgumentException: the header has no \"msg_id\"")
+                .contains("frames without the <IDS|MSG> delimiter");
     }
 
     @Test
@@ -95,11 +100,16 @@ class KernelWireTest {
             sendSigned(control, info.key(), "[", "{}", "{}", "{}");
 
             String loop = send(shell, codec, "execute_request", execute("while (true) { }"));
-            Thread.sleep(1000);
-            String interrupt = send(control, codec, "interrupt_request", JSON.createObjectNode());
-            assertThat(awaitReply(control, codec, Channel.CONTROL, interrupt).type()).isEqualTo("interrupt_reply");
-            JupyterMessage stopped = awaitReply(shell, codec, Channel.SHELL, loop);
-            assertThat(stopped.content().path("status").asText()).isEqualTo("error");
+            // an interrupt that arrives before the cell runs has nothing to stop: repeat it until the loop ends
+            long deadline = System.nanoTime() + REPLY.toNanos();
+            Optional<JupyterMessage> stopped = Optional.empty();
+            while (stopped.isEmpty() && System.nanoTime() < deadline) {
+                String interrupt = send(control, codec, "interrupt_request", JSON.createObjectNode());
+                assertThat(awaitReply(control, codec, Channel.CONTROL, interrupt).type()).isEqualTo("interrupt_reply");
+                stopped = receiveReply(shell, codec, loop, System.nanoTime() + Duration.ofSeconds(2).toNanos());
+            }
+            assertThat(stopped).as("the busy cell ended after interrupts").isPresent();
+            assertThat(stopped.get().content().path("status").asText()).isEqualTo("error");
         }
     }
 
@@ -129,6 +139,7 @@ class KernelWireTest {
                 }
             }
             assertThat(repliesToReplayed).as("replies to a message sent twice with the same signature").isEqualTo(1);
+            assertThat(Files.readString(tmp.resolve("kernel.log"))).contains("dropped a message on shell: replayed signature");
         }
     }
 
@@ -240,6 +251,21 @@ class KernelWireTest {
                 return m.get();
             }
         }
+    }
+
+    /** The reply to {@code id} on the shell if it comes before {@code deadline}; other messages are skipped. */
+    static Optional<JupyterMessage> receiveReply(ZMQ.Socket socket, MessageCodec codec, String id, long deadline)
+            throws ProtocolException {
+        while (System.nanoTime() < deadline) {
+            Optional<JupyterMessage> m = receive(socket, codec, Channel.SHELL, deadline);
+            if (m.isEmpty()) {
+                return m;
+            }
+            if (m.get().parentId().equals(id) && m.get().type().endsWith("_reply")) {
+                return m;
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<JupyterMessage> receive(ZMQ.Socket socket, MessageCodec codec, Channel channel, long deadline)

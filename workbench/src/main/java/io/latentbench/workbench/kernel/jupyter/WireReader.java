@@ -11,6 +11,7 @@ import java.util.Map;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import org.dflib.jjava.jupyter.kernel.ExpressionValue;
@@ -67,6 +68,8 @@ final class WireReader {
             .registerTypeAdapter(HistoryRequest.class, HistoryRequestAdapter.INSTANCE)
             .registerTypeHierarchyAdapter(ReplyType.class, new ReplyTypeAdapter(REPLY_GSON))
             .create();
+    /** What jjava-jupyter's header adapter reads without checking. */
+    private static final List<String> HEADER_FIELDS = List.of("msg_id", "username", "session", "msg_type", "version");
     private static final Type JSON_OBJECT_AS_MAP = new TypeToken<Map<String, Object>>() {
     }.getType();
 
@@ -125,14 +128,22 @@ final class WireReader {
             return new Accepted(parse(frames.subList(0, delimiter), header, parent, metadata, content,
                     frames.subList(delimiter + 6, frames.size())));
         } catch (RuntimeException e) {
-            return new Dropped("unparsable message: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            String detail = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            return new Dropped("unparsable message: " + e.getClass().getSimpleName() + ": " + detail);
         }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Message<?> parse(List<byte[]> identities, byte[] headerRaw, byte[] parentRaw, byte[] metadataRaw,
                                     byte[] contentRaw, List<byte[]> blobs) {
-        Header<?> header = GSON.fromJson(JsonParser.parseString(utf8(headerRaw)).getAsJsonObject(), Header.class);
+        JsonObject headerJson = JsonParser.parseString(utf8(headerRaw)).getAsJsonObject();
+        for (String field : HEADER_FIELDS) {
+            JsonElement value = headerJson.get(field);
+            if (value == null || !value.isJsonPrimitive()) {
+                throw new IllegalArgumentException("the header has no \"" + field + "\"");
+            }
+        }
+        Header<?> header = GSON.fromJson(headerJson, Header.class);
         if (header == null || header.getType() == null) {
             throw new IllegalArgumentException("the header names no message type");
         }
