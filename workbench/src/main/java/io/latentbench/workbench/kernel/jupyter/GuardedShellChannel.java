@@ -98,18 +98,7 @@ final class GuardedShellChannel extends ShellChannel {
     /** The next message that passes verification; the ones that do not are logged and skipped. */
     @Override
     public synchronized Message<?> readMessage() {
-        while (!closed) {
-            switch (reader.read(this)) {
-                case null -> {
-                    return null;
-                }
-                case WireReader.Dropped dropped -> log.accept("kernel: dropped a message on " + name + ": " + dropped.reason());
-                case WireReader.Accepted accepted -> {
-                    return accepted.message();
-                }
-            }
-        }
-        return null;
+        return closed ? null : reader.next(this, name, log);
     }
 
     @Override

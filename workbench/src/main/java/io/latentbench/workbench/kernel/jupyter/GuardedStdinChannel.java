@@ -21,17 +21,6 @@ final class GuardedStdinChannel extends StdinChannel {
 
     @Override
     public synchronized Message<?> readMessage() {
-        while (!closed) {
-            switch (reader.read(this)) {
-                case null -> {
-                    return null;
-                }
-                case WireReader.Dropped dropped -> log.accept("kernel: dropped a message on stdin: " + dropped.reason());
-                case WireReader.Accepted accepted -> {
-                    return accepted.message();
-                }
-            }
-        }
-        return null;
+        return closed ? null : reader.next(this, "stdin", log);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -93,6 +94,24 @@ final class WireReader {
             frames.add(socket.recv(0));
         }
         return verify(frames);
+    }
+
+    /**
+     * The next message on the socket that passes verification, for a caller that waits for one (a reply on
+     * stdin); the others are logged as dropped on {@code channel}. Null once the socket is closed.
+     */
+    Message<?> next(ZMQ.Socket socket, String channel, Consumer<String> log) {
+        while (true) {
+            switch (read(socket)) {
+                case null -> {
+                    return null;
+                }
+                case Dropped dropped -> log.accept("kernel: dropped a message on " + channel + ": " + dropped.reason());
+                case Accepted accepted -> {
+                    return accepted.message();
+                }
+            }
+        }
     }
 
     /** The verdict on one message's frames: identities, delimiter, signature, four JSON frames, buffers. */
