@@ -10,6 +10,8 @@
 #   LB_FORKS            forks per benchmark (default 5: with fewer than 4 per side the rank
 #                       test cannot reach p < 0.05 and every verdict is Inconclusive)
 #   LB_BENCH_ARGS       further arguments for lb bench (e.g. "--suite latency")
+#   LB_MAX_MISSING      percent of the baseline's measurements the run may lack (default 0; a run
+#                       restricted with LB_BENCH_ARGS to part of the baseline needs 100)
 #   LB_TESTBED          testbed name (default: CPU model and vector ISA, cores and JDK major of the run)
 #   LB_UPDATE_BASELINE  1 to update the baseline after a run without regression
 #   SLACK_WEBHOOK_URL   used by regression_config.toml's notifications
@@ -44,6 +46,7 @@ if [ -f "$BASELINE_FILE" ]; then
   echo "Comparing with $BASELINE_FILE..."
   set +e
   ./lb compare --baseline "$BASELINE_FILE" --current "$RESULTS_FILE" --config "$CONFIG" \
+      --max-missing "${LB_MAX_MISSING:-0}" \
       --testbed "$TESTBED" --markdown "$REPORT_MD" --html "$REPORT_HTML" \
       --actions --issue-body "$ISSUE_BODY"
   status=$?

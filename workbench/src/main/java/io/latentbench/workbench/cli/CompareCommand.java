@@ -1,6 +1,7 @@
 package io.latentbench.workbench.cli;
 
 import io.latentbench.workbench.files.AtomicFiles;
+import io.latentbench.workbench.regress.Coverage;
 import io.latentbench.workbench.regress.GateResult;
 import io.latentbench.workbench.regress.RegressionGate;
 import io.latentbench.workbench.regress.action.ActionOutcome;
@@ -26,8 +27,12 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {
-            "0:no regression and no improvement", "1:a regression (0 when the config says fail_ci = false)",
-            "2:improvements only", "3:the comparison could not be made (bad file, config or arguments)"})
+            "0:no regression and no improvement",
+            "1:a regression, or more baseline measurements missing from the current run than --max-missing allows"
+                    + " (0 when the config says fail_ci = false)",
+            "2:improvements only",
+            "3:the comparison could not be made: a file unreadable, not JSON, empty, without samples or with a"
+                    + " corrupt (non-finite or negative) sample; a bad config or argument"})
 public final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -56,6 +61,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--allow-testbed-mismatch", description = "Compare even when the two sides name different testbeds.")
     boolean allowMismatch;
 
+    @Option(names = "--max-missing", paramLabel = "PERCENT", defaultValue = "0",
+            description = "Fail (exit 1) when more than PERCENT of the baseline's measurements are not in the current"
+                    + " run (default: ${DEFAULT-VALUE}; 100 to compare a partial run).")
+    double maxMissing;
+
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the Markdown report here.")
     Path markdown;
 
@@ -78,6 +88,9 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return RegressCommands.guarded("compare", err, () -> {
+            if (!(maxMissing >= 0 && maxMissing <= 100)) {
+                throw new IllegalArgumentException("--max-missing " + maxMissing + " is not a percentage from 0 to 100");
+            }
             GateResult gate = gate(config, threshold, calibrate, testbed, allowMismatch, historyDir).compare(baseline, current);
             out.print(gate.text());
             if (markdown != null) {
@@ -99,6 +112,12 @@ public final class CompareCommand implements Callable<Integer> {
             int code = gate.exitCode();
             if (code != gate.report().exitCode()) {
                 out.println("fail_ci = false in " + gate.config().source() + ": the regression is reported, the exit status is 0");
+            }
+            Coverage coverage = Coverage.of(gate.report());
+            if (coverage.exceeds(maxMissing)) {
+                err.println("lb compare: " + coverage.describe(maxMissing)
+                        + "; measure them, remove them from the baseline (lb baseline update --replace), or pass --max-missing");
+                code = gate.config().actions().exitStatus(1);
             }
             out.flush();
             err.flush();

@@ -1,7 +1,9 @@
 package io.latentbench.workbench.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
 import io.latentbench.workbench.regress.baseline.BaselineException;
 import io.latentbench.workbench.regress.config.ConfigException;
+import io.latentbench.workbench.results.JsonErrors;
 import io.latentbench.workbench.results.ResultFileException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -21,6 +23,10 @@ final class RegressCommands {
         } catch (BaselineException | ConfigException | ResultFileException | IllegalArgumentException
                 | UncheckedIOException e) {
             err.println("lb " + command + ": " + e.getMessage());
+            err.flush();
+            return FAILED;
+        } catch (JacksonException e) {
+            err.println("lb " + command + ": " + JsonErrors.describe(e));
             err.flush();
             return FAILED;
         } catch (Exception e) {

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latentbench.workbench.regress.baseline.BaselineException;
 import io.latentbench.workbench.regress.baseline.BaselineJson;
 import io.latentbench.workbench.regress.baseline.Baselines;
+import io.latentbench.workbench.results.InputFiles;
+import io.latentbench.workbench.results.JsonErrors;
+import io.latentbench.workbench.results.ResultFileException;
 import io.latentbench.workbench.results.ResultFiles;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -20,28 +22,51 @@ public final class ComparisonInputs {
 
     private ComparisonInputs() {}
 
+    /**
+     * One side of a comparison.
+     *
+     * @throws ResultFileException when the file holds no benchmark, is not UTF-8 JSON, or has a corrupt sample
+     * @throws BaselineException   when it cannot be read or is a corrupt baselines file
+     */
     public static MeasurementSet read(Path file, String testbedOverride) {
+        if (Files.notExists(file)) {
+            throw new BaselineException(file + " does not exist");
+        }
         String text;
         try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new BaselineException(file + " does not exist");
-        } catch (IOException e) {
-            throw new BaselineException("cannot read " + file + ": " + e.getMessage(), e);
+            text = InputFiles.readUtf8(file);
+        } catch (UncheckedIOException e) {
+            throw new BaselineException("cannot read " + e.getMessage(), e.getCause());
         }
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(text);
         } catch (JacksonException e) {
-            throw new BaselineException(file + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+            throw new BaselineException(file + " is not valid JSON (" + JsonErrors.describe(e) + ")", e);
         }
+        MeasurementSet set;
         if (BaselineJson.looksLikeBaselines(root)) {
-            MeasurementSet set = Baselines.toMeasurements(BaselineJson.fromTree(root, file.toString()), file + " (baselines)");
-            return testbedOverride == null ? set
-                    : new MeasurementSet(set.source(), testbedOverride, set.gitCommit(), set.timestamp(), set.measurements());
+            set = Baselines.toMeasurements(BaselineJson.fromTree(root, file.toString()), file + " (baselines)");
+            if (testbedOverride != null) {
+                set = new MeasurementSet(set.source(), testbedOverride, set.gitCommit(), set.timestamp(), set.measurements());
+            }
+        } else {
+            String kind = root != null && root.isArray() ? " (raw JMH JSON)" : " (results)";
+            set = Measurements.fromResults(ResultFiles.read(file), file + kind, testbedOverride);
         }
-        String kind = root != null && root.isArray() ? " (raw JMH JSON)" : " (results)";
-        return Measurements.fromResults(ResultFiles.read(file), file + kind, testbedOverride);
+        return requireUsable(set, file);
+    }
+
+    /** A side with nothing to compare cannot pass a gate: an empty run, or one without a single sample. */
+    static MeasurementSet requireUsable(MeasurementSet set, Path file) {
+        if (set.measurements().isEmpty()) {
+            throw new ResultFileException(file + " holds no benchmark results; cannot compare an empty run");
+        }
+        boolean anySample = set.measurements().values().stream().anyMatch(m -> !m.forkMeans().isEmpty());
+        if (!anySample) {
+            throw new ResultFileException(file + " has no per-fork samples for any of its "
+                    + set.measurements().size() + " measurements (no rawData?); cannot compare it");
+        }
+        return set;
     }
 }

@@ -12,7 +12,9 @@ import java.util.TreeMap;
  * of runs, each with {@code benchmark}, {@code mode}, optional {@code params} and a
  * {@code primaryMetric} plus {@code secondaryMetrics}.
  *
- * <p>Tolerated on purpose: non-finite numbers as the strings "NaN", "+INF", "-INF"; params
+ * <p>Tolerated on purpose: non-finite numbers as the strings "NaN", "+INF", "-INF" (in scores,
+ * errors and secondary metrics; a primary metric's samples are measurements and must be finite
+ * and at least 0, see {@link #readMetric}); params
  * absent, empty, or with non-string values; the "·" prefix secondary metrics carried before
  * JMH 1.37; SampleTime runs, which have {@code rawDataHistogram} ([fork][iteration][[value,
  * count]...]) instead of {@code rawData} ([fork][iteration]); missing score errors and
@@ -87,14 +89,14 @@ public final class JmhJsonReader {
         if (primaryNode == null || !primaryNode.isObject()) {
             throw new ResultFileException(where + ": primaryMetric is missing; expected an object with score and scoreUnit");
         }
-        Metric primary = readMetric(primaryNode, where + ": primaryMetric");
+        Metric primary = readMetric(primaryNode, where + ": primaryMetric", true);
 
         Map<String, Metric> secondary = new LinkedHashMap<>();
         JsonNode sec = run.get("secondaryMetrics");
         if (sec != null && sec.isObject()) {
             for (Map.Entry<String, JsonNode> e : sec.properties()) {
                 String name = stripOldPrefix(e.getKey());
-                secondary.put(name, readMetric(e.getValue(), where + ": secondaryMetrics." + name));
+                secondary.put(name, readMetric(e.getValue(), where + ": secondaryMetrics." + name, false));
             }
         }
         return new BenchmarkResult(suite, method, params, mode, primary, secondary);
@@ -108,7 +110,13 @@ public final class JmhJsonReader {
         return name.substring(i);
     }
 
-    static Metric readMetric(JsonNode m, String where) {
+    /**
+     * One metric. A primary metric's samples are measurements of time or rate: each must be a finite number
+     * of at least 0, and rawData, when present, must hold at least one fork with at least one iteration; a
+     * file that breaks this is corrupt, and a comparison built on it would judge nothing. Secondary metrics
+     * (profilers, counters) may be anything JMH writes.
+     */
+    static Metric readMetric(JsonNode m, String where, boolean primary) {
         if (!m.isObject()) {
             throw new ResultFileException(where + " is " + m + "; expected an object");
         }
@@ -138,33 +146,59 @@ public final class JmhJsonReader {
         }
         List<List<Double>> forks;
         if (m.has("rawData") && !m.get("rawData").isNull()) {
-            forks = readRawData(m.get("rawData"), where + ".rawData");
+            forks = readRawData(m.get("rawData"), where + ".rawData", primary);
         } else if (m.has("rawDataHistogram") && !m.get("rawDataHistogram").isNull()) {
-            forks = readHistograms(m.get("rawDataHistogram"), where + ".rawDataHistogram");
+            forks = readHistograms(m.get("rawDataHistogram"), where + ".rawDataHistogram", primary);
         } else {
             forks = List.of();
         }
         return new Metric(unit, score, error, lo, hi, forks, percentiles);
     }
 
-    private static List<List<Double>> readRawData(JsonNode raw, String where) {
+    private static List<List<Double>> readRawData(JsonNode raw, String where, boolean measurement) {
         List<List<Double>> forks = new ArrayList<>();
         for (int f = 0; f < requireArray(raw, where).size(); f++) {
             JsonNode fork = requireArray(raw.get(f), where + "[" + f + "]");
             List<Double> its = new ArrayList<>();
             for (int i = 0; i < fork.size(); i++) {
-                its.add(JsonNumbers.read(fork.get(i), where + "[" + f + "][" + i + "]"));
+                String at = where + "[" + f + "][" + i + "]";
+                double v = JsonNumbers.read(fork.get(i), at);
+                if (measurement) {
+                    requireMeasurement(v, at);
+                }
+                its.add(v);
             }
             forks.add(its);
         }
+        if (measurement) {
+            requireSamples(forks, where);
+        }
         return forks;
+    }
+
+    private static void requireMeasurement(double v, String where) {
+        if (!Double.isFinite(v) || v < 0) {
+            throw new ResultFileException("corrupt sample: " + where + " is " + v
+                    + "; a measured time or rate is a finite number >= 0");
+        }
+    }
+
+    private static void requireSamples(List<List<Double>> forks, String where) {
+        if (forks.isEmpty()) {
+            throw new ResultFileException("corrupt samples: " + where + " is empty; expected one array of iterations per fork");
+        }
+        for (int f = 0; f < forks.size(); f++) {
+            if (forks.get(f).isEmpty()) {
+                throw new ResultFileException("corrupt samples: " + where + "[" + f + "] is empty; a fork has at least one iteration");
+            }
+        }
     }
 
     /**
      * SampleTime keeps each iteration as a histogram of single-call times; an iteration's sample
      * is its count-weighted mean, the same statistic JMH's score averages.
      */
-    private static List<List<Double>> readHistograms(JsonNode raw, String where) {
+    private static List<List<Double>> readHistograms(JsonNode raw, String where, boolean measurement) {
         List<List<Double>> forks = new ArrayList<>();
         for (int f = 0; f < requireArray(raw, where).size(); f++) {
             JsonNode fork = requireArray(raw.get(f), where + "[" + f + "]");
@@ -181,12 +215,22 @@ public final class JmhJsonReader {
                     }
                     double value = JsonNumbers.read(bin.get(0), at + "[" + b + "][0]");
                     double n = JsonNumbers.read(bin.get(1), at + "[" + b + "][1]");
+                    if (measurement) {
+                        requireMeasurement(value, at + "[" + b + "][0]");
+                        requireMeasurement(n, at + "[" + b + "][1]");
+                    }
                     sum += value * n;
                     count += n;
+                }
+                if (measurement && count <= 0) {
+                    throw new ResultFileException("corrupt samples: " + at + " counts no call");
                 }
                 its.add(count > 0 ? sum / count : Double.NaN);
             }
             forks.add(its);
+        }
+        if (measurement) {
+            requireSamples(forks, where);
         }
         return forks;
     }

@@ -1,13 +1,13 @@
 package io.latentbench.workbench.results;
 
 import io.latentbench.workbench.files.AtomicFiles;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -70,19 +70,17 @@ public final class ResultFiles {
     }
 
     private static JsonNode parse(Path path) {
+        if (Files.notExists(path)) {
+            throw new UncheckedIOException("no such file: " + path, new NoSuchFileException(path.toString()));
+        }
+        String text = InputFiles.readUtf8(path);
+        if (text.isBlank()) {
+            throw new ResultFileException(path + " is empty; expected a results.json or JMH JSON output");
+        }
         try {
-            byte[] bytes = Files.readAllBytes(path);
-            if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-                throw new ResultFileException(path + " is empty; expected a results.json or JMH JSON output");
-            }
-            return MAPPER.readTree(bytes);
-        } catch (NoSuchFileException e) {
-            throw new UncheckedIOException("no such file: " + path, e);
-        } catch (JsonProcessingException e) {
-            throw new ResultFileException(path + " is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            return MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            throw new ResultFileException(path + " is not valid JSON (" + JsonErrors.describe(e) + ")", e);
         }
     }
 }

@@ -131,25 +131,29 @@ final class ResultsJson {
                 throw new ResultFileException(where + ": \"" + field + "\" is missing");
             }
         }
+        where = where + " (" + row.get("suite").asText() + "." + row.get("name").asText() + ")";
         TreeMap<String, String> params = new TreeMap<>();
         for (Map.Entry<String, JsonNode> e : row.path("params").properties()) {
             params.put(e.getKey(), e.getValue().asText());
         }
         Map<String, Metric> secondary = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : row.path("secondary").properties()) {
-            secondary.put(e.getKey(), readMetric(e.getValue(), where + ".secondary." + e.getKey()));
+            secondary.put(e.getKey(), readMetric(e.getValue(), where + ".secondary." + e.getKey(), false));
         }
         return new BenchmarkResult(row.get("suite").asText(), row.get("name").asText(), params,
-                row.get("mode").asText(), readMetric(row, where), secondary);
+                row.get("mode").asText(), readMetric(row, where, true), secondary);
     }
 
-    private static Metric readMetric(JsonNode m, String where) {
+    private static Metric readMetric(JsonNode m, String where, boolean primary) {
         // Same field names as JMH's metric objects except the samples, which are already per fork.
         ObjectNode asJmh = m.deepCopy();
         asJmh.set("scoreUnit", m.path("unit"));
         asJmh.remove("rawDataHistogram");
-        asJmh.set("rawData", m.has("forkSamples") ? m.get("forkSamples") : F.arrayNode());
-        return JmhJsonReader.readMetric(asJmh, where);
+        asJmh.remove("rawData");
+        if (m.has("forkSamples")) {
+            asJmh.set("rawData", m.get("forkSamples"));
+        }
+        return JmhJsonReader.readMetric(asJmh, where + (primary ? ".forkSamples" : ""), primary);
     }
 
     private static String text(JsonNode obj, String field) {

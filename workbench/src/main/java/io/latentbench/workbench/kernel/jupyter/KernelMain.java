@@ -1,10 +1,11 @@
 package io.latentbench.workbench.kernel.jupyter;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import io.latentbench.workbench.kernel.KernelSession;
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /**
@@ -22,7 +23,19 @@ public final class KernelMain {
             System.exit(2);
         }
         System.setProperty("java.awt.headless", "true");
-        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        // the process's own stderr, the kernel's log: cells redirect System.err to the notebook while they run
+        PrintStream stderr = System.err;
+        Consumer<String> log = line -> {
+            stderr.println(line);
+            stderr.flush();
+        };
+        Path connectionFile = Path.of(args[0]);
+        ParentWatch.parentPid(System.getenv(ParentWatch.VARIABLE), log).ifPresent(pid -> ParentWatch.watch(pid, () -> {
+            log.accept("kernel: the parent process " + pid + " has ended; the kernel exits");
+            ParentWatch.removeRuntimeFiles(connectionFile, log);
+            Runtime.getRuntime().halt(1);
+        }));
+        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
         String version = KernelMain.class.getPackage().getImplementationVersion();
 
         JupyterKernel kernel = JupyterKernel.start(frontend -> {
@@ -31,7 +44,7 @@ public final class KernelMain {
             return session;
         }, version == null ? "dev" : version);
 
-        JupyterConnection connection = new JupyterConnection(props);
+        GuardedConnection connection = new GuardedConnection(props, log);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.waitUntilClose();

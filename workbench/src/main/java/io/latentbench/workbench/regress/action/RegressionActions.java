@@ -62,12 +62,13 @@ public final class RegressionActions {
     }
 
     static String message(ComparisonReport report) {
-        StringBuilder text = new StringBuilder(":x: Benchmark regression: " + report.summary() + "\n");
+        StringBuilder text = new StringBuilder(":x: Benchmark regression: " + SlackText.escape(report.summary()) + "\n");
         for (Comparison c : report.with(Verdict.REGRESSION)) {
-            text.append(String.format(Locale.ROOT, "- %s: %+.1f%% (threshold %.0f%%)%n", c.id(),
+            text.append(String.format(Locale.ROOT, "- %s: %+.1f%% (threshold %.0f%%)%n", SlackText.escape(c.id().toString()),
                     c.statistics().orElseThrow().changePercent(), c.thresholdPercent()));
         }
-        text.append("Current: ").append(report.currentSide().source()).append(", commit ").append(report.currentSide().gitCommit());
+        text.append("Current: ").append(SlackText.escape(report.currentSide().source())).append(", commit ")
+                .append(SlackText.escape(report.currentSide().gitCommit()));
         return text.toString();
     }
 

@@ -1,8 +1,8 @@
 package io.latentbench.workbench.regress.baseline;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.latentbench.workbench.results.JsonErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,9 +35,7 @@ public final class BaselineJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JacksonException e) {
-            JsonLocation at = e.getLocation();
-            throw new BaselineException("baselines file " + file + " is not valid JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
+            throw new BaselineException("baselines file " + file + " is not valid JSON (" + JsonErrors.describe(e) + ")", e);
         }
         return fromTree(root, file);
     }

@@ -3,7 +3,10 @@ package io.latentbench.workbench.regress.baseline;
 import io.latentbench.workbench.files.AtomicFiles;
 import io.latentbench.workbench.regress.config.BaselineManagement;
 import io.latentbench.workbench.results.ResultSet;
+import io.latentbench.workbench.results.InputFiles;
+import io.latentbench.workbench.results.ResultFileException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -75,11 +78,14 @@ public final class BaselineStore {
     public static BaselineFile load(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BaselineException("baselines file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new BaselineException("cannot read baselines file " + file + ": " + e.getMessage(), e);
+            text = InputFiles.readUtf8(file);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                throw new BaselineException("baselines file " + file + " does not exist");
+            }
+            throw new BaselineException("cannot read baselines file " + e.getMessage(), e.getCause());
+        } catch (ResultFileException e) {
+            throw new BaselineException("baselines file " + e.getMessage(), e);
         }
         if (text.isBlank()) {
             throw new BaselineException("baselines file " + file + " is corrupt: it is empty");
@@ -95,12 +101,20 @@ public final class BaselineStore {
      * stay (a quick run does not erase the full profile's baselines) unless {@code replace}.
      */
     public UpdateResult update(String testbed, ResultSet results, BaselineManagement management, boolean replace, Instant now) {
-        Optional<BaselineFile> existing = read(testbed); // throws on a corrupt file: never overwrite it
         SortedMap<String, BaselineRecord> fresh = Baselines.fromResults(results, now);
         if (fresh.isEmpty()) {
             throw new BaselineException("the results contain no benchmark with a finite score; refusing to write an empty baseline for "
                     + testbed);
         }
+        // read-merge-write under the testbed's lock, so that concurrent updates each keep the other's records
+        try (BaselineLock lock = BaselineLock.acquire(dir(testbed))) {
+            return merge(testbed, fresh, results, management, replace, now);
+        }
+    }
+
+    private UpdateResult merge(String testbed, SortedMap<String, BaselineRecord> fresh, ResultSet results,
+                               BaselineManagement management, boolean replace, Instant now) {
+        Optional<BaselineFile> existing = read(testbed); // throws on a corrupt file: never overwrite it
         SortedMap<String, BaselineRecord> merged = new TreeMap<>();
         int kept = 0;
         if (existing.isPresent() && !replace) {
@@ -150,7 +164,7 @@ public final class BaselineStore {
                 }
             }
         } catch (IOException e) {
-            throw new BaselineException("cannot list baseline history " + dir + ": " + e.getMessage(), e);
+            throw new BaselineException("cannot list baseline history " + dir + ": " + InputFiles.describe(e), e);
         }
         return out;
     }
@@ -166,7 +180,7 @@ public final class BaselineStore {
             try {
                 Files.deleteIfExists(entries.get(i).file());
             } catch (IOException e) {
-                throw new BaselineException("cannot delete old baseline " + entries.get(i).file() + ": " + e.getMessage(), e);
+                throw new BaselineException("cannot delete old baseline " + entries.get(i).file() + ": " + InputFiles.describe(e), e);
             }
         }
         return Math.max(0, excess);
@@ -176,8 +190,9 @@ public final class BaselineStore {
     private static void writeBaselineFile(Path target, String json) {
         try {
             AtomicFiles.write(target, json);
-        } catch (java.io.UncheckedIOException e) {
-            throw new BaselineException(e.getMessage(), e.getCause());
+        } catch (UncheckedIOException e) {
+            // AtomicFiles names the temporary file; Java's message for a refused write is the bare path
+            throw new BaselineException("cannot write " + target + ": " + InputFiles.describe(e.getCause()), e.getCause());
         }
     }
 }

@@ -7,7 +7,10 @@ import io.latentbench.workbench.regress.Verdict;
 import java.util.Comparator;
 import java.util.List;
 
-/** A Markdown report sized for a pull-request comment: flagged rows first, the rest folded. */
+/**
+ * A Markdown report sized for a pull-request comment: flagged rows first, the rest folded. Everything that
+ * comes from the compared files goes through {@link Markdown}.
+ */
 public final class MarkdownReport {
 
     private MarkdownReport() {}
@@ -17,7 +20,7 @@ public final class MarkdownReport {
         out.append("## ").append(title(report)).append("\n\n");
         for (String line : Header.lines(report)) {
             int colon = line.indexOf(':');
-            out.append("- **").append(line, 0, colon).append("**:").append(escape(line.substring(colon + 1))).append('\n');
+            out.append("- **").append(line, 0, colon).append("**:").append(Markdown.text(line.substring(colon + 1))).append('\n');
         }
         out.append("\n**").append(report.summary()).append("**\n\n");
         List<Comparison> sorted = report.comparisons().stream()
@@ -32,7 +35,7 @@ public final class MarkdownReport {
         folded(out, sorted, Verdict.REFERENCE, " references of the peers suite (reported, never judged)");
         if (!report.missing().isEmpty()) {
             out.append("\nIn the baseline but not measured in this run: ");
-            out.append(String.join(", ", report.missing().stream().map(MeasurementId::toString).map(s -> "`" + s + "`").toList()));
+            out.append(String.join(", ", report.missing().stream().map(MeasurementId::toString).map(Markdown::code).toList()));
             out.append('\n');
         }
         return out.toString();
@@ -66,17 +69,14 @@ public final class MarkdownReport {
         out.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
         for (Comparison c : rows) {
             out.append("| ").append(Format.icon(c.verdict())).append(' ').append(c.verdict().label())
-                    .append(" | `").append(c.id()).append("` | ").append(Format.baseline(c))
-                    .append(" | ").append(Format.current(c))
+                    .append(" | ").append(Markdown.cellCode(c.id().toString()))
+                    .append(" | ").append(Markdown.text(Format.baseline(c)))
+                    .append(" | ").append(Markdown.text(Format.current(c)))
                     .append(" | ").append(Format.change(c))
                     .append(" | ").append(Format.p(c))
                     .append(" | ").append(Format.forks(c))
-                    .append(" | ").append(Format.threshold(c))
-                    .append(" | ").append(escape(c.reason())).append(" |\n");
+                    .append(" | ").append(Markdown.text(Format.threshold(c)))
+                    .append(" | ").append(Markdown.text(c.reason())).append(" |\n");
         }
-    }
-
-    private static String escape(String s) {
-        return s.replace("|", "\\|");
     }
 }

@@ -123,10 +123,13 @@ class BaselineStoreTest {
         BaselineStore store = new BaselineStore(dir);
         store.update("tb", run("c1", 100), KEEP_3, false, Instant.parse("2026-11-29T10:00:00Z"));
         try (Stream<Path> files = Files.walk(dir)) {
-            assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+            // the update's lock file stays, empty: deleting it would let a waiting updater lock a file no one else sees
+            assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals(BaselineLock.FILE_NAME)))
                     .allMatch(n -> n.endsWith(".json") && !n.endsWith(".tmp"))
                     .hasSize(2);
         }
+        assertThat(dir.resolve("tb").resolve(BaselineLock.FILE_NAME)).isEmptyFile();
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file("tb"))))
                 .isEqualTo("rw-r--r--");
     }
