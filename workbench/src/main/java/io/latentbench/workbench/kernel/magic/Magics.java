@@ -56,6 +56,8 @@ public final class Magics {
         m.line("load", Magics::load);
         m.line("time", (host, args) -> timed(() -> host.execute(args)));
         m.cell("time", (host, args, body) -> timed(() -> host.execute(body)));
+        m.line("timeit", TimeitMagic::line);
+        m.cell("timeit", TimeitMagic::cell);
         m.cell("html", (host, args, body) -> show(host, MimeBundle.HTML, body));
         m.cell("markdown", (host, args, body) -> show(host, MimeBundle.MARKDOWN, body));
         m.cell("svg", (host, args, body) -> show(host, MimeBundle.SVG, body));
