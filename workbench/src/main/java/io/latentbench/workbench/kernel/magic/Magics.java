@@ -50,7 +50,16 @@ public final class Magics {
     private final Map<String, CellMagic> cellMagics = new TreeMap<>();
 
     public static Magics standard() {
+        return standard(io.latentbench.workbench.kernel.maven.MavenResolver::standard);
+    }
+
+    /** The standard magics, with {@code %maven} resolving through what {@code resolver} makes on first use. */
+    public static Magics standard(java.util.function.Supplier<io.latentbench.workbench.kernel.maven.MavenResolver> resolver) {
         Magics m = new Magics();
+        MavenMagics maven = new MavenMagics(resolver);
+        m.line("maven", maven::maven);
+        m.line("mavenRepo", maven::mavenRepo);
+        m.cell("loadFromPOM", maven::loadFromPom);
         m.line("classpath", Magics::classpath);
         m.line("jars", Magics::jars);
         m.line("load", Magics::load);
