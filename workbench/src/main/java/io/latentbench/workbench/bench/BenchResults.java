@@ -114,6 +114,18 @@ public final class BenchResults {
         return dir;
     }
 
+    /** The file name of the run's HTML report, written by {@code lb bench} beside the results. */
+    public static final String REPORT_HTML = "report.html";
+
+    /**
+     * Writes the run's self-contained HTML report (a section per suite: samples per fork and
+     * iteration, lines across each parameter, speed-ups and peer ratios) to {@code file}, atomically.
+     */
+    public Path report(Path file) {
+        new io.latentbench.workbench.runreport.RunReport(results, peerRatios()).write(file);
+        return file;
+    }
+
     /** The plain-text table. */
     public String text() {
         return ResultTables.text(results);

@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run the JMH benchmark suites and write the results.",
-            "Writes results.json, the raw JMH JSON (jmh-result.json) and benchmark_results.toml into the"
-                    + " output directory, with a line per benchmark while it runs and a table at the end.",
+            "Writes results.json, the raw JMH JSON (jmh-result.json), benchmark_results.toml and report.html"
+                    + " (self-contained) into the output directory, with a line per benchmark while it runs and a table at the end.",
         },
         footer = {
             "",
@@ -200,6 +200,7 @@ public final class BenchCommand implements Callable<Integer> {
             return 1;
         }
         results.save(dir);
+        results.report(dir.resolve(BenchResults.REPORT_HTML));
         stdout.println();
         stdout.print(results.text());
         String speedups = results.speedupReport();
@@ -215,6 +216,7 @@ public final class BenchCommand implements Callable<Integer> {
         stdout.println("wrote " + dir.resolve(BenchResults.RAW_JMH_JSON));
         stdout.println("wrote " + dir.resolve(BenchResults.TOML_SUMMARY));
         results.files().keySet().forEach(name -> stdout.println("wrote " + dir.resolve(name)));
+        stdout.println("wrote " + dir.resolve(BenchResults.REPORT_HTML));
         stdout.flush();
         return 0;
     }
