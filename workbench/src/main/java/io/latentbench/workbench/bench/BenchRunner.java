@@ -192,7 +192,8 @@ public final class BenchRunner {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         for (RunResult r : results) {
             r.getAggregatedResult().getSecondaryResults().forEach((label, result) -> {
-                String text = result.extendedInfo(); // empty for plain numbers such as gc's
+                // a profiler's text (stack, jfr) has no score; numbers (gc's) are in results.json already
+                String text = Double.isNaN(result.getScore()) ? result.extendedInfo() : null;
                 if (text != null && !text.isBlank()) {
                     out.put("profilers/" + fileName(point.key()) + "." + fileName(label) + ".txt", text);
                 }

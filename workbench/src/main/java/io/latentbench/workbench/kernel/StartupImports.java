@@ -20,6 +20,7 @@ public final class StartupImports {
             "io.latentbench.workbench.results.*",
             "static io.latentbench.workbench.kernel.Notebook.*",
             "io.latentbench.workbench.kernel.timeit.TimeitResult",
+            "io.latentbench.workbench.kernel.helpers.*",
             "static io.latentbench.workbench.kernel.timeit.Timeit.timeit");
 
     private StartupImports() {

@@ -59,12 +59,14 @@ final class ParamLines {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < shown; i++) {
             for (BenchmarkResult r : lines.get(names.get(i)).values()) {
+                double score = r.primary().score();
                 double err = Double.isFinite(r.primary().error()) ? r.primary().error() : 0;
-                min = Math.min(min, r.primary().score() - err);
-                max = Math.max(max, r.primary().score() + err);
+                // a whisker below zero (JMH's error of a short, noisy run can exceed the score) is cut at the axis
+                min = Math.min(min, score - err > 0 ? score - err : score);
+                max = Math.max(max, score + err);
             }
         }
-        Svg.Axis axis = Svg.Axis.of(Math.max(min, Double.MIN_VALUE), max);
+        Svg.Axis axis = Svg.Axis.of(min, max);
         int plotW = WIDTH - LEFT - LEGEND;
         int plotH = HEIGHT - TOP - BOTTOM;
         StringBuilder b = new StringBuilder();

@@ -39,15 +39,13 @@ public record RunReport(ResultSet results, String peerRatios) {
         RunInfo info = results.info();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>latentbench run").append(info == null ? "" : " " + esc(String.valueOf(info.timestamp())))
+                .append("<title>latentbench run ").append(esc(String.valueOf(info.timestamp())))
                 .append("</title><style>").append(CSS).append("</style></head><body>\n");
         b.append("<h1>latentbench run</h1>\n");
-        if (info != null) {
-            b.append("<p class=\"info\">").append(esc(String.valueOf(info.timestamp()))).append(" · profile ")
-                    .append(esc(String.valueOf(info.profile()))).append(" · commit ").append(esc(String.valueOf(info.gitCommit())))
-                    .append(" · JDK ").append(esc(String.valueOf(info.jdk()))).append(" · ").append(esc(String.valueOf(info.cpu())))
-                    .append(", ").append(info.cores()).append(" cores · testbed ").append(esc(info.testbed())).append("</p>\n");
-        }
+        b.append("<p class=\"info\">").append(esc(String.valueOf(info.timestamp()))).append(" · profile ")
+                .append(esc(String.valueOf(info.profile()))).append(" · commit ").append(esc(String.valueOf(info.gitCommit())))
+                .append(" · JDK ").append(esc(String.valueOf(info.jdk()))).append(" · ").append(esc(String.valueOf(info.cpu())))
+                .append(", ").append(info.cores()).append(" cores · testbed ").append(esc(info.testbed())).append("</p>\n");
         Map<String, List<BenchmarkResult>> suites = new LinkedHashMap<>();
         results.results().stream().sorted(NaturalOrder.RESULTS)
                 .forEach(r -> suites.computeIfAbsent(r.suite(), s -> new ArrayList<>()).add(r));

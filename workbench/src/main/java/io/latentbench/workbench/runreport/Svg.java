@@ -46,12 +46,10 @@ final class Svg {
             return new Axis(Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.ceil(Math.log10(max))), true);
         }
 
-        /** Where a value lies between 0 and 1. */
+        /** Where a value lies between 0 and 1; values outside the axis are put at its ends. */
         double fraction(double v) {
-            if (log) {
-                return (Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo));
-            }
-            return (v - lo) / (hi - lo);
+            double f = log ? (Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo);
+            return Double.isFinite(f) ? Math.max(0, Math.min(1, f)) : 0;
         }
 
         double[] ticks() {

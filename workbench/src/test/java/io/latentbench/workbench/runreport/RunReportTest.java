@@ -109,6 +109,22 @@ class RunReportTest {
         assertThat(RunReport.forkCv(Metric.of("ns/op", 1))).isEmpty();
     }
 
+    @Test
+    void anErrorLargerThanTheScoreStaysOnTheChart() {
+        // a short noisy run: JMH's error exceeds the score, scores span a factor of 1000 (a log axis)
+        List<BenchmarkResult> rows = new ArrayList<>();
+        for (String dim : List.of("64", "256")) {
+            for (String impl : List.of("scalar", "lucene")) {
+                double score = impl.equals("scalar") ? 170 : 170_000;
+                List<List<Double>> forks = List.of(List.of(score, score * 3), List.of(score / 2, score));
+                rows.add(new BenchmarkResult("peers", "dotProduct", new TreeMap<>(Map.of("dim", dim, "impl", impl)), "avgt",
+                        new Metric("ns/op", score, score * 3, -score, score * 4, forks), Map.of()));
+            }
+        }
+        String html = new RunReport(new ResultSet(sample().info(), rows), "").html();
+        assertThat(html).doesNotContain("NaN").doesNotContain("Infinity").contains("(log");
+    }
+
     private static int lineChartPoints(String html) {
         return count(html, "r=\"3\"");
     }
