@@ -37,6 +37,8 @@ public final class Bench {
     private ProgressListener progress = new ConsoleProgress();
     private OutputStream jmhLog;
     private final List<String> jvmArgs = new ArrayList<>();
+    private JmhOptions jmh = JmhOptions.NONE;
+    private Path profilerOutput;
 
     private Bench() {}
 
@@ -113,6 +115,66 @@ public final class Bench {
         return this;
     }
 
+    /**
+     * Adds a JMH profiler, {@code "stack"}, {@code "gc"}, {@code "jfr"}, {@code "perfasm"} or
+     * {@code "async"} where present, with options after a colon as JMH's {@code -prof} takes them:
+     * {@code profiler("stack:lines=5")}. {@link #profilers()} lists what this JVM offers.
+     */
+    public Bench profiler(String spec) {
+        jmh = jmh.withProfiler(JmhOptions.Profiler.parse(spec));
+        return this;
+    }
+
+    /** Runs only benchmarks in whose JMH name or key the pattern is found (repeatable: any of them). */
+    public Bench include(String regex) {
+        jmh = jmh.withInclude(regex);
+        return this;
+    }
+
+    /** Leaves out benchmarks in whose JMH name or key the pattern is found. */
+    public Bench exclude(String regex) {
+        jmh = jmh.withExclude(regex);
+        return this;
+    }
+
+    /** Runs every benchmark on this many threads instead of its own {@code @Threads}. */
+    public Bench threads(int n) {
+        jmh = jmh.withThreads(n);
+        return this;
+    }
+
+    /** Reports scores in this unit: {@code ns, us, ms, s, m, h}. */
+    public Bench timeUnit(String unit) {
+        jmh = jmh.withTimeUnit(JmhOptions.parseTimeUnit(unit));
+        return this;
+    }
+
+    /** Also writes JMH's results in this format when saved: {@code json, csv, scsv, text, latex}. */
+    public Bench resultFormat(String format) {
+        jmh = jmh.withResultFormat(JmhOptions.parseResultFormat(format));
+        return this;
+    }
+
+    /** Where profilers that write files (jfr, async) put them; {@link #runAndSave} uses its folder. */
+    public Bench profilerOutput(Path dir) {
+        this.profilerOutput = dir;
+        return this;
+    }
+
+    /** The JMH options this run passes through. */
+    public JmhOptions jmhOptions() {
+        return jmh;
+    }
+
+    /** JMH's list of the profilers, those this JVM supports and those it does not, with why. */
+    public static String profilers() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            org.openjdk.jmh.profile.ProfilerFactory.listProfilers(out);
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public Bench progress(ProgressListener listener) {
         this.progress = listener == null ? ProgressListener.SILENT : listener;
         return this;
@@ -136,7 +198,7 @@ public final class Bench {
 
     /** What {@link #run()} would measure, without measuring. */
     public BenchPlan plan() {
-        return BenchPlan.create(Catalog.load(), profile, BenchPlan.parseSelection(selection), params, shard);
+        return BenchPlan.create(Catalog.load(), profile, BenchPlan.parseSelection(selection), params, jmh::selects, shard);
     }
 
     /** How long {@link #run()} should take, from the settings and a JVM start of about 2 s per fork. */
@@ -158,8 +220,8 @@ public final class Bench {
             throw new IllegalArgumentException("nothing to run: shard " + shard + " of a " + plan.totalSize()
                     + "-benchmark plan is empty");
         }
-        BenchRunner.Output out = new BenchRunner(settings(), progress, jmhLog, jvmArgs).run(plan);
-        return new BenchResults(out.results(), out.rawJmhJson());
+        BenchRunner.Output out = new BenchRunner(settings(), progress, jmhLog, jvmArgs, jmh, profilerOutput).run(plan);
+        return new BenchResults(out.results(), out.rawJmhJson(), out.files());
     }
 
     /** Runs and saves the three files into {@code dir}. */
@@ -168,6 +230,9 @@ public final class Bench {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        if (profilerOutput == null) {
+            profilerOutput = dir;
         }
         BenchResults r = run();
         r.save(dir);

@@ -32,6 +32,15 @@ public record BenchPlan(Profile profile, Shard shard, List<BenchPoint> points, i
      */
     public static BenchPlan create(Catalog catalog, Profile profile, Map<Suite, Set<String>> selection,
             Map<String, List<String>> overrides, Shard shard) {
+        return create(catalog, profile, selection, overrides, point -> true, shard);
+    }
+
+    /**
+     * As {@link #create(Catalog, Profile, Map, Map, Shard)}, keeping only the points that pass
+     * {@code filter} (JMH's include and exclude patterns) before the plan is cut into shards.
+     */
+    public static BenchPlan create(Catalog catalog, Profile profile, Map<Suite, Set<String>> selection,
+            Map<String, List<String>> overrides, java.util.function.Predicate<BenchPoint> filter, Shard shard) {
         for (Map.Entry<Suite, Set<String>> e : selection.entrySet()) {
             for (String method : e.getValue()) {
                 if (catalog.find(e.getKey(), method).isEmpty()) {
@@ -63,6 +72,7 @@ public record BenchPlan(Profile profile, Shard shard, List<BenchPoint> points, i
                 all.add(new BenchPoint(d.suite(), d.method(), d.mode(), new TreeMap<>(combination)));
             }
         }
+        all.removeIf(filter.negate());
         all.sort((a, b) -> NaturalOrder.compare(a.suite().label(), a.method(), a.params(),
                 b.suite().label(), b.method(), b.params()));
         List<BenchPoint> mine = new ArrayList<>();

@@ -27,10 +27,25 @@ public final class BenchResults {
 
     private final ResultSet results;
     private final String rawJmhJson;
+    private final java.util.Map<String, String> files;
 
     public BenchResults(ResultSet results, String rawJmhJson) {
+        this(results, rawJmhJson, java.util.Map.of());
+    }
+
+    /**
+     * @param files the run's other files by their path relative to its folder: profilers' text,
+     *              JMH's result in another format
+     */
+    public BenchResults(ResultSet results, String rawJmhJson, java.util.Map<String, String> files) {
         this.results = results;
         this.rawJmhJson = rawJmhJson;
+        this.files = java.util.Map.copyOf(files);
+    }
+
+    /** The run's other files (profilers' text, JMH's result in another format) by relative path. */
+    public java.util.Map<String, String> files() {
+        return files;
     }
 
     /** Reads a saved results.json, or any raw JMH JSON file. */
@@ -95,7 +110,20 @@ public final class BenchResults {
             AtomicFiles.write(dir.resolve(RAW_JMH_JSON), rawJmhJson);
         }
         TomlSummary.write(results, dir.resolve(TOML_SUMMARY));
+        files.forEach((name, text) -> AtomicFiles.write(dir.resolve(name), text));
         return dir;
+    }
+
+    /** The file name of the run's HTML report, written by {@code lb bench} beside the results. */
+    public static final String REPORT_HTML = "report.html";
+
+    /**
+     * Writes the run's self-contained HTML report (a section per suite: samples per fork and
+     * iteration, lines across each parameter, speed-ups and peer ratios) to {@code file}, atomically.
+     */
+    public Path report(Path file) {
+        new io.latentbench.workbench.runreport.RunReport(results, peerRatios()).write(file);
+        return file;
     }
 
     /** The plain-text table. */

@@ -38,19 +38,48 @@ public final class BenchRunner {
     /** Forks run one at a time per host JVM: the class path property is swapped while they start. */
     private static final Object JMH_LOCK = new Object();
 
-    /** A run's outcome: the normalized results and the JMH JSON they came from. */
-    public record Output(ResultSet results, String rawJmhJson) {}
+    /**
+     * A run's outcome: the normalized results, the JMH JSON they came from, and the other files
+     * of the run by their path relative to its folder (profilers' text output, JMH's result in
+     * another format).
+     */
+    public record Output(ResultSet results, String rawJmhJson, java.util.Map<String, String> files) {
+        public Output {
+            files = java.util.Map.copyOf(files);
+        }
+
+        public Output(ResultSet results, String rawJmhJson) {
+            this(results, rawJmhJson, java.util.Map.of());
+        }
+    }
+
+    /** Profilers that write files and take the folder to write them in as their {@code dir} option. */
+    private static final java.util.Set<String> FILE_PROFILERS = java.util.Set.of("jfr", "async");
 
     private final RunSettings settings;
     private final ProgressListener progress;
     private final OutputStream jmhLog;
     private final List<String> jvmArgs;
+    private final JmhOptions jmh;
+    private final java.nio.file.Path profilerOutput;
 
     /**
      * @param jmhLog   receives JMH's own output (iterations, warnings); may be null
      * @param jvmArgs  extra arguments for the forked JVMs, after the defaults
      */
     public BenchRunner(RunSettings settings, ProgressListener progress, OutputStream jmhLog, List<String> jvmArgs) {
+        this(settings, progress, jmhLog, jvmArgs, JmhOptions.NONE, null);
+    }
+
+    /**
+     * @param jmh            JMH's own options to pass through
+     * @param profilerOutput the run's folder, where file-writing profilers put their files under
+     *                       {@code profilers/}; null leaves them where the profiler's options say
+     */
+    public BenchRunner(RunSettings settings, ProgressListener progress, OutputStream jmhLog, List<String> jvmArgs,
+            JmhOptions jmh, java.nio.file.Path profilerOutput) {
+        this.jmh = jmh;
+        this.profilerOutput = profilerOutput;
         this.settings = settings;
         this.progress = progress == null ? ProgressListener.SILENT : progress;
         this.jmhLog = jmhLog;
@@ -67,12 +96,14 @@ public final class BenchRunner {
         double estimatedDone = 0;
         List<RunResult> all = new ArrayList<>();
         List<BenchmarkResult> rows = new ArrayList<>();
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
         for (int i = 0; i < points.size(); i++) {
             BenchPoint point = points.get(i);
             progress.benchmarkStarted(i, point);
             long t0 = System.nanoTime();
             Collection<RunResult> results = runPoint(point);
             all.addAll(results);
+            files.putAll(profilerTexts(point, results));
             List<BenchmarkResult> pointRows = toRows(results);
             rows.addAll(pointRows);
             estimatedDone += estimates[i];
@@ -88,8 +119,10 @@ public final class BenchRunner {
         progress.finished(seconds((System.nanoTime() - start) / 1e9));
 
         String raw = toJson(all);
+        jmh.resultFormat().filter(f -> f != ResultFormatType.JSON)
+                .ifPresent(f -> files.put(JmhOptions.resultFileName(f), format(all, f)));
         ResultSet set = new ResultSet(RunInfos.capture(plan.profile().label()), Speedups.annotate(rows));
-        return new Output(set, raw);
+        return new Output(set, raw, files);
     }
 
     /** Seconds a point should take: per fork, JVM start and setup (about 2 s measured here), then every iteration. */
@@ -129,7 +162,44 @@ public final class BenchRunner {
         // or a notebook kernel include a debugger agent and launcher options a fork must not get.
         options.jvmArgs(forkArgs.toArray(String[]::new));
         point.params().forEach((name, value) -> options.param(name, value));
+        jmh.threads().ifPresent(options::threads);
+        jmh.timeUnit().ifPresent(options::timeUnit);
+        for (JmhOptions.Profiler p : jmh.profilers()) {
+            if (p.name().equals("gc") && p.options().isEmpty()) {
+                continue; // every run has it already
+            }
+            options.addProfiler(p.name(), profilerOptions(p, point));
+        }
         return options.build();
+    }
+
+    /** The profiler's options, with {@code dir} set to the run folder for those that write files, unless given. */
+    String profilerOptions(JmhOptions.Profiler p, BenchPoint point) {
+        if (profilerOutput == null || !FILE_PROFILERS.contains(p.name()) || p.options().matches("(^|.*[;,])\\s*dir=.*")) {
+            return p.options();
+        }
+        String dir = "dir=" + profilerOutput.resolve("profilers").resolve(fileName(point.key())).toAbsolutePath();
+        return p.options().isEmpty() ? dir : p.options() + ";" + dir;
+    }
+
+    /** A key as a file name: {@code latency.knn[dim=256,k=10]} becomes {@code latency.knn-dim=256,k=10}. */
+    static String fileName(String key) {
+        return key.replace("[", "-").replace("]", "").replaceAll("[^A-Za-z0-9._=,-]", "_");
+    }
+
+    /** The text that profilers such as stack and jfr leave in a result, one file per profiler and point. */
+    static java.util.Map<String, String> profilerTexts(BenchPoint point, Collection<RunResult> results) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (RunResult r : results) {
+            r.getAggregatedResult().getSecondaryResults().forEach((label, result) -> {
+                // a profiler's text (stack, jfr) has no score; numbers (gc's) are in results.json already
+                String text = Double.isNaN(result.getScore()) ? result.extendedInfo() : null;
+                if (text != null && !text.isBlank()) {
+                    out.put("profilers/" + fileName(point.key()) + "." + fileName(label) + ".txt", text);
+                }
+            });
+        }
+        return out;
     }
 
     private Collection<RunResult> runPoint(BenchPoint point) {
@@ -217,6 +287,14 @@ public final class BenchRunner {
     private static String tail(String text) {
         String[] lines = text.split("\\R");
         return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 15), lines.length));
+    }
+
+    static String format(Collection<RunResult> results, ResultFormatType type) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(type, ps).writeOut(results);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     static String toJson(Collection<RunResult> results) {

@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run the JMH benchmark suites and write the results.",
-            "Writes results.json, the raw JMH JSON (jmh-result.json) and benchmark_results.toml into the"
-                    + " output directory, with a line per benchmark while it runs and a table at the end.",
+            "Writes results.json, the raw JMH JSON (jmh-result.json), benchmark_results.toml and report.html"
+                    + " (self-contained) into the output directory, with a line per benchmark while it runs and a table at the end.",
         },
         footer = {
             "",
@@ -84,10 +84,48 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "Print the benchmarks the run would measure, and stop.")
     boolean list;
 
+    // JMH's own options, passed through under their JMH meaning
+
+    @Option(names = "--prof", paramLabel = "NAME[:OPTS]",
+            description = "A JMH profiler (repeatable): stack, gc, jfr, perfasm, async where present, with JMH's options"
+                    + " after a colon. Files land in OUT/profilers, metrics in results.json. See --list-profilers.")
+    List<String> profilers = new ArrayList<>();
+
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "Run only benchmarks in whose JMH name or key the pattern is found (repeatable: any).")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "REGEX",
+            description = "Leave out benchmarks in whose JMH name or key the pattern is found (repeatable).")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--jvm-args", paramLabel = "ARGS",
+            description = "Extra arguments for the forked JVMs, space separated, e.g. \"-XX:UseAVX=2 -Xmx2g\".")
+    String jvmArgs;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads per benchmark (default: each benchmark's own @Threads, else 1).")
+    Integer threads;
+
+    @Option(names = "--time-unit", paramLabel = "U", description = "Unit of the scores: ns, us, ms, s, m, h (default: each benchmark's).")
+    String timeUnit;
+
+    @Option(names = "--result-format", paramLabel = "FORMAT",
+            description = "Also write JMH's result as json, csv, scsv, text or latex (jmh-result.csv, .scsv, .txt, .tex).")
+    String resultFormat;
+
+    @Option(names = "--list-profilers", description = "List JMH's profilers, those this JVM supports and why others are not, and stop.")
+    boolean listProfilers;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (listProfilers) {
+            stdout.print(Bench.profilers());
+            stdout.flush();
+            return 0;
+        }
         Bench bench;
         BenchPlan plan;
         try {
@@ -102,6 +140,21 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (forks != null) {
                 bench.forks(forks);
+            }
+            profilers.forEach(bench::profiler);
+            includes.forEach(bench::include);
+            excludes.forEach(bench::exclude);
+            if (jvmArgs != null && !jvmArgs.isBlank()) {
+                bench.jvmArgs(jvmArgs.strip().split("\\s+"));
+            }
+            if (threads != null) {
+                bench.threads(threads);
+            }
+            if (timeUnit != null) {
+                bench.timeUnit(timeUnit);
+            }
+            if (resultFormat != null) {
+                bench.resultFormat(resultFormat);
             }
             RunSettings base = bench.settings();
             Duration each = iterationMs == null ? null : Duration.ofMillis(iterationMs);
@@ -139,7 +192,7 @@ public final class BenchCommand implements Callable<Integer> {
         stdout.flush();
         BenchResults results;
         try (OutputStream jmhLog = Files.newOutputStream(log)) {
-            results = bench.progress(new ConsoleProgress()).jmhLog(jmhLog).run();
+            results = bench.progress(new ConsoleProgress()).jmhLog(jmhLog).profilerOutput(dir).run();
         } catch (BenchmarkFailedException e) {
             stderr.println("lb bench: " + e.getMessage());
             stderr.println("lb bench: the run stopped; JMH's output is in " + log);
@@ -147,6 +200,7 @@ public final class BenchCommand implements Callable<Integer> {
             return 1;
         }
         results.save(dir);
+        results.report(dir.resolve(BenchResults.REPORT_HTML));
         stdout.println();
         stdout.print(results.text());
         String speedups = results.speedupReport();
@@ -161,6 +215,8 @@ public final class BenchCommand implements Callable<Integer> {
         stdout.println("wrote " + dir.resolve(BenchResults.RESULTS_JSON));
         stdout.println("wrote " + dir.resolve(BenchResults.RAW_JMH_JSON));
         stdout.println("wrote " + dir.resolve(BenchResults.TOML_SUMMARY));
+        results.files().keySet().forEach(name -> stdout.println("wrote " + dir.resolve(name)));
+        stdout.println("wrote " + dir.resolve(BenchResults.REPORT_HTML));
         stdout.flush();
         return 0;
     }

@@ -52,6 +52,11 @@ final class KernelCommand implements Runnable {
                 description = "Kernelspec name (default: ${DEFAULT-VALUE}); notebooks name it in their metadata.")
         String name;
 
+        @Option(names = "--no-startup-cache",
+                description = "Skip the training run that writes the kernel's start-up cache (an AOT cache on JDK 25+, a CDS archive before)."
+                        + " Reinstall after a rebuild to refresh the cache.")
+        boolean noStartupCache;
+
         @Override
         public Integer call() throws IOException {
             KernelInstaller.Layout layout = KernelInstaller.Layout.current();
@@ -69,7 +74,10 @@ final class KernelCommand implements Runnable {
             } else {
                 kernels = KernelSpecFinder.fromEnvironment().userDataDir().resolve("kernels");
             }
-            Path dir = KernelInstaller.install(kernels, name, layout);
+            if (!noStartupCache) {
+                System.out.println("Training the kernel's start-up cache (a kernel session's first cells; up to a minute)...");
+            }
+            Path dir = KernelInstaller.install(kernels, name, layout, !noStartupCache);
             System.out.println("Installed kernelspec " + name + " in " + dir);
             if (where != null && where.prefix != null) {
                 System.out.println("Jupyter finds it with JUPYTER_PATH=" + where.prefix.toAbsolutePath().resolve("share/jupyter"));

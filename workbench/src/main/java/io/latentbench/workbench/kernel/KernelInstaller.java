@@ -92,12 +92,24 @@ public final class KernelInstaller {
 
     /** The kernel.json content for a layout. */
     public static Map<String, Object> kernelJson(Layout layout, String displayName) {
+        return kernelJson(layout, displayName, List.of());
+    }
+
+    /** The JVM options of the kernel before its class path, for a java of this feature version. */
+    static List<String> jvmOptions(int feature) {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        if (feature >= 23) {
+            options.add(QUIET_UNSAFE);
+        }
+        return options;
+    }
+
+    /** The kernel.json content, with extra JVM options (a start-up cache's) before the class path. */
+    static Map<String, Object> kernelJson(Layout layout, String displayName, List<String> extraOptions) {
         List<String> argv = new ArrayList<>();
         argv.add(layout.java().toString());
-        argv.addAll(JVM_OPTIONS);
-        if (javaFeatureVersion(layout.java()) >= 23) {
-            argv.add(QUIET_UNSAFE);
-        }
+        argv.addAll(jvmOptions(javaFeatureVersion(layout.java())));
+        argv.addAll(extraOptions);
         argv.add("-cp");
         argv.add(layout.classpath());
         argv.add(MAIN_CLASS);
@@ -140,13 +152,35 @@ public final class KernelInstaller {
      * @return the kernelspec directory
      */
     public static Path install(Path kernelsDir, String name, Layout layout) throws IOException {
+        return install(kernelsDir, name, layout, false);
+    }
+
+    /**
+     * Writes (or rewrites) the kernelspec; with {@code startupCache}, also trains the kernel's
+     * start-up cache ({@link StartupCache}) into its directory and names it in kernel.json. A
+     * training that fails leaves the kernelspec without a cache and says why on stderr.
+     */
+    public static Path install(Path kernelsDir, String name, Layout layout, boolean startupCache) throws IOException {
         if (!name.matches("[a-zA-Z0-9._-]+")) {
             throw new IllegalArgumentException("a kernel name has letters, digits, '.', '_' and '-' only: " + name);
         }
         String displayName = name.equals(DEFAULT_NAME) ? DISPLAY_NAME : "Java (latentbench: " + name + ")";
         Path dir = kernelsDir.resolve(name.toLowerCase(Locale.ROOT));
         Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve("kernel.json"), JSON.writeValueAsString(kernelJson(layout, displayName)) + "\n");
+        int feature = javaFeatureVersion(layout.java());
+        List<String> cacheOptions = List.of();
+        if (startupCache) {
+            var cache = StartupCache.forJava(feature, dir.toAbsolutePath());
+            if (cache.isPresent()) {
+                try {
+                    cache.get().train(layout.java(), jvmOptions(feature), layout.classpath());
+                    cacheOptions = cache.get().runOptions();
+                } catch (IOException e) {
+                    System.err.println("lb kernel install: no start-up cache: " + e.getMessage());
+                }
+            }
+        }
+        AtomicFiles.write(dir.resolve("kernel.json"), JSON.writeValueAsString(kernelJson(layout, displayName, cacheOptions)) + "\n");
         return dir;
     }
 

@@ -18,7 +18,10 @@ public final class StartupImports {
     static final List<String> KERNEL_ONLY = List.of(
             "io.latentbench.workbench.bench.*",
             "io.latentbench.workbench.results.*",
-            "static io.latentbench.workbench.kernel.Notebook.*");
+            "static io.latentbench.workbench.kernel.Notebook.*",
+            "io.latentbench.workbench.kernel.timeit.TimeitResult",
+            "io.latentbench.workbench.kernel.helpers.*",
+            "static io.latentbench.workbench.kernel.timeit.Timeit.timeit");
 
     private StartupImports() {
     }

@@ -66,6 +66,23 @@ class BenchFacadeSmokeTest {
     }
 
     @Test
+    void jmhOptionsReachTheForkAndTheirOutputsLandInTheRunFolder() throws Exception {
+        BenchResults r = tiny().suites("peers.dotProduct").param("impl", "panama")
+                .profiler("stack:lines=2").timeUnit("us").resultFormat("csv").include("dotProduct").quiet()
+                .profilerOutput(dir).run();
+
+        BenchmarkResult row = r.rows().get(0);
+        assertThat(row.unit()).isEqualTo("us/op");
+        assertThat(row.secondary()).containsKey("stack");
+        r.save(dir);
+        Path stack = dir.resolve("profilers/peers.dotProduct-dim=256,impl=panama.stack.txt");
+        assertThat(Files.readString(stack)).contains("Stack profiler");
+        assertThat(Files.readString(dir.resolve("jmh-result.csv"))).startsWith("\"Benchmark\",\"Mode\"")
+                .contains("PeersBenchmarks.dotProduct\",\"avgt\"");
+        assertThat(ResultFiles.read(dir.resolve(BenchResults.RESULTS_JSON)).results().get(0).secondary()).containsKey("stack");
+    }
+
+    @Test
     void theMemorySuiteMeasuresRetainedHeapAndCrossChecksItWithTheEngine() {
         BenchResults r = tiny().suites("memory.buildScaling").param("dataset", "4000").quiet().run();
 

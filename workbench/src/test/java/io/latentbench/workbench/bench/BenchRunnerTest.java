@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latentbench.workbench.results.BenchmarkResult;
 import io.latentbench.workbench.results.Metric;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,31 @@ class BenchRunnerTest {
                 "--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true", "-XX:UseAVX=2");
         assertThat(o.getProfilers()).extracting(p -> p.getKlass())
                 .contains("org.openjdk.jmh.profile.GCProfiler", HeapProfiler.class.getName());
+    }
+
+    @Test
+    void jmhOptionsPassThroughAndFileProfilersWriteIntoTheRunFolder() {
+        BenchPoint point = new BenchPoint(Suite.PEERS, "dotProduct", "avgt",
+                new TreeMap<>(Map.of("dim", "256", "impl", "lucene")));
+        JmhOptions jmh = JmhOptions.NONE.withProfiler(JmhOptions.Profiler.parse("stack:lines=3"))
+                .withProfiler(JmhOptions.Profiler.parse("jfr"))
+                .withProfiler(JmhOptions.Profiler.parse("gc"))
+                .withThreads(2).withTimeUnit(java.util.concurrent.TimeUnit.MICROSECONDS);
+        Path run = Path.of("/tmp/run-x");
+        Options o = new BenchRunner(SETTINGS, null, null, List.of(), jmh, run).options(point);
+
+        assertThat(o.getThreads().get()).isEqualTo(2);
+        assertThat(o.getTimeUnit().get()).isEqualTo(java.util.concurrent.TimeUnit.MICROSECONDS);
+        assertThat(o.getProfilers()).extracting(p -> p.getKlass()).containsExactly(
+                "org.openjdk.jmh.profile.GCProfiler", HeapProfiler.class.getName(), "stack", "jfr");
+        assertThat(o.getProfilers()).filteredOn(p -> p.getKlass().equals("stack")).extracting(p -> p.getOpts())
+                .containsExactly("lines=3");
+        assertThat(o.getProfilers()).filteredOn(p -> p.getKlass().equals("jfr")).extracting(p -> p.getOpts())
+                .containsExactly("dir=/tmp/run-x/profilers/peers.dotProduct-dim=256,impl=lucene");
+        // a dir of the user's own is kept
+        JmhOptions own = JmhOptions.NONE.withProfiler(JmhOptions.Profiler.parse("jfr:dir=/elsewhere"));
+        assertThat(new BenchRunner(SETTINGS, null, null, List.of(), own, run).options(point).getProfilers())
+                .filteredOn(p -> p.getKlass().equals("jfr")).extracting(p -> p.getOpts()).containsExactly("dir=/elsewhere");
     }
 
     @Test

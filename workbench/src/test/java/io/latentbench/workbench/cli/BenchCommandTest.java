@@ -43,4 +43,32 @@ class BenchCommandTest {
         assertThat(p.code()).isEqualTo(2);
         assertThat(p.err()).contains("unknown profile 'slow'");
     }
+
+    @Test
+    void listProfilersShowsWhatThisJvmOffers() {
+        Outcome o = run("bench", "--list-profilers");
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("Supported profilers").contains("stack").contains("gc");
+    }
+
+    @Test
+    void includeAndExcludeNarrowThePlanAsJmhsPatternsDo() {
+        Outcome o = run("bench", "--list", "--suite", "peers", "--param", "dim=256", "--include", "dotProduct|plainRead",
+                "--exclude", "impl=scalar");
+        assertThat(o.code()).isZero();
+        assertThat(o.out().lines().filter(l -> l.startsWith("peers.")).toList())
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l).containsAnyOf("dotProduct", "plainRead").doesNotContain("impl=scalar"));
+        assertThat(o.out()).contains("peers.dotProduct[dim=256,impl=panama]");
+    }
+
+    @Test
+    void badJmhOptionsExitWith2NamingTheValue() {
+        assertThat(run("bench", "--list", "--time-unit", "fortnights").err()).contains("time unit 'fortnights' is not one of");
+        assertThat(run("bench", "--list", "--result-format", "xml").err()).contains("result format 'xml' is not one of json, csv");
+        Outcome regex = run("bench", "--list", "--include", "peers(");
+        assertThat(regex.code()).isEqualTo(2);
+        assertThat(regex.err()).contains("include pattern 'peers(' is not a regular expression");
+        assertThat(run("bench", "--list", "--threads", "0").err()).contains("threads must be >= 1, got 0");
+    }
 }

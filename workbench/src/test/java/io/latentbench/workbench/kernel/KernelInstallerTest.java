@@ -88,4 +88,34 @@ class KernelInstallerTest {
                 "static io.latentbench.workbench.kernel.Notebook.*");
         assertThat(imports).doesNotHaveDuplicates();
     }
+
+    @Test
+    void theStartupCacheIsAnAotCacheFromJdk25AndASelfRenewingCdsArchiveBefore(@TempDir Path dir) {
+        StartupCache aot = StartupCache.forJava(25, dir).orElseThrow();
+        assertThat(aot.file()).isEqualTo(dir.resolve("kernel.aot"));
+        assertThat(aot.trainOptions()).contains("-XX:AOTCacheOutput=" + dir.resolve("kernel.aot"));
+        assertThat(aot.runOptions()).contains("-XX:AOTCache=" + dir.resolve("kernel.aot"), "-Xlog:cds=off", "-Xlog:aot=off");
+        StartupCache cds = StartupCache.forJava(21, dir).orElseThrow();
+        assertThat(cds.runOptions()).contains("-XX:SharedArchiveFile=" + dir.resolve("kernel.jsa"), "-XX:+AutoCreateSharedArchive");
+        assertThat(cds.trainOptions()).isEqualTo(cds.runOptions());
+        assertThat(StartupCache.forJava(17, dir)).isEmpty();
+    }
+
+    @Test
+    void cacheOptionsGoBeforeTheClassPath(@TempDir Path dir) throws Exception {
+        KernelInstaller.Layout layout = layout(dir);
+        @SuppressWarnings("unchecked")
+        List<String> argv = (List<String>) KernelInstaller.kernelJson(layout, "x", List.of("-XX:AOTCache=/c/kernel.aot")).get("argv");
+        assertThat(argv).containsSubsequence("-XX:AOTCache=/c/kernel.aot", "-cp", KernelInstaller.MAIN_CLASS);
+    }
+
+    @Test
+    void aFailedTrainingLeavesTheKernelspecWithoutACache(@TempDir Path dir) throws Exception {
+        // the layout's jars are empty files: the training JVM cannot find its class
+        Path kernels = dir.resolve("kernels");
+        Path spec = KernelInstaller.install(kernels, "latentbench", layout(dir), true);
+        JsonNode argv = new ObjectMapper().readTree(spec.resolve("kernel.json").toFile()).path("argv");
+        assertThat(argv.toString()).doesNotContain("AOTCache").doesNotContain("SharedArchiveFile");
+        assertThat(spec.resolve("training.log")).content().contains("KernelTraining");
+    }
 }

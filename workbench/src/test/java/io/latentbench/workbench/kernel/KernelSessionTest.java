@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import io.latentbench.workbench.kernel.eval.CellException;
 import io.latentbench.workbench.kernel.eval.Evaluation;
 import io.latentbench.workbench.kernel.render.MimeBundle;
+import io.latentbench.workbench.kernel.timeit.TimeitResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -271,6 +272,52 @@ class KernelSessionTest {
     }
 
     @Test
+    void timeitReportsIPythonsLineTheWarmUpAndWhereJmhGradeFiguresAre() {
+        String out = stdout("%timeit -n 5 -r 3 Math.sqrt(2.0)");
+        assertThat(out).contains("per loop (mean ± std. dev. of 3 runs, 5 loops each); best ")
+                .contains("JIT warm-up: ").contains("in-process").contains("use Bench");
+        Evaluation e = session.execute("%timeit -n 4 -r 2 -q -o Math.sqrt(3.0)");
+        assertThat(e.value()).isInstanceOfSatisfying(io.latentbench.workbench.kernel.timeit.TimeitResult.class, r -> {
+            assertThat(r.loops()).isEqualTo(4);
+            assertThat(r.repeat()).isEqualTo(2);
+            assertThat(r.best()).isPositive().isLessThanOrEqualTo(r.average());
+        });
+        assertThat(session.renderResult(e).text()).contains("per loop");
+    }
+
+    @Test
+    void timeitRunsTheCodeLoopsTimesRepeatTimesAfterTheWarmUp() {
+        session.execute("int calls = 0;");
+        TimeitResult r = (TimeitResult) session.execute("%timeit -n 4 -r 2 -q -o calls++").value();
+        int calls = (Integer) session.execute("calls").value();
+        assertThat(calls - 8).isPositive(); // the warm-up's calls came first
+        assertThat(r.allRuns()).hasSize(2);
+        // statements, a void call and a block whose last statement lacks its ';'
+        assertThat(session.execute("%timeit -n 1 -r 1 -q -o System.out.print(\"\")").value()).isInstanceOf(TimeitResult.class);
+        assertThat(session.execute("%%timeit -n 2 -r 3 -q -o\nint s = 0;\nfor (int i = 0; i < 10; i++) s += i;\n").value())
+                .isInstanceOfSatisfying(TimeitResult.class, t -> assertThat(t.repeat()).isEqualTo(3));
+        int before = (Integer) session.execute("calls").value();
+        session.execute("%%timeit -n 3 -r 1 -q\nint twice = calls * 2;\ncalls++");
+        assertThat((Integer) session.execute("calls").value() - before).isGreaterThan(3);
+        // and as a function from a cell
+        assertThat(session.execute("TimeitResult t = timeit(2, 2, () -> Math.abs(-1));\nt.loops()").value()).isEqualTo(2);
+    }
+
+    @Test
+    void timeitComplainsAboutBadOptionsAndBadCode() {
+        assertThatThrownBy(() -> session.execute("%timeit -n 0 1 + 1"))
+                .isInstanceOfSatisfying(CellException.class, e -> assertThat(e.evalue()).contains("-n needs a whole number >= 1, got '0'"));
+        assertThatThrownBy(() -> session.execute("%timeit -x 1 + 1"))
+                .isInstanceOfSatisfying(CellException.class, e -> assertThat(e.evalue()).contains("unknown %timeit option -x"));
+        assertThatThrownBy(() -> session.execute("%timeit -n 1"))
+                .isInstanceOfSatisfying(CellException.class, e -> assertThat(e.evalue()).contains("needs code to time"));
+        assertThatThrownBy(() -> session.execute("%timeit -n 1 -r 1 noSuchVariable + 1"))
+                .isInstanceOfSatisfying(CellException.class, e -> assertThat(e.traceback().toString()).contains("noSuchVariable"));
+        assertThatThrownBy(() -> session.execute("%timeit -n 1 -r 1 Integer.parseInt(\"x\")"))
+                .isInstanceOfSatisfying(CellException.class, e -> assertThat(e.ename()).isEqualTo("NumberFormatException"));
+    }
+
+    @Test
     void lineMagicsMixWithCode(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("helper.jsh");
         Files.writeString(script, "int helper(int v) { return v * 2; }\n");
@@ -332,7 +379,7 @@ class KernelSessionTest {
         var c = session.complete("Math.floorM", 11);
         assertThat(c.matches()).contains("floorMod(");
         assertThat(c.start()).isEqualTo(5);
-        assertThat(session.complete("%ti", 3).matches()).containsExactly("time");
+        assertThat(session.complete("%ti", 3).matches()).containsExactly("time", "timeit");
         assertThat(session.inspect("Math.max", 8, false)).hasValueSatisfying(t -> assertThat(t).contains("max("));
         if (Files.exists(Path.of(System.getProperty("java.home"), "lib", "src.zip"))) {
             // the JDK ships its sources: the javadoc comes with the signatures

@@ -50,12 +50,23 @@ public final class Magics {
     private final Map<String, CellMagic> cellMagics = new TreeMap<>();
 
     public static Magics standard() {
+        return standard(io.latentbench.workbench.kernel.maven.MavenResolver::standard);
+    }
+
+    /** The standard magics, with {@code %maven} resolving through what {@code resolver} makes on first use. */
+    public static Magics standard(java.util.function.Supplier<io.latentbench.workbench.kernel.maven.MavenResolver> resolver) {
         Magics m = new Magics();
+        MavenMagics maven = new MavenMagics(resolver);
+        m.line("maven", maven::maven);
+        m.line("mavenRepo", maven::mavenRepo);
+        m.cell("loadFromPOM", maven::loadFromPom);
         m.line("classpath", Magics::classpath);
         m.line("jars", Magics::jars);
         m.line("load", Magics::load);
         m.line("time", (host, args) -> timed(() -> host.execute(args)));
         m.cell("time", (host, args, body) -> timed(() -> host.execute(body)));
+        m.line("timeit", TimeitMagic::line);
+        m.cell("timeit", TimeitMagic::cell);
         m.cell("html", (host, args, body) -> show(host, MimeBundle.HTML, body));
         m.cell("markdown", (host, args, body) -> show(host, MimeBundle.MARKDOWN, body));
         m.cell("svg", (host, args, body) -> show(host, MimeBundle.SVG, body));
