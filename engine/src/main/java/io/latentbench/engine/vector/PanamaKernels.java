@@ -617,6 +617,12 @@ final class PanamaKernels implements VectorKernels {
     }
 
     @Override
+    public void directionDistances(float[] u, float[] data, int offset, int rows, int length,
+                                   float[] norms, int normOffset, float[] out) {
+        PanamaScan.directionDistances(u, data, offset, rows, length, norms, normOffset, out);
+    }
+
+    @Override
     public void dotProducts(float[] q, float[] data, int offset, int rows, int length, float[] out) {
         PanamaScan.dotProducts(q, data, offset, rows, length, out);
     }

@@ -65,6 +65,13 @@ final class PanamaScan {
         }
     }
 
+    static void directionDistances(float[] u, float[] data, int offset, int rows, int length,
+                                   float[] norms, int normOffset, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = directionDistance(u, data, offset + r * length, 1f / norms[normOffset + r], length);
+        }
+    }
+
     static void dotProducts(float[] q, float[] data, int offset, int rows, int length, float[] out) {
         for (int r = 0; r < rows; r++) {
             out[r] = dotProduct(q, data, offset + r * length, length);
@@ -101,6 +108,33 @@ final class PanamaScan {
         float s = fold(a.add(b));
         for (; i < length; i++) {
             float d = q[i] - x[o + i];
+            s += d * d;
+        }
+        return s;
+    }
+
+    /** {@link #squareDistance} of {@code u} and {@code x * inverse}, the product rounded on its own. */
+    private static float directionDistance(float[] u, float[] x, int o, float inverse, int length) {
+        FloatVector a = FloatVector.zero(SPECIES);
+        FloatVector b = FloatVector.zero(SPECIES);
+        FloatVector scale = FloatVector.broadcast(SPECIES, inverse);
+        int bound = SPECIES.loopBound(length);
+        int i = 0;
+        for (; i < bound - LANES; i += 2 * LANES) {
+            FloatVector d = FloatVector.fromArray(SPECIES, u, i).sub(FloatVector.fromArray(SPECIES, x, o + i).mul(scale));
+            a = d.fma(d, a);
+            FloatVector e = FloatVector.fromArray(SPECIES, u, i + LANES)
+                    .sub(FloatVector.fromArray(SPECIES, x, o + i + LANES).mul(scale));
+            b = e.fma(e, b);
+        }
+        if (i < bound) {
+            FloatVector d = FloatVector.fromArray(SPECIES, u, i).sub(FloatVector.fromArray(SPECIES, x, o + i).mul(scale));
+            a = d.fma(d, a);
+            i += LANES;
+        }
+        float s = fold(a.add(b));
+        for (; i < length; i++) {
+            float d = u[i] - x[o + i] * inverse;
             s += d * d;
         }
         return s;

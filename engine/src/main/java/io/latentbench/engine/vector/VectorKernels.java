@@ -134,6 +134,16 @@ public interface VectorKernels {
      */
     void squareDistances(float[] q, float[] data, int offset, int rows, int length, float[] out);
 
+    /**
+     * {@code out[r] = sum (u[i] - x_r[i] * (1 / norms[normOffset + r]))^2}: the squared distance
+     * between the unit direction {@code u} of a query and that of row {@code r}, for hyperbolic
+     * distances. Each direction component is rounded once ({@code x * (1f / norm)}, a multiply,
+     * never fused), so that a query prepared the same way from the same vector is at exactly 0.
+     * With the guarantees of {@link #squareDistances}; norms must be positive and finite.
+     */
+    void directionDistances(float[] u, float[] data, int offset, int rows, int length,
+                            float[] norms, int normOffset, float[] out);
+
     /** {@code out[r] = q . x_r}, with the guarantees of {@link #squareDistances}. */
     void dotProducts(float[] q, float[] data, int offset, int rows, int length, float[] out);
 
