@@ -14,7 +14,12 @@ public interface VectorKernels {
 
     String IMPLEMENTATION_PROPERTY = "latentbench.kernels";
 
-    /** {@code "panama-<bits>"} or {@code "scalar"}. */
+    /**
+     * {@code "scalar"}, or {@code "panama-<bits>"} when every kernel uses one species, or
+     * {@code "panama-<wide>/<narrow>"}, e.g. {@code panama-512/256} on AVX-512: the pair kernels
+     * and batched search's tile on 512 bits, the one-query scans and attention on 256 (see
+     * {@code Species}).
+     */
     String name();
 
     /** {@code sum a[i] * b[i]}. */
