@@ -12,7 +12,8 @@ import java.util.Set;
 final class PeerReferences {
 
     private static final String PEERS = "peers";
-    private static final Set<String> REFERENCE_IMPLS = Set.of("scalar", "lucene");
+    /** Peers, never our code: the scalar loop, Lucene, and outside Java numpy and FAISS. */
+    private static final Set<String> REFERENCE_IMPLS = Set.of("scalar", "lucene", "numpy", "faiss");
 
     private PeerReferences() {}
 

@@ -401,6 +401,62 @@ public class PeersBenchmarks {
         return b.space.knn(c.nextQuery(b), b.k);
     }
 
+    /** One-query searches per invocation of {@link #pythonKnn}: the pipe's round trip is shared by them. */
+    static final int PYTHON_REPEAT = 32;
+
+    /** Batches of {@value #BATCH} per invocation of {@link #pythonKnnBatch}. */
+    static final int PYTHON_BATCHES = 2;
+
+    /**
+     * The peers outside Java on the data and queries of {@link Batch} (same seeds, written to
+     * files): numpy with the BLAS it loads (Debian: OpenBLAS) and FAISS's IndexFlatL2, one thread.
+     * Debian's FAISS is a generic build: its one-query scan is not vectorized (no AVX2); its batch
+     * goes to BLAS sgemm.
+     */
+    @State(Scope.Benchmark)
+    public static class Outside {
+        @Param({"numpy", "faiss"})
+        public String impl;
+
+        @Param({"10000"})
+        public int dataset;
+
+        @Param({"256"})
+        public int dim;
+
+        @Param({"10"})
+        public int k;
+
+        PythonPeer peer;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            peer = PythonPeer.start(DataSets.uniform(dataset, dim, DataSets.SEED), DataSets.queries(BATCH, dim, DataSets.SEED + 1));
+            peer.require(impl);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            peer.close();
+        }
+    }
+
+    /** One query at a time in the peer, as {@link #knnOneAtATime}: the time per query. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @OperationsPerInvocation(PYTHON_REPEAT)
+    public long pythonKnn(Outside o) {
+        return o.peer.knn(o.impl, o.k, PYTHON_REPEAT);
+    }
+
+    /** The {@value #BATCH} queries at once in the peer, as {@link #knnBatch}: the time per query. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @OperationsPerInvocation(BATCH * PYTHON_BATCHES)
+    public long pythonKnnBatch(Outside o) {
+        return o.peer.batch(o.impl, o.k, PYTHON_BATCHES);
+    }
+
     /**
      * Adding to a space, one vector per call; the gc profiler's {@code gc.alloc.rate.norm} is
      * the bytes allocated per add, to compare with the {@code 4 * dim} of the stored copy (and
