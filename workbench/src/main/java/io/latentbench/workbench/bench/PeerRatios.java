@@ -56,9 +56,9 @@ public final class PeerRatios {
         // The peers outside Java (numpy + BLAS, FAISS; one thread), same shapes and data: our one
         // query and our batch per query against theirs; below 1 means we are faster.
         for (BenchmarkResult outside : peers.values()) {
-            String impl = outside.params().getOrDefault("impl", "");
+            String impl = outside.params().getOrDefault("peer", "");
             TreeMap<String, String> shape = new TreeMap<>(outside.params());
-            shape.remove("impl");
+            shape.remove("peer");
             String note = impl.equals("faiss") && outside.name().equals("pythonKnn")
                     ? "  (Debian's FAISS is a generic build: no AVX2 in its one-query scan)" : "";
             if (outside.name().equals("pythonKnn")) {

@@ -12,13 +12,13 @@ import java.util.Set;
 final class PeerReferences {
 
     private static final String PEERS = "peers";
-    /** Peers, never our code: the scalar loop, Lucene, and outside Java numpy and FAISS. */
-    private static final Set<String> REFERENCE_IMPLS = Set.of("scalar", "lucene", "numpy", "faiss");
+    private static final Set<String> REFERENCE_IMPLS = Set.of("scalar", "lucene");
 
     private PeerReferences() {}
 
     static boolean isReference(Measurement m) {
         return m.suite().equals(PEERS)
-                && (m.name().equals("plainRead") || REFERENCE_IMPLS.contains(m.params().getOrDefault("impl", "")));
+                && (m.name().equals("plainRead") || REFERENCE_IMPLS.contains(m.params().getOrDefault("impl", ""))
+                || m.params().containsKey("peer")); // numpy and FAISS, outside Java
     }
 }

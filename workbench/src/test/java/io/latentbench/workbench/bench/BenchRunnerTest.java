@@ -91,9 +91,9 @@ class BenchRunnerTest {
         Map<String, String> oneWorker = new TreeMap<>(shape);
         oneWorker.put("workers", "1");
         Map<String, String> numpy = new TreeMap<>(shape);
-        numpy.put("impl", "numpy");
+        numpy.put("peer", "numpy");
         Map<String, String> faiss = new TreeMap<>(shape);
-        faiss.put("impl", "faiss");
+        faiss.put("peer", "faiss");
         List<BenchmarkResult> rows = List.of(
                 row("knn", ours, "us/op", 200),
                 row("knnOneAtATime", shape, "us/op", 250),

@@ -415,8 +415,9 @@ public class PeersBenchmarks {
      */
     @State(Scope.Benchmark)
     public static class Outside {
+        /** Named apart from our benchmarks' {@code impl}, so that {@code --param impl=...} leaves it alone. */
         @Param({"numpy", "faiss"})
-        public String impl;
+        public String peer;
 
         @Param({"10000"})
         public int dataset;
@@ -427,17 +428,17 @@ public class PeersBenchmarks {
         @Param({"10"})
         public int k;
 
-        PythonPeer peer;
+        PythonPeer driver;
 
         @Setup(Level.Trial)
         public void setUp() {
-            peer = PythonPeer.start(DataSets.uniform(dataset, dim, DataSets.SEED), DataSets.queries(BATCH, dim, DataSets.SEED + 1));
-            peer.require(impl);
+            driver = PythonPeer.start(DataSets.uniform(dataset, dim, DataSets.SEED), DataSets.queries(BATCH, dim, DataSets.SEED + 1));
+            driver.require(peer);
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
-            peer.close();
+            driver.close();
         }
     }
 
@@ -446,7 +447,7 @@ public class PeersBenchmarks {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @OperationsPerInvocation(PYTHON_REPEAT)
     public long pythonKnn(Outside o) {
-        return o.peer.knn(o.impl, o.k, PYTHON_REPEAT);
+        return o.driver.knn(o.peer, o.k, PYTHON_REPEAT);
     }
 
     /** The {@value #BATCH} queries at once in the peer, as {@link #knnBatch}: the time per query. */
@@ -454,7 +455,7 @@ public class PeersBenchmarks {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @OperationsPerInvocation(BATCH * PYTHON_BATCHES)
     public long pythonKnnBatch(Outside o) {
-        return o.peer.batch(o.impl, o.k, PYTHON_BATCHES);
+        return o.driver.batch(o.peer, o.k, PYTHON_BATCHES);
     }
 
     /**
