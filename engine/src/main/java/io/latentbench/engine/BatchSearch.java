@@ -53,9 +53,9 @@ final class BatchSearch {
                 : ForkJoinPool.getCommonPoolParallelism() + 1;
     }
 
-    /** Candidates kept per query before rescoring. */
-    static int candidates(int k) {
-        return k + Math.max(16, k / 8);
+    /** Candidates kept per query before rescoring: a margin over k, never more than the live rows. */
+    static int candidates(int k, int live) {
+        return (int) Math.min((long) k + Math.max(16, k / 8), Math.max(1, live));
     }
 
     /** Answers {@code queries[from, to)} into {@code answers}; {@code exact} answers one query alone. */
@@ -70,7 +70,7 @@ final class BatchSearch {
             System.arraycopy(p, 0, tile, j * dim, dim);
             qq[j] = kernels.dotProduct(p, 0, p, 0, dim);
         }
-        int keep = candidates(k);
+        int keep = candidates(k, store.live());
         TopK[] ranked = new TopK[count];
         float[] bounds = new float[count];
         for (int j = 0; j < count; j++) {
@@ -86,6 +86,7 @@ final class BatchSearch {
             long[] ids = store.chunkIds(c);
             int firstSlot = store.firstSlot(c);
             int rows = store.rowsInChunk(c);
+            float[] scalars = store.chunkScalars(c);
             // One tile per chunk: the chunk (64 KiB) stays in L2 while each block of queries
             // passes over it, so the space is read from memory once per tile of queries.
             kernels.dotProductTile(tile, count, data, 0, rows, dim, dots);
@@ -100,10 +101,12 @@ final class BatchSearch {
                 float bound = bounds[j];
                 float qqj = qq[j];
                 int at = j * rows;
-                distances.ranksFromDots(q, qqj, dots, at, norms, rows);
+                distances.ranksFromDots(q, qqj, dots, at, norms, scalars, rows);
                 for (int row = 0; row < rows; row++) {
                     float rank = dots[at + row];
-                    if (rank <= bound && ids[row] != VectorStore.TOMBSTONE) {
+                    if (!(rank > bound) && ids[row] != VectorStore.TOMBSTONE) {
+                        // A NaN rank (no finite input gives one: the norms are bounded) is rescored, never dropped.
+                        rank = rank == rank ? rank : Float.NEGATIVE_INFINITY;
                         // Ranked by slot: the rescoring needs the row, the answer its id.
                         top.offer(firstSlot + row, rank);
                         bound = top.worst();

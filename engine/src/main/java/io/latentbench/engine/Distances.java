@@ -13,6 +13,7 @@ final class Distances {
 
     private final Kind kind;
     private final double curvature; // c = |curvature|, hyperbolic only
+    private final double sqrtC;
     private final VectorKernels kernels;
 
     Distances(DistanceMetric metric, VectorKernels kernels) {
@@ -25,76 +26,156 @@ final class Distances {
             case DistanceMetric.Hyperbolic h -> Kind.HYPERBOLIC;
         };
         this.curvature = metric instanceof DistanceMetric.Hyperbolic h ? -h.curvature() : 0.0;
+        this.sqrtC = Math.sqrt(curvature);
     }
 
-    /** A query ready for many distance evaluations. */
-    record Query(float[] point, float norm, double conformal) {}
+    /**
+     * The largest norm a Euclidean, Manhattan or dot-product space takes (2^62, about 4.6e18):
+     * below it no float sum of the kernels or of batched search ({@code |q|^2 + |x|^2 - 2 q.x})
+     * can reach the float range's end (they stay below 2^127). Also the largest norm of an
+     * attention query or key, whose scores are dot products.
+     */
+    static final double MAX_NORM = 0x1p62;
 
-    /** Whether stored rows carry a scalar: the hyperbolic conformal factor. */
+    /**
+     * The largest norm of a hyperbolic input (2^125, about 4.3e37): a distance is at most twice
+     * the sum of the two norms (each point is at twice its norm from the origin), which must
+     * stay a finite float.
+     */
+    static final double MAX_HYPERBOLIC_NORM = 0x1p125;
+
+    /**
+     * The norms whose float dot products keep the cosine's precision: above, a dot product
+     * could overflow; below, products underflow into the subnormal range. A cosine row or query
+     * outside it is compared in double precision instead.
+     */
+    private static final float COSINE_LOW = 0x1p-40f;
+    private static final float COSINE_HIGH = 0x1p40f;
+
+    /** The same for the directions of hyperbolic inputs, which are divided by their norm in float. */
+    private static final float DIRECTION_LOW = 0x1p-60f;
+    private static final float DIRECTION_HIGH = 0x1p60f;
+
+    /**
+     * Below this squared Euclidean distance the float squares may have left the normal range
+     * (a difference below 2^-63 squares to a subnormal), so the row is recomputed in double.
+     */
+    private static final float TINY_SQUARED = 0x1p-90f;
+
+    /** The radius, in units of {@code 1/sqrt(c)}, at which {@link #toBall} caps the mapped point. */
+    private static final double MAX_BALL_RADIUS = 1.0 - 1e-5;
+
+    /**
+     * A query ready for many distance evaluations: {@code point} is what the kernels read (the
+     * unit direction for hyperbolic, the input otherwise), {@code raw} the input, {@code norm}
+     * its norm in float and {@code wide} whether the float kernels cannot serve it (its norm
+     * lies outside the range they keep precision in) so that every row is compared in double.
+     */
+    record Query(float[] point, float[] raw, float norm, boolean wide) {}
+
+    /** Whether stored rows carry a scalar: the norm, for cosine and hyperbolic. */
     boolean keepsRowScalars() {
         return kind == Kind.HYPERBOLIC || kind == Kind.COSINE;
     }
 
     /**
-     * The row scalar stored beside an input (see {@link #keepsRowScalars()}): the hyperbolic
-     * conformal factor, or the squared norm for cosine, so that a scan only needs dot products.
+     * The row scalar stored beside an input (see {@link #keepsRowScalars()}): its norm, rounded
+     * to float (infinite when it is beyond the float range; such rows are compared in double).
      */
     float rowScalar(float[] input) {
-        return switch (kind) {
-            case HYPERBOLIC -> (float) conformal(input);
-            case COSINE -> (float) squaredNorm(input);
-            default -> 0f;
-        };
+        return keepsRowScalars() ? (float) Math.sqrt(squaredNorm(input)) : 0f;
     }
 
     /**
      * Checks what the metric needs of any vector beyond being finite, naming {@code what}
-     * ("vector", "query") in the message.
+     * ("vector", "query") and the value in the message: cosine rejects the zero vector;
+     * Euclidean, Manhattan and dot product reject a norm above {@link #MAX_NORM}, hyperbolic
+     * one above {@link #MAX_HYPERBOLIC_NORM}.
      */
     void checkUsable(float[] v, String what) {
-        if (kind == Kind.COSINE && squaredNorm(v) == 0.0) {
-            throw new IllegalArgumentException(what + " is the zero vector, which has no direction: "
-                    + "cosine distance needs a non-zero vector");
+        double norm = Math.sqrt(squaredNorm(v));
+        switch (kind) {
+            case COSINE -> {
+                if (norm == 0.0) {
+                    throw new IllegalArgumentException(what + " is the zero vector, which has no direction: "
+                            + "cosine distance needs a non-zero vector");
+                }
+            }
+            case EUCLIDEAN, MANHATTAN, DOT_PRODUCT -> checkNorm(norm, MAX_NORM, what, "its distances would overflow float");
+            case HYPERBOLIC -> checkNorm(norm, MAX_HYPERBOLIC_NORM, what,
+                    "a hyperbolic distance is up to twice the sum of the norms and must be a float");
         }
     }
 
-    /** The point stored for an input: the input itself, or its image in the Poincare ball. */
+    /** Rejects a norm above {@code max}, naming it and {@code why}. */
+    static void checkNorm(double norm, double max, String what, String why) {
+        if (norm > max) {
+            throw new IllegalArgumentException(what + " has norm " + norm + ", above the largest accepted, "
+                    + max + " (2^" + Math.getExponent(max) + "): " + why);
+        }
+    }
+
+    /** The point stored for an input: the input itself (hyperbolic rows too: the tangent vector). */
     float[] toStored(float[] v) {
-        return kind == Kind.HYPERBOLIC ? toBall(v) : v;
+        return v;
+    }
+
+    /** What {@code get} returns for a stored row: the input, or for hyperbolic its image in the ball. */
+    float[] toVisible(float[] stored) {
+        return kind == Kind.HYPERBOLIC ? toBall(stored) : stored;
     }
 
     Query prepare(float[] q) {
+        float norm = (float) Math.sqrt(squaredNorm(q));
         return switch (kind) {
-            case COSINE -> new Query(q, (float) Math.sqrt(squaredNorm(q)), 0.0);
-            case HYPERBOLIC -> new Query(toBall(q), 0f, conformal(q));
-            default -> new Query(q, 0f, 0.0);
+            case COSINE -> new Query(q, q, norm, !(norm >= COSINE_LOW && norm <= COSINE_HIGH));
+            case HYPERBOLIC -> {
+                boolean wide = !(norm >= DIRECTION_LOW && norm <= DIRECTION_HIGH);
+                float[] direction = new float[q.length];
+                if (!wide) {
+                    float inverse = 1f / norm; // as the direction kernel scales a row
+                    for (int i = 0; i < q.length; i++) {
+                        direction[i] = q[i] * inverse;
+                    }
+                }
+                yield new Query(direction, q, norm, wide);
+            }
+            default -> new Query(q, q, norm, false);
         };
     }
 
     /**
-     * The distance from a prepared query to one stored row: by definition what
-     * {@link #rankRows} gives that row, turned into a distance, so that every path (the scan,
-     * the rescoring of batched search) agrees bit for bit.
+     * The distance from a prepared query to one stored row: by definition what the scan gives
+     * that row ({@link #rankRows}, then {@link #distanceOf}), so that every path (the scan, the
+     * rescoring of batched search) agrees bit for bit.
      */
     float distance(Query q, float[] data, int offset, int dimension, float rowScalar) {
         float[] one = new float[1];
         float[] scalars = keepsRowScalars() ? new float[] {rowScalar} : null;
         rankRows(q, data, offset, 1, dimension, scalars, 0, one);
-        return distanceOfRank(one[0]);
+        return distanceOf(q, one[0], data, offset, dimension);
     }
 
     /**
      * Writes the rank value of {@code rows} consecutive rows (from {@code offset}, with their row
      * scalars from {@code scalarOffset}) into {@code out}: a value that orders rows as their
-     * distances do and that {@link #distanceOfRank} turns into the distance. For Euclidean it
+     * distances do and that {@link #distanceOf} turns into the distance. For Euclidean it
      * is the squared distance, so the square root is only taken for rows that may enter the
-     * answer; for the other metrics it is the distance itself.
+     * answer; for the other metrics it is the distance itself. Rows (or queries) outside the
+     * range where the float kernels keep their precision are computed in double here.
      */
     void rankRows(Query q, float[] data, int offset, int rows, int dimension,
                   float[] scalars, int scalarOffset, float[] out) {
         float[] p = q.point();
         switch (kind) {
-            case EUCLIDEAN -> kernels.squareDistances(p, data, offset, rows, dimension, out);
+            case EUCLIDEAN -> {
+                kernels.squareDistances(p, data, offset, rows, dimension, out);
+                for (int r = 0; r < rows; r++) {
+                    if (out[r] < TINY_SQUARED) {
+                        out[r] = (float) squaredDistance(p, data, offset + r * dimension);
+                    }
+                }
+            }
             case MANHATTAN -> kernels.manhattanDistances(p, data, offset, rows, dimension, out);
             case DOT_PRODUCT -> {
                 kernels.dotProducts(p, data, offset, rows, dimension, out);
@@ -103,25 +184,66 @@ final class Distances {
                 }
             }
             case COSINE -> {
+                if (q.wide()) {
+                    for (int r = 0; r < rows; r++) {
+                        out[r] = cosineInDouble(p, data, offset + r * dimension);
+                    }
+                    return;
+                }
                 kernels.dotProducts(p, data, offset, rows, dimension, out);
                 float norm = q.norm();
                 for (int r = 0; r < rows; r++) {
-                    out[r] = Similarities.cosineDistance(out[r], norm, scalars[scalarOffset + r]);
+                    float rowNorm = scalars[scalarOffset + r];
+                    out[r] = rowNorm >= COSINE_LOW && rowNorm <= COSINE_HIGH
+                            ? Similarities.cosineDistance(out[r], norm, rowNorm)
+                            : cosineInDouble(p, data, offset + r * dimension);
                 }
             }
             case HYPERBOLIC -> {
-                kernels.squareDistances(p, data, offset, rows, dimension, out);
-                double conformal = q.conformal();
+                if (q.wide()) {
+                    for (int r = 0; r < rows; r++) {
+                        out[r] = hyperbolicInDouble(q.raw(), data, offset + r * dimension);
+                    }
+                    return;
+                }
+                boolean allInRange = true;
                 for (int r = 0; r < rows; r++) {
-                    out[r] = Similarities.poincare(out[r], conformal, scalars[scalarOffset + r], curvature);
+                    float rowNorm = scalars[scalarOffset + r];
+                    allInRange &= rowNorm >= DIRECTION_LOW && rowNorm <= DIRECTION_HIGH;
+                }
+                if (allInRange) {
+                    kernels.directionDistances(p, data, offset, rows, dimension, scalars, scalarOffset, out);
+                }
+                double tangentQ = 2.0 * q.norm();
+                float[] one = allInRange ? null : new float[1];
+                for (int r = 0; r < rows; r++) {
+                    float rowNorm = scalars[scalarOffset + r];
+                    if (rowNorm >= DIRECTION_LOW && rowNorm <= DIRECTION_HIGH) {
+                        if (!allInRange) {
+                            kernels.directionDistances(p, data, offset + r * dimension, 1, dimension,
+                                    scalars, scalarOffset + r, one);
+                            out[r] = one[0];
+                        }
+                        out[r] = Similarities.hyperbolic(tangentQ, 2.0 * rowNorm, out[r], sqrtC);
+                    } else {
+                        out[r] = hyperbolicInDouble(q.raw(), data, offset + r * dimension);
+                    }
                 }
             }
         }
     }
 
-    /** The distance of a row from its {@link #rankRows rank value}. */
-    float distanceOfRank(float rank) {
-        return kind == Kind.EUCLIDEAN ? (float) Math.sqrt(rank) : rank;
+    /**
+     * The distance of a row from its {@link #rankRows rank value}: the square root of it for
+     * Euclidean (from the squares in double where the rank is tiny), the rank itself otherwise.
+     */
+    float distanceOf(Query q, float rank, float[] data, int offset, int dimension) {
+        if (kind != Kind.EUCLIDEAN) {
+            return rank;
+        }
+        return rank < TINY_SQUARED
+                ? (float) Math.sqrt(squaredDistance(q.point(), data, offset))
+                : (float) Math.sqrt(rank);
     }
 
     /**
@@ -138,6 +260,50 @@ final class Distances {
         return Math.nextUp((float) (above * above));
     }
 
+    /** {@code |q - x|^2} in double, each square exact. */
+    private static double squaredDistance(float[] q, float[] data, int offset) {
+        double sum = 0.0;
+        for (int i = 0; i < q.length; i++) {
+            double d = (double) q[i] - data[offset + i];
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    /** {@code 1 - cos} in double: products of floats are exact there and nothing over- or underflows. */
+    private static float cosineInDouble(float[] q, float[] data, int offset) {
+        double dot = 0.0;
+        double qq = 0.0;
+        double xx = 0.0;
+        for (int i = 0; i < q.length; i++) {
+            double a = q[i];
+            double b = data[offset + i];
+            dot += a * b;
+            qq += a * a;
+            xx += b * b;
+        }
+        double cos = Math.max(-1.0, Math.min(1.0, dot / (Math.sqrt(qq) * Math.sqrt(xx))));
+        return (float) (1.0 - cos);
+    }
+
+    /** The hyperbolic distance with the norms and the directions' difference in double. */
+    private float hyperbolicInDouble(float[] q, float[] data, int offset) {
+        double qNorm = Math.sqrt(squaredNorm(q));
+        double xx = 0.0;
+        for (int i = 0; i < q.length; i++) {
+            xx += (double) data[offset + i] * data[offset + i];
+        }
+        double xNorm = Math.sqrt(xx);
+        double w2 = 0.0;
+        if (qNorm > 0 && xNorm > 0) {
+            for (int i = 0; i < q.length; i++) {
+                double d = q[i] / qNorm - data[offset + i] / xNorm;
+                w2 += d * d;
+            }
+        }
+        return Similarities.hyperbolic(2.0 * qNorm, 2.0 * xNorm, w2, sqrtC);
+    }
+
     /**
      * Whether batched search can rank rows by {@link #ranksFromDots} before rescoring the best
      * exactly: true for the metrics that are functions of {@code q.x}, {@code |q|} and {@code |x|}.
@@ -149,12 +315,14 @@ final class Distances {
     /**
      * The ranking values of {@code rows} rows from their dot products with the query and their
      * squared norms, in place: {@code dots[at + r]} becomes the rank of row {@code r}, whose
-     * squared norm is {@code norms[r]}; {@code qq} is the query's. The squared distance for
-     * Euclidean, the distance itself for the others. Monotone in the distance, but rounded
-     * differently from the exact kernel: rescore before answering. A block at a time: a call
-     * per query and row was not inlined by C2 into batched search's loop.
+     * squared norm is {@code norms[r]} (for cosine, whose norm is {@code scalars[r]});
+     * {@code qq} is the query's. The squared distance for Euclidean, the distance itself for the
+     * others. Monotone in the distance, but rounded differently from the exact kernel: rescore
+     * before answering. A cosine row outside the range of precise float dot products ranks
+     * {@code -inf}, so that it is always rescored. A block at a time: a call per query and row
+     * was not inlined by C2 into batched search's loop.
      */
-    void ranksFromDots(Query q, float qq, float[] dots, int at, float[] norms, int rows) {
+    void ranksFromDots(Query q, float qq, float[] dots, int at, float[] norms, float[] scalars, int rows) {
         switch (kind) {
             case EUCLIDEAN -> {
                 for (int r = 0; r < rows; r++) {
@@ -169,8 +337,10 @@ final class Distances {
             case COSINE -> {
                 float norm = q.norm();
                 for (int r = 0; r < rows; r++) {
-                    float xx = norms[r];
-                    dots[at + r] = xx == 0f ? 1f : 1f - dots[at + r] / (norm * (float) Math.sqrt(xx));
+                    float rowNorm = scalars[r];
+                    dots[at + r] = rowNorm >= COSINE_LOW && rowNorm <= COSINE_HIGH
+                            ? 1f - dots[at + r] / (norm * rowNorm)
+                            : Float.NEGATIVE_INFINITY;
                 }
             }
             default -> throw new IllegalStateException(kind + " is not ranked by dot products");
@@ -199,7 +369,8 @@ final class Distances {
     /**
      * The exponential map at the origin of the ball of curvature {@code -c}:
      * {@code tanh(sqrt(c)|v|) v / (sqrt(c)|v|)}, its radius capped just inside the boundary
-     * so that every finite input lands at a finite distance from every other.
+     * (a float point on the boundary would not be in the ball). Only for showing a stored row:
+     * distances are computed from the tangent vector, never from this point.
      */
     float[] toBall(float[] v) {
         double norm = Math.sqrt(squaredNorm(v));
@@ -207,24 +378,12 @@ final class Distances {
         if (norm == 0.0) {
             return x;
         }
-        double sqrtC = Math.sqrt(curvature);
-        double radius = Math.min(Math.tanh(sqrtC * norm), Similarities.MAX_BALL_RADIUS);
-        double factor = radius / (sqrtC * norm);
+        double radius = Math.min(Math.tanh(sqrtC * norm), MAX_BALL_RADIUS);
+        double factor = radius / sqrtC / norm;
         for (int i = 0; i < v.length; i++) {
             x[i] = (float) (v[i] * factor);
         }
         return x;
-    }
-
-    /**
-     * {@code 1 - c|x|^2} of the image {@code x} of {@code v} in the ball, in double:
-     * {@code 1 - tanh^2(r) = 1 / cosh^2(r)} with {@code r = sqrt(c)|v|}, which keeps its
-     * precision where the point nears the boundary.
-     */
-    private double conformal(float[] v) {
-        double r = Math.sqrt(curvature * squaredNorm(v));
-        double cosh = Math.cosh(r);
-        return Math.max(1.0 / (cosh * cosh), Similarities.MIN_CONFORMAL);
     }
 
     static double squaredNorm(float[] v) {

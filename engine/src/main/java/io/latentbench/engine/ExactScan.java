@@ -27,13 +27,14 @@ final class ExactScan {
         for (int c = 0, chunks = store.chunkCount(); c < chunks; c++) {
             long[] ids = store.chunkIds(c);
             int rows = store.rowsInChunk(c);
-            distances.rankRows(q, store.chunkData(c), 0, rows, dim, store.chunkScalars(c), 0, ranks);
+            float[] data = store.chunkData(c);
+            distances.rankRows(q, data, 0, rows, dim, store.chunkScalars(c), 0, ranks);
             for (int row = 0; row < rows; row++) {
                 float rank = ranks[row];
                 if (rank <= bound) {
                     long id = ids[row];
                     if (id != VectorStore.TOMBSTONE) {
-                        top.offer(id, distances.distanceOfRank(rank));
+                        top.offer(id, distances.distanceOf(q, rank, data, row * dim, dim));
                         bound = distances.rankBound(top.worst());
                     }
                 }

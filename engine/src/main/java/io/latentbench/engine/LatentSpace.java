@@ -1,6 +1,7 @@
 package io.latentbench.engine;
 
 import io.latentbench.engine.vector.VectorKernels;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -75,7 +76,12 @@ public final class LatentSpace {
         }
     }
 
-    /** Adds an embedding under the next free id (one more than the largest id ever used). */
+    /**
+     * Adds an embedding under the next automatic id: one more than the largest id ever used
+     * (0 in an empty space), whether that id was automatic or explicit. Ids run from 0 to
+     * {@code Long.MAX_VALUE - 1}: after an explicit {@code Long.MAX_VALUE - 1} there is no next
+     * automatic id and this throws {@link IllegalStateException}.
+     */
     public long add(float[] vector) {
         Row stored = storable(vector, "vector");
         lock.writeLock().lock();
@@ -88,10 +94,16 @@ public final class LatentSpace {
         }
     }
 
-    /** Adds an embedding under a chosen id, which must be {@code >= 0} and not in use. */
+    /**
+     * Adds an embedding under a chosen id, which must be in {@code [0, Long.MAX_VALUE - 1]} and
+     * not in use; the next automatic id becomes {@code id + 1} when that is larger. The largest
+     * long is refused: the next automatic id after it would overflow.
+     */
     public long add(float[] vector, long id) {
-        if (id < 0) {
-            throw new IllegalArgumentException("id must be >= 0, got " + id);
+        if (id < 0 || id == Long.MAX_VALUE) {
+            throw new IllegalArgumentException(id < 0 ? "id must be >= 0, got " + id
+                    : "id " + id + " is refused: ids run to " + (Long.MAX_VALUE - 1)
+                    + ", as the next automatic id (one more than the largest used) would overflow");
         }
         Row stored = storable(vector, "vector");
         lock.writeLock().lock();
@@ -131,12 +143,14 @@ public final class LatentSpace {
 
     /**
      * A copy of the stored embedding. For a hyperbolic space that is the point in the
-     * Poincare ball the input was mapped to.
+     * Poincare ball the input was mapped to (in float, its radius capped at {@code 1 - 1e-5} of
+     * the ball's): the space keeps the input itself, the tangent vector at the origin, and
+     * computes distances from it, since float points near the ball's edge carry no precision.
      */
     public float[] get(long id) {
         lock.readLock().lock();
         try {
-            return store.copyOf(slotOf(id));
+            return distances.toVisible(store.copyOf(slotOf(id)));
         } finally {
             lock.readLock().unlock();
         }
@@ -180,7 +194,19 @@ public final class LatentSpace {
 
     /**
      * The {@code k} nearest embeddings by exact brute force, ascending distance, ties by id;
-     * fewer when the space holds fewer than {@code k}.
+     * fewer when the space holds fewer than {@code k} (k is clamped to the live rows).
+     *
+     * <p>Range: every finite input is either answered or rejected at {@code add} or here with
+     * a message naming its norm. Euclidean, Manhattan and dot-product spaces take vectors of
+     * norm up to 2^62 (about 4.6e18), so that no float sum overflows; below the normal float
+     * range Euclidean distances are recomputed in double (a subnormal difference still has its
+     * distance), and dot products are exact to the float rounding of their terms. Cosine takes
+     * every finite non-zero vector: vectors of norm outside [2^-40, 2^40] are compared in double.
+     * Hyperbolic takes every finite vector of norm up to 2^125 (about 4.3e37; a distance can be
+     * twice the sum of the norms and must be a float): distances come from the norms and the
+     * angle of the inputs by the hyperbolic law of cosines, never from a point near the ball's
+     * edge, for any curvature (see {@code Similarities.hyperbolic}); inputs of norm outside
+     * [2^-60, 2^60] are compared in double.
      */
     public List<Neighbor> knn(float[] query, int k) {
         checkK(k);
@@ -198,14 +224,17 @@ public final class LatentSpace {
      * Tiles of queries run in parallel; for Euclidean, cosine and dot-product spaces each tile
      * is one blocked pass over the rows (see {@code BatchSearch}). The tiles run on the fork-join
      * pool of the calling thread: the common pool from an ordinary thread, and only the workers
-     * of {@code pool} when called as {@code pool.submit(() -> space.knnBatch(qs, k)).join()}.
+     * of {@code pool} when called as {@code pool.submit(() -> space.knnBatch(qs, requested)).join()}.
+     * The same range of inputs as {@link #knn}; k is clamped to the live rows.
      */
-    public List<List<Neighbor>> knnBatch(float[][] queries, int k) {
-        checkK(k);
+    public List<List<Neighbor>> knnBatch(float[][] queries, int requested) {
+        checkK(requested);
         Distances.Query[] prepared = prepareAll(queries);
         lock.readLock().lock();
         try {
-            if (!distances.rankableByDot() || prepared.length < 2) {
+            int k = Math.min(requested, Math.max(1, store.live()));
+            boolean anyWide = Arrays.stream(prepared).anyMatch(Distances.Query::wide);
+            if (!distances.rankableByDot() || prepared.length < 2 || anyWide) {
                 return IntStream.range(0, prepared.length).parallel()
                         .mapToObj(i -> search(prepared[i], k))
                         .toList();
@@ -222,12 +251,21 @@ public final class LatentSpace {
         }
     }
 
-    /** Attention of the query over the stored embeddings with the configured type. */
+    /**
+     * Attention of the query over the stored embeddings with the configured type.
+     *
+     * <p>Range: the query and every stored key must have a norm of at most 2^62 (about 4.6e18),
+     * so that no score (a dot product) overflows float; otherwise this throws naming the norm
+     * (and the key's id). Euclidean, Manhattan and dot-product spaces hold no larger key; cosine
+     * and hyperbolic ones may. In a hyperbolic space the keys and values are the stored inputs,
+     * the tangent vectors at the origin, not their images in the ball ({@link #get}).
+     */
     public float[] attention(float[] query) {
-        float[] q = queryVector(query, "query");
+        float[] q = attentionQuery(query, "query");
         lock.readLock().lock();
         try {
             checkNotEmpty();
+            checkKeys();
             return attention.compute(store, q);
         } finally {
             lock.readLock().unlock();
@@ -239,11 +277,12 @@ public final class LatentSpace {
         Objects.requireNonNull(queries, "queries must not be null");
         float[][] qs = new float[queries.length][];
         for (int i = 0; i < queries.length; i++) {
-            qs[i] = queryVector(queries[i], "queries[" + i + "]");
+            qs[i] = attentionQuery(queries[i], "queries[" + i + "]");
         }
         lock.readLock().lock();
         try {
             checkNotEmpty();
+            checkKeys();
             return IntStream.range(0, qs.length).parallel()
                     .mapToObj(i -> attention.compute(store, qs[i]))
                     .toArray(float[][]::new);
@@ -312,6 +351,25 @@ public final class LatentSpace {
         checkVector(query, what);
         distances.checkUsable(query, what);
         return query;
+    }
+
+    private float[] attentionQuery(float[] query, String what) {
+        checkVector(query, what);
+        Distances.checkNorm(Math.sqrt(Distances.squaredNorm(query)), Distances.MAX_NORM, what, "attention scores would overflow float");
+        return query;
+    }
+
+    /** Keys are bounded by add, except in the spaces whose metric takes any norm: those keep it as row scalar. */
+    private void checkKeys() {
+        if (!distances.keepsRowScalars()) {
+            return;
+        }
+        for (int slot = 0, slots = store.slots(); slot < slots; slot++) {
+            if (store.isLive(slot) && store.rowScalar(slot) > Distances.MAX_NORM) {
+                Distances.checkNorm(store.rowScalar(slot), Distances.MAX_NORM, "key " + store.idOf(slot),
+                        "attention scores would overflow float");
+            }
+        }
     }
 
     private Distances.Query[] prepareAll(float[][] queries) {

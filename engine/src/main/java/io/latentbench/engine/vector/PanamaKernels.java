@@ -14,15 +14,14 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaKernels implements VectorKernels {
 
     /**
-     * Must stay a static final constant: a species the JIT cannot see as constant falls back
-     * to boxed vectors, hundreds of times slower. 256 bits unless the machine has less: on
-     * misaligned heap arrays 512-bit loads measured slower than 256-bit ones on an AVX-512
-     * machine, and on an AVX2-only one (MaxVectorSize 32) a 512-bit species is not compiled to
-     * vector instructions at all: measured 30 to 60 times slower than 256 bits.
+     * The species of attention's kernels: {@link Species#NARROW} (256 bits), as their lane sums
+     * are 8-lane butterflies. A static final constant, like every species (see {@link Species}).
      */
-    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256
-            ? FloatVector.SPECIES_256
-            : FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> SPECIES = Species.NARROW;
+
+    /** The species of the pair kernels (dot product, distances, cosine): {@link Species#WIDE}. */
+    private static final VectorSpecies<Float> PAIR = PanamaWide.SPECIES;
+    private static final int PAIR_LANES = PAIR.length();
 
     private static final int LANES = SPECIES.length();
 
@@ -32,29 +31,29 @@ final class PanamaKernels implements VectorKernels {
 
     @Override
     public String name() {
-        return "panama-" + SPECIES.vectorBitSize();
+        return Species.describe();
     }
 
     @Override
     public float dotProduct(float[] a, int aOffset, float[] b, int bOffset, int length) {
         int i = 0;
         float sum = 0f;
-        int bound = SPECIES.loopBound(length);
+        int bound = PAIR.loopBound(length);
         if (bound > 0) {
-            FloatVector acc1 = FloatVector.zero(SPECIES);
-            FloatVector acc2 = FloatVector.zero(SPECIES);
-            int unrolled = bound - LANES;
-            for (; i < unrolled; i += 2 * LANES) {
-                acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
-                        .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc1);
-                acc2 = FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
-                        .fma(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES), acc2);
+            FloatVector acc1 = FloatVector.zero(PAIR);
+            FloatVector acc2 = FloatVector.zero(PAIR);
+            int unrolled = bound - PAIR_LANES;
+            for (; i < unrolled; i += 2 * PAIR_LANES) {
+                acc1 = FloatVector.fromArray(PAIR, a, aOffset + i)
+                        .fma(FloatVector.fromArray(PAIR, b, bOffset + i), acc1);
+                acc2 = FloatVector.fromArray(PAIR, a, aOffset + i + PAIR_LANES)
+                        .fma(FloatVector.fromArray(PAIR, b, bOffset + i + PAIR_LANES), acc2);
             }
-            for (; i < bound; i += LANES) {
-                acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
-                        .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc1);
+            for (; i < bound; i += PAIR_LANES) {
+                acc1 = FloatVector.fromArray(PAIR, a, aOffset + i)
+                        .fma(FloatVector.fromArray(PAIR, b, bOffset + i), acc1);
             }
-            sum = PanamaScan.fold(acc1.add(acc2));
+            sum = PanamaWide.fold(acc1.add(acc2));
         }
         for (; i < length; i++) {
             sum += a[aOffset + i] * b[bOffset + i];
@@ -66,25 +65,25 @@ final class PanamaKernels implements VectorKernels {
     public float squareDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
         int i = 0;
         float sum = 0f;
-        int bound = SPECIES.loopBound(length);
+        int bound = PAIR.loopBound(length);
         if (bound > 0) {
-            FloatVector acc1 = FloatVector.zero(SPECIES);
-            FloatVector acc2 = FloatVector.zero(SPECIES);
-            int unrolled = bound - LANES;
-            for (; i < unrolled; i += 2 * LANES) {
-                FloatVector d1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
-                        .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
-                FloatVector d2 = FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
-                        .sub(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES));
+            FloatVector acc1 = FloatVector.zero(PAIR);
+            FloatVector acc2 = FloatVector.zero(PAIR);
+            int unrolled = bound - PAIR_LANES;
+            for (; i < unrolled; i += 2 * PAIR_LANES) {
+                FloatVector d1 = FloatVector.fromArray(PAIR, a, aOffset + i)
+                        .sub(FloatVector.fromArray(PAIR, b, bOffset + i));
+                FloatVector d2 = FloatVector.fromArray(PAIR, a, aOffset + i + PAIR_LANES)
+                        .sub(FloatVector.fromArray(PAIR, b, bOffset + i + PAIR_LANES));
                 acc1 = d1.fma(d1, acc1);
                 acc2 = d2.fma(d2, acc2);
             }
-            for (; i < bound; i += LANES) {
-                FloatVector d = FloatVector.fromArray(SPECIES, a, aOffset + i)
-                        .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
+            for (; i < bound; i += PAIR_LANES) {
+                FloatVector d = FloatVector.fromArray(PAIR, a, aOffset + i)
+                        .sub(FloatVector.fromArray(PAIR, b, bOffset + i));
                 acc1 = d.fma(d, acc1);
             }
-            sum = PanamaScan.fold(acc1.add(acc2));
+            sum = PanamaWide.fold(acc1.add(acc2));
         }
         for (; i < length; i++) {
             float d = a[aOffset + i] - b[bOffset + i];
@@ -97,15 +96,15 @@ final class PanamaKernels implements VectorKernels {
     public float manhattanDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
         int i = 0;
         float sum = 0f;
-        int bound = SPECIES.loopBound(length);
+        int bound = PAIR.loopBound(length);
         if (bound > 0) {
-            FloatVector acc = FloatVector.zero(SPECIES);
-            for (; i < bound; i += LANES) {
-                FloatVector d = FloatVector.fromArray(SPECIES, a, aOffset + i)
-                        .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
+            FloatVector acc = FloatVector.zero(PAIR);
+            for (; i < bound; i += PAIR_LANES) {
+                FloatVector d = FloatVector.fromArray(PAIR, a, aOffset + i)
+                        .sub(FloatVector.fromArray(PAIR, b, bOffset + i));
                 acc = acc.add(d.abs());
             }
-            sum = PanamaScan.fold(acc);
+            sum = PanamaWide.fold(acc);
         }
         for (; i < length; i++) {
             sum += Math.abs(a[aOffset + i] - b[bOffset + i]);
@@ -119,22 +118,22 @@ final class PanamaKernels implements VectorKernels {
         float dot = 0f;
         float aa = 0f;
         float bb = 0f;
-        int bound = SPECIES.loopBound(length);
+        int bound = PAIR.loopBound(length);
         if (bound > 0) {
             // Two sets of accumulators: one set leaves the loop waiting on the latency of
             // three fma chains, which kept cosine below Lucene's (also unrolled) kernel.
-            FloatVector dotAcc = FloatVector.zero(SPECIES);
-            FloatVector aaAcc = FloatVector.zero(SPECIES);
-            FloatVector bbAcc = FloatVector.zero(SPECIES);
-            FloatVector dotAcc2 = FloatVector.zero(SPECIES);
-            FloatVector aaAcc2 = FloatVector.zero(SPECIES);
-            FloatVector bbAcc2 = FloatVector.zero(SPECIES);
-            int unrolled = bound - LANES;
-            for (; i < unrolled; i += 2 * LANES) {
-                FloatVector x = FloatVector.fromArray(SPECIES, a, aOffset + i);
-                FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + i);
-                FloatVector x2 = FloatVector.fromArray(SPECIES, a, aOffset + i + LANES);
-                FloatVector y2 = FloatVector.fromArray(SPECIES, b, bOffset + i + LANES);
+            FloatVector dotAcc = FloatVector.zero(PAIR);
+            FloatVector aaAcc = FloatVector.zero(PAIR);
+            FloatVector bbAcc = FloatVector.zero(PAIR);
+            FloatVector dotAcc2 = FloatVector.zero(PAIR);
+            FloatVector aaAcc2 = FloatVector.zero(PAIR);
+            FloatVector bbAcc2 = FloatVector.zero(PAIR);
+            int unrolled = bound - PAIR_LANES;
+            for (; i < unrolled; i += 2 * PAIR_LANES) {
+                FloatVector x = FloatVector.fromArray(PAIR, a, aOffset + i);
+                FloatVector y = FloatVector.fromArray(PAIR, b, bOffset + i);
+                FloatVector x2 = FloatVector.fromArray(PAIR, a, aOffset + i + PAIR_LANES);
+                FloatVector y2 = FloatVector.fromArray(PAIR, b, bOffset + i + PAIR_LANES);
                 dotAcc = x.fma(y, dotAcc);
                 aaAcc = x.fma(x, aaAcc);
                 bbAcc = y.fma(y, bbAcc);
@@ -142,16 +141,16 @@ final class PanamaKernels implements VectorKernels {
                 aaAcc2 = x2.fma(x2, aaAcc2);
                 bbAcc2 = y2.fma(y2, bbAcc2);
             }
-            for (; i < bound; i += LANES) {
-                FloatVector x = FloatVector.fromArray(SPECIES, a, aOffset + i);
-                FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + i);
+            for (; i < bound; i += PAIR_LANES) {
+                FloatVector x = FloatVector.fromArray(PAIR, a, aOffset + i);
+                FloatVector y = FloatVector.fromArray(PAIR, b, bOffset + i);
                 dotAcc = x.fma(y, dotAcc);
                 aaAcc = x.fma(x, aaAcc);
                 bbAcc = y.fma(y, bbAcc);
             }
-            dot = PanamaScan.fold(dotAcc.add(dotAcc2));
-            aa = PanamaScan.fold(aaAcc.add(aaAcc2));
-            bb = PanamaScan.fold(bbAcc.add(bbAcc2));
+            dot = PanamaWide.fold(dotAcc.add(dotAcc2));
+            aa = PanamaWide.fold(aaAcc.add(aaAcc2));
+            bb = PanamaWide.fold(bbAcc.add(bbAcc2));
         }
         for (; i < length; i++) {
             float x = a[aOffset + i];
@@ -168,17 +167,17 @@ final class PanamaKernels implements VectorKernels {
         int i = 0;
         float dot = 0f;
         float bb = 0f;
-        int bound = SPECIES.loopBound(length);
+        int bound = PAIR.loopBound(length);
         if (bound > 0) {
-            FloatVector dotAcc = FloatVector.zero(SPECIES);
-            FloatVector bbAcc = FloatVector.zero(SPECIES);
-            for (; i < bound; i += LANES) {
-                FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + i);
-                dotAcc = FloatVector.fromArray(SPECIES, q, i).fma(y, dotAcc);
+            FloatVector dotAcc = FloatVector.zero(PAIR);
+            FloatVector bbAcc = FloatVector.zero(PAIR);
+            for (; i < bound; i += PAIR_LANES) {
+                FloatVector y = FloatVector.fromArray(PAIR, b, bOffset + i);
+                dotAcc = FloatVector.fromArray(PAIR, q, i).fma(y, dotAcc);
                 bbAcc = y.fma(y, bbAcc);
             }
-            dot = PanamaScan.fold(dotAcc);
-            bb = PanamaScan.fold(bbAcc);
+            dot = PanamaWide.fold(dotAcc);
+            bb = PanamaWide.fold(bbAcc);
         }
         for (; i < length; i++) {
             float y = b[bOffset + i];
@@ -617,6 +616,12 @@ final class PanamaKernels implements VectorKernels {
     }
 
     @Override
+    public void directionDistances(float[] u, float[] data, int offset, int rows, int length,
+                                   float[] norms, int normOffset, float[] out) {
+        PanamaScan.directionDistances(u, data, offset, rows, length, norms, normOffset, out);
+    }
+
+    @Override
     public void dotProducts(float[] q, float[] data, int offset, int rows, int length, float[] out) {
         PanamaScan.dotProducts(q, data, offset, rows, length, out);
     }
@@ -628,6 +633,6 @@ final class PanamaKernels implements VectorKernels {
 
     @Override
     public void dotProductTile(float[] queries, int count, float[] data, int offset, int rows, int length, float[] out) {
-        PanamaScan.dotProductTile(queries, count, data, offset, rows, length, out);
+        PanamaWide.dotProductTile(queries, count, data, offset, rows, length, out);
     }
 }

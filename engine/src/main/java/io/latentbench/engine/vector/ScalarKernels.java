@@ -134,6 +134,21 @@ final class ScalarKernels implements VectorKernels {
     }
 
     @Override
+    public void directionDistances(float[] u, float[] data, int offset, int rows, int length,
+                                   float[] norms, int normOffset, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            float inverse = 1f / norms[normOffset + r];
+            int o = offset + r * length;
+            float sum = 0f;
+            for (int i = 0; i < length; i++) {
+                float d = u[i] - data[o + i] * inverse;
+                sum += d * d;
+            }
+            out[r] = sum;
+        }
+    }
+
+    @Override
     public void dotProducts(float[] q, float[] data, int offset, int rows, int length, float[] out) {
         for (int r = 0; r < rows; r++) {
             out[r] = dotProduct(q, 0, data, offset + r * length, length);

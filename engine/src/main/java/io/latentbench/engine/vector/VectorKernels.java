@@ -14,7 +14,12 @@ public interface VectorKernels {
 
     String IMPLEMENTATION_PROPERTY = "latentbench.kernels";
 
-    /** {@code "panama-<bits>"} or {@code "scalar"}. */
+    /**
+     * {@code "scalar"}, or {@code "panama-<bits>"} when every kernel uses one species, or
+     * {@code "panama-<wide>/<narrow>"}, e.g. {@code panama-512/256} on AVX-512: the pair kernels
+     * and batched search's tile on 512 bits, the one-query scans and attention on 256 (see
+     * {@code Species}).
+     */
     String name();
 
     /** {@code sum a[i] * b[i]}. */
@@ -133,6 +138,16 @@ public interface VectorKernels {
      * for one row gives bit for bit the value it gives that row inside a larger call.
      */
     void squareDistances(float[] q, float[] data, int offset, int rows, int length, float[] out);
+
+    /**
+     * {@code out[r] = sum (u[i] - x_r[i] * (1 / norms[normOffset + r]))^2}: the squared distance
+     * between the unit direction {@code u} of a query and that of row {@code r}, for hyperbolic
+     * distances. Each direction component is rounded once ({@code x * (1f / norm)}, a multiply,
+     * never fused), so that a query prepared the same way from the same vector is at exactly 0.
+     * With the guarantees of {@link #squareDistances}; norms must be positive and finite.
+     */
+    void directionDistances(float[] u, float[] data, int offset, int rows, int length,
+                            float[] norms, int normOffset, float[] out);
 
     /** {@code out[r] = q . x_r}, with the guarantees of {@link #squareDistances}. */
     void dotProducts(float[] q, float[] data, int offset, int rows, int length, float[] out);

@@ -14,6 +14,31 @@ class KernelSelectionTest {
     }
 
     @Test
+    void theWideSpeciesIsForcedByThePropertyOr512WhereTheJvmCompilesIt() {
+        // The surefire runs force 256 and 512; the default run lets the host choose.
+        String wanted = System.getProperty(Species.PROPERTY, "auto");
+        int preferred = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize();
+        int expected = switch (wanted) {
+            case "256" -> 256;
+            case "512" -> 512;
+            default -> preferred >= 512 ? 512 : Math.min(256, preferred);
+        };
+        assertThat(Species.WIDE.vectorBitSize()).isEqualTo(expected);
+        assertThat(Species.NARROW.vectorBitSize()).isEqualTo(Math.min(256, preferred));
+        String name = VectorKernels.instance().name();
+        assertThat(name).isEqualTo(expected == Species.NARROW.vectorBitSize()
+                ? "panama-" + expected : "panama-" + expected + "/" + Species.NARROW.vectorBitSize());
+    }
+
+    @Test
+    void anUnknownSpeciesIsRejectedByName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Species.wide("1024"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("latentbench.species=1024").hasMessageContaining("auto, 256 or 512");
+        assertThat(Species.wide(" 512 ").vectorBitSize()).isEqualTo(512);
+    }
+
+    @Test
     void scalarIsAlwaysAvailable() {
         assertThat(VectorKernels.scalar().name()).isEqualTo("scalar");
         assertThat(VectorKernels.scalar().dotProduct(new float[] {1, 2, 3}, new float[] {4, 5, 6})).isEqualTo(32f);

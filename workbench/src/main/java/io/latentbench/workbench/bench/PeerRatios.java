@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * The ratios the peers suite exists for, measured in one run: each kernel's time against the
  * Vector API's (scalar / panama is the SIMD speedup; lucene / panama above 1 means we are
- * faster than Lucene), and the engine's knn against the plain read of the same bytes.
+ * faster than Lucene), the engine's knn against the plain read of the same bytes, and our knn
+ * and knnBatch against numpy + BLAS and FAISS (one thread; below 1 means we are faster).
  */
 public final class PeerRatios {
 
@@ -50,6 +51,29 @@ public final class PeerRatios {
                     lines.add(String.format("%-20s %-28s knn(%s) / plain read = %.2fx", "knn vs bandwidth",
                             others(knn), knn.params().get("impl"), seconds(knn) / seconds(read)));
                 }
+            }
+        }
+        // The peers outside Java (numpy + BLAS, FAISS; one thread), same shapes and data: our one
+        // query and our batch per query against theirs; below 1 means we are faster.
+        for (BenchmarkResult outside : peers.values()) {
+            String impl = outside.params().getOrDefault("peer", "");
+            TreeMap<String, String> shape = new TreeMap<>(outside.params());
+            shape.remove("peer");
+            String note = impl.equals("faiss") && outside.name().equals("pythonKnn")
+                    ? "  (Debian's FAISS is a generic build: no AVX2 in its one-query scan)" : "";
+            if (outside.name().equals("pythonKnn")) {
+                TreeMap<String, String> ours = new TreeMap<>(shape);
+                ours.put("impl", "panama");
+                sameParams(peers, "knn", ours).ifPresent(knn -> lines.add(String.format("%-20s %-28s knn(panama) / %s one query = %.2fx%s",
+                        "vs " + impl, describe(shape), impl, seconds(knn) / seconds(outside), note)));
+                sameParams(peers, "knnOneAtATime", shape).ifPresent(one -> lines.add(String.format("%-20s %-28s knnOneAtATime / %s one query = %.2fx%s",
+                        "vs " + impl, describe(shape), impl, seconds(one) / seconds(outside), note)));
+            } else if (outside.name().equals("pythonKnnBatch")) {
+                TreeMap<String, String> ours = new TreeMap<>(shape);
+                ours.put("workers", "1");
+                sameParams(peers, "knnBatch", ours).ifPresent(batch -> lines.add(String.format(
+                        "%-20s %-28s knnBatch per query (1 worker) / %s batch of 32 per query = %.2fx",
+                        "vs " + impl, describe(shape), impl, seconds(batch) / seconds(outside))));
             }
         }
         // The batch targets: per-query time of a batch on one worker against one query at a time

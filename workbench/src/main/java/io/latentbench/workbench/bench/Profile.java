@@ -43,7 +43,7 @@ public enum Profile {
                     // have no Lucene peer, and the wider params run in the critical and full profiles.
                     Suite.PEERS, Set.of("dotProduct", "squareDistance", "cosine", "scanSquareDistance", "plainRead",
                             "knn", "knnBatch", "knnOneAtATime", "knnOneAtATimeTwoThreads",
-                            "add", "buildPeak"))),
+                            "add", "buildPeak", "pythonKnn", "pythonKnnBatch"))),
     CRITICAL(new RunSettings(2, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1)),
             EnumSet.of(Suite.MATRIX, Suite.LATENCY, Suite.PEERS),
             Map.of(

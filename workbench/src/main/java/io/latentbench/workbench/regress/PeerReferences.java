@@ -18,6 +18,7 @@ final class PeerReferences {
 
     static boolean isReference(Measurement m) {
         return m.suite().equals(PEERS)
-                && (m.name().equals("plainRead") || REFERENCE_IMPLS.contains(m.params().getOrDefault("impl", "")));
+                && (m.name().equals("plainRead") || REFERENCE_IMPLS.contains(m.params().getOrDefault("impl", ""))
+                || m.params().containsKey("peer")); // numpy and FAISS, outside Java
     }
 }

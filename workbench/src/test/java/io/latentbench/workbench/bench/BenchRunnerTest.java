@@ -110,6 +110,35 @@ class BenchRunnerTest {
     }
 
     @Test
+    void peerRatiosCompareOurKnnAndBatchWithNumpyAndFaiss() {
+        Map<String, String> shape = Map.of("dataset", "10000", "dim", "256", "k", "10");
+        Map<String, String> ours = new TreeMap<>(shape);
+        ours.put("impl", "panama");
+        Map<String, String> oneWorker = new TreeMap<>(shape);
+        oneWorker.put("workers", "1");
+        Map<String, String> numpy = new TreeMap<>(shape);
+        numpy.put("peer", "numpy");
+        Map<String, String> faiss = new TreeMap<>(shape);
+        faiss.put("peer", "faiss");
+        List<BenchmarkResult> rows = List.of(
+                row("knn", ours, "us/op", 200),
+                row("knnOneAtATime", shape, "us/op", 250),
+                row("knnBatch", oneWorker, "us/op", 60),
+                row("pythonKnn", numpy, "us/op", 160),
+                row("pythonKnn", faiss, "ms/op", 2.0),
+                row("pythonKnnBatch", numpy, "us/op", 150),
+                row("pythonKnnBatch", faiss, "us/op", 120));
+        String report = PeerRatios.report(rows);
+        assertThat(report).contains("knn(panama) / numpy one query = 1.25x")
+                .contains("knnOneAtATime / numpy one query = 1.56x")
+                .contains("knn(panama) / faiss one query = 0.10x  (Debian's FAISS is a generic build: no AVX2")
+                .contains("knnBatch per query (1 worker) / numpy batch of 32 per query = 0.40x")
+                .contains("knnBatch per query (1 worker) / faiss batch of 32 per query = 0.50x");
+        assertThat(report.lines().filter(l -> l.contains("numpy batch")).findFirst().orElseThrow())
+                .doesNotContain("generic build");
+    }
+
+    @Test
     void defaultProgressFollowsSystemOutAsANotebookKernelSwapsIt() {
         ConsoleProgress progress = new ConsoleProgress();
         BenchPoint point = new BenchPoint(Suite.PEERS, "plainRead", "avgt", new TreeMap<>());

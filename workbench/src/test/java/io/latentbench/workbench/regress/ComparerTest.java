@@ -76,6 +76,8 @@ class ComparerTest {
         assertThat(PeerReferences.isReference(measurement("peers", "cosine", Map.of("dim", "256", "impl", "lucene")))).isTrue();
         assertThat(PeerReferences.isReference(measurement("peers", "knn", Map.of("impl", "scalar", "k", "100")))).isTrue();
         assertThat(PeerReferences.isReference(measurement("peers", "plainRead", Map.of("dataset", "10000")))).isTrue();
+        assertThat(PeerReferences.isReference(measurement("peers", "pythonKnn", Map.of("peer", "numpy", "k", "10")))).isTrue();
+        assertThat(PeerReferences.isReference(measurement("peers", "pythonKnnBatch", Map.of("peer", "faiss", "k", "10")))).isTrue();
         assertThat(PeerReferences.isReference(measurement("peers", "knn", Map.of("impl", "panama", "k", "10")))).isFalse();
         assertThat(PeerReferences.isReference(measurement("peers", "knnBatch", Map.of("k", "10")))).isFalse();
         assertThat(PeerReferences.isReference(measurement("peers", "add", Map.of("dim", "256")))).isFalse();

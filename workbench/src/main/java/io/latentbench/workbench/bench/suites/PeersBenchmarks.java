@@ -159,8 +159,11 @@ public class PeersBenchmarks {
         VectorKernels kernels;
         float[] a;
         float[] b;
-        double aConformal;
-        double bConformal;
+        /** For the hyperbolic pair: a's unit direction, b's norm (as the space keeps it) and a one-float answer. */
+        float[] aDirection;
+        float[] bNorm;
+        float aNorm;
+        float[] out = new float[1];
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -168,11 +171,10 @@ public class PeersBenchmarks {
             float[][] v = DataSets.uniform(2, dim, DataSets.SEED);
             a = v[0];
             b = v[1];
-            // Points well inside the unit ball, as the exponential map would leave them.
-            kernels.scale(0.5f / (float) Math.sqrt(dim), a, 0, dim);
-            kernels.scale(0.5f / (float) Math.sqrt(dim), b, 0, dim);
-            aConformal = 1.0 - kernels.dotProduct(a, a);
-            bConformal = 1.0 - kernels.dotProduct(b, b);
+            aNorm = (float) Math.sqrt(kernels.dotProduct(a, a));
+            bNorm = new float[] {(float) Math.sqrt(kernels.dotProduct(b, b))};
+            aDirection = a.clone();
+            kernels.scale(1f / aNorm, aDirection, 0, dim);
         }
     }
 
@@ -182,11 +184,15 @@ public class PeersBenchmarks {
         return p.kernels.manhattanDistance(p.a, 0, p.b, 0, p.dim);
     }
 
-    /** The Poincare distance (c = 1) of two points in the ball: a squared distance and its transform. */
+    /**
+     * The hyperbolic distance (c = 1) of two uniform inputs as the engine computes it: the
+     * squared distance of their directions, then the closed form in their norms and that angle.
+     */
     @Benchmark
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public float hyperbolic(EnginePair p) {
-        return Similarities.poincare(p.kernels.squareDistance(p.a, 0, p.b, 0, p.dim), p.aConformal, p.bConformal, 1.0);
+        p.kernels.directionDistances(p.aDirection, p.b, 0, 1, p.dim, p.bNorm, 0, p.out);
+        return Similarities.hyperbolic(2.0 * p.aNorm, 2.0 * p.bNorm[0], p.out[0], 1.0);
     }
 
     /**
@@ -393,6 +399,63 @@ public class PeersBenchmarks {
     @Threads(2)
     public List<Neighbor> knnOneAtATimeTwoThreads(Batch b, Cursor c) {
         return b.space.knn(c.nextQuery(b), b.k);
+    }
+
+    /** One-query searches per invocation of {@link #pythonKnn}: the pipe's round trip is shared by them. */
+    static final int PYTHON_REPEAT = 32;
+
+    /** Batches of {@value #BATCH} per invocation of {@link #pythonKnnBatch}. */
+    static final int PYTHON_BATCHES = 2;
+
+    /**
+     * The peers outside Java on the data and queries of {@link Batch} (same seeds, written to
+     * files): numpy with the BLAS it loads (Debian: OpenBLAS) and FAISS's IndexFlatL2, one thread.
+     * Debian's FAISS is a generic build: its one-query scan is not vectorized (no AVX2); its batch
+     * goes to BLAS sgemm.
+     */
+    @State(Scope.Benchmark)
+    public static class Outside {
+        /** Named apart from our benchmarks' {@code impl}, so that {@code --param impl=...} leaves it alone. */
+        @Param({"numpy", "faiss"})
+        public String peer;
+
+        @Param({"10000"})
+        public int dataset;
+
+        @Param({"256"})
+        public int dim;
+
+        @Param({"10"})
+        public int k;
+
+        PythonPeer driver;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            driver = PythonPeer.start(DataSets.uniform(dataset, dim, DataSets.SEED), DataSets.queries(BATCH, dim, DataSets.SEED + 1));
+            driver.require(peer);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            driver.close();
+        }
+    }
+
+    /** One query at a time in the peer, as {@link #knnOneAtATime}: the time per query. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @OperationsPerInvocation(PYTHON_REPEAT)
+    public long pythonKnn(Outside o) {
+        return o.driver.knn(o.peer, o.k, PYTHON_REPEAT);
+    }
+
+    /** The {@value #BATCH} queries at once in the peer, as {@link #knnBatch}: the time per query. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @OperationsPerInvocation(BATCH * PYTHON_BATCHES)
+    public long pythonKnnBatch(Outside o) {
+        return o.driver.batch(o.peer, o.k, PYTHON_BATCHES);
     }
 
     /**
