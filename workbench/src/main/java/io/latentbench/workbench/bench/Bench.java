@@ -5,6 +5,7 @@ import io.latentbench.workbench.bench.relative.RelativeRunner;
 import io.latentbench.workbench.bench.relative.RevisionBuildException;
 import io.latentbench.workbench.bench.relative.RevisionBuilds;
 import io.latentbench.workbench.bench.relative.Side;
+import io.latentbench.workbench.bench.relative.Target;
 import io.latentbench.workbench.results.RunInfo;
 import io.latentbench.workbench.results.relative.RelativeRun;
 import io.latentbench.workbench.results.relative.Schedule;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -155,6 +157,20 @@ public final class Bench {
         return this;
     }
 
+    /**
+     * The commit {@code revision} names in the repository lb runs from, or empty when it names none
+     * (as {@code HEAD^1} in a repository with a single commit): for choosing a base before measuring.
+     */
+    public static Optional<String> commitOf(String revision) {
+        String home = System.getProperty("latentbench.home");
+        try {
+            return Optional.of(new RevisionBuilds(home != null ? Path.of(home) : Path.of("").toAbsolutePath(),
+                    BuildRecipe.maven()).resolve(revision));
+        } catch (RevisionBuildException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The head side of a relative run as a revision built like the base (by default: the code this JVM runs). */
     public Bench head(String revision) {
         this.head = revision == null || revision.isBlank() ? null : revision.strip();
@@ -214,7 +230,8 @@ public final class Bench {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        return new RelativeRunner(settings(), s, seed, jvmArgs, lines).run(plan, baseSide, headSide, machine, dir);
+        return new RelativeRunner(settings(), s, seed, jvmArgs, lines)
+                .run(plan.points().stream().map(Target::of).toList(), baseSide, headSide, machine, dir);
     }
 
     /** The settings that will be used: the profile's unless overridden. */

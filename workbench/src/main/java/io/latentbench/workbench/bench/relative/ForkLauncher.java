@@ -2,7 +2,6 @@ package io.latentbench.workbench.bench.relative;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.latentbench.workbench.bench.BenchPoint;
 import io.latentbench.workbench.bench.RunSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
 final class ForkLauncher {
 
     /** A fork under way. */
-    record Running(Side side, BenchPoint point, Process process, Path json, Path log) {}
+    record Running(Side side, Target point, Process process, Path json, Path log) {}
 
     /** What a finished fork measured: its unit and its measurement iterations, in order. */
     record Scores(String unit, List<Double> iterations, JsonNode jmhEntry) {}
@@ -48,7 +47,7 @@ final class ForkLauncher {
     }
 
     /** The command of one fork; {@code core} -1 leaves it unpinned. */
-    List<String> command(Side side, BenchPoint point, int core, Path json) {
+    List<String> command(Side side, Target point, int core, Path json) {
         List<String> c = new ArrayList<>();
         if (core >= 0) {
             c.addAll(List.of("taskset", "-c", Integer.toString(core)));
@@ -77,7 +76,7 @@ final class ForkLauncher {
         return c;
     }
 
-    Running start(Side side, BenchPoint point, int pair, int core) throws IOException {
+    Running start(Side side, Target point, int pair, int core) throws IOException {
         String stem = side.role() + "-" + safe(point.key()) + "-pair" + pair;
         Path json = dir.resolve(stem + ".json");
         Path log = dir.resolve(stem + ".log");

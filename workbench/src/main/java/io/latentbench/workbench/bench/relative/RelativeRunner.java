@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.latentbench.workbench.bench.BenchPlan;
-import io.latentbench.workbench.bench.BenchPoint;
 import io.latentbench.workbench.bench.BenchmarkFailedException;
 import io.latentbench.workbench.bench.RunSettings;
 import io.latentbench.workbench.results.JmhJsonReader;
@@ -61,11 +59,11 @@ public final class RelativeRunner {
     }
 
     /**
-     * Runs the plan on both sides and writes the files into {@code dir}.
+     * Runs the points on both sides and writes the files into {@code dir}.
      *
      * @throws BenchmarkFailedException when a fork of either side fails (other than the base not having a benchmark)
      */
-    public RelativeRun run(BenchPlan plan, Side base, Side head, RunInfo machine, Path dir) {
+    public RelativeRun run(List<Target> points, Side base, Side head, RunInfo machine, Path dir) {
         if (schedule == Schedule.DUET && machine.cores() < 2) {
             throw new IllegalArgumentException("the duet schedule needs two cores, this machine has " + machine.cores()
                     + "; use --schedule interleaved");
@@ -82,10 +80,9 @@ public final class RelativeRunner {
         List<String> headOnly = new ArrayList<>();
         ArrayNode baseJmh = new ObjectMapper().createArrayNode();
         ArrayNode headJmh = new ObjectMapper().createArrayNode();
-        List<BenchPoint> points = plan.points();
         long start = System.nanoTime();
         for (int i = 0; i < points.size(); i++) {
-            BenchPoint point = points.get(i);
+            Target point = points.get(i);
             List<ForkPair> pairs = new ArrayList<>();
             List<ForkLauncher.Scores> baseForks = new ArrayList<>();
             List<ForkLauncher.Scores> headForks = new ArrayList<>();
@@ -137,7 +134,7 @@ public final class RelativeRunner {
                 Thread.currentThread().interrupt();
                 throw new BenchmarkFailedException(point.key(), "interrupted", e);
             }
-            benchmarks.add(new PairedBenchmark(point.key(), point.suite().label(), point.method(), point.params(), unit,
+            benchmarks.add(new PairedBenchmark(point.key(), point.suite(), point.method(), point.params(), unit,
                     pairs));
             baseJmh.add(merged(baseForks));
             headJmh.add(merged(headForks));

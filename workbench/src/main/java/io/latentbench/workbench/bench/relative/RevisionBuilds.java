@@ -68,6 +68,8 @@ public final class RevisionBuilds {
             List<String> command = new ArrayList<>(recipe.command());
             ProcessBuilder pb = new ProcessBuilder(command).directory(checkout.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
+            // Built by the JDK that runs the forks, whatever JAVA_HOME the caller had.
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
             Process p = pb.start();
             if (!p.waitFor(30, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
