@@ -34,6 +34,7 @@ import java.util.function.Consumer;
  * r.latencyVsK();             // XChart
  * Bench.profile("quick").run().save(Path.of("out"));
  * Bench.run("latency.knn");   // a shortcut for Bench.suite("latency.knn").run()
+ * Bench.suite("latency.knn").forks(5).against("HEAD^1").runRelative(Path.of("target/rel"));  // base and head side by side
  * }</pre>
  *
  * Each method returns this builder; {@link #run()} measures.
