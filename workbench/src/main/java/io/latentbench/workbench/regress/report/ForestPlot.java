@@ -2,7 +2,6 @@ package io.latentbench.workbench.regress.report;
 
 import io.latentbench.workbench.regress.ChangeStatistics;
 import io.latentbench.workbench.regress.Comparison;
-import io.latentbench.workbench.regress.Verdict;
 import io.latentbench.workbench.results.Direction;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -66,7 +65,7 @@ public final class ForestPlot {
             improvementBars[i] = -c.thresholdPercent() / 2;
             ChangeStatistics s = c.statistics().orElseThrow();
             double[] x = worse(c.direction(), s);
-            Color color = color(c.verdict());
+            Color color = Charts.verdictColor(c.verdict());
             if (!Double.isNaN(x[1])) {
                 XYSeries interval = chart.addSeries("interval " + i, new double[] {x[1], x[2]}, new double[] {i, i});
                 interval.setMarker(SeriesMarkers.NONE);
@@ -100,15 +99,5 @@ public final class ForestPlot {
             return new double[] {100 * (1 - s.ratio()), 100 * (1 - s.ratioHigh()), 100 * (1 - s.ratioLow())};
         }
         return new double[] {100 * (s.ratio() - 1), 100 * (s.ratioLow() - 1), 100 * (s.ratioHigh() - 1)};
-    }
-
-    private static Color color(Verdict verdict) {
-        return switch (verdict) {
-            case REGRESSION -> new Color(0xe0, 0x4a, 0x3f);
-            case IMPROVEMENT -> new Color(0x2e, 0x8b, 0x3e);
-            case NO_CHANGE -> new Color(0x3a, 0x6e, 0xa5);
-            case INCONCLUSIVE -> new Color(0xd4, 0x9a, 0x1e);
-            case NEW_BENCHMARK, REFERENCE -> Color.GRAY;
-        };
     }
 }
