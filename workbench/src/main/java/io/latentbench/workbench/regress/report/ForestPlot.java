@@ -47,9 +47,12 @@ public final class ForestPlot {
         }
         chart.getStyler().setYAxisMin(-1.0);
         chart.getStyler().setYAxisMax((double) rows.size());
+        // XChart drops every tick label when two are equal, so the ticks between or beyond the rows
+        // get blanks of different lengths.
         chart.setCustomYAxisTickLabelsFormatter(y -> {
             long i = Math.round(y);
-            return Math.abs(y - i) < 1e-6 && i >= 0 && i < rows.size() ? Charts.label(rows.get((int) i)) : "";
+            return Math.abs(y - i) < 1e-6 && i >= 0 && i < rows.size() ? Charts.label(rows.get((int) i))
+                    : " ".repeat(1 + (int) Math.round(Math.abs(y + 1) * 4));
         });
         XYSeries zero = chart.addSeries("no change", new double[] {0, 0}, new double[] {-1, rows.size()});
         zero.setMarker(SeriesMarkers.NONE);
