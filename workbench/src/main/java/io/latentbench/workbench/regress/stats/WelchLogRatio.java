@@ -40,7 +40,8 @@ public final class WelchLogRatio {
         }
         double dfExact = (va + vb) * (va + vb)
                 / (va * va / (la.length - 1) + vb * vb / (lb.length - 1));
-        int df = Math.max(1, (int) Math.floor(dfExact));
+        // rounding error must not cost a whole degree of freedom (2 exactly came out as 1.999...)
+        int df = Math.max(1, (int) Math.floor(dfExact + 1e-9));
         double t = diff / se;
         double p = Math.min(1, 2 * (1 - StudentT.cdf(Math.abs(t), df)));
         double q = StudentT.quantile(1 - (1 - confidence) / 2, df);
