@@ -1,5 +1,14 @@
 package io.latentbench.workbench.bench;
 
+import io.latentbench.workbench.bench.relative.BuildRecipe;
+import io.latentbench.workbench.bench.relative.RelativeRunner;
+import io.latentbench.workbench.bench.relative.RevisionBuildException;
+import io.latentbench.workbench.bench.relative.RevisionBuilds;
+import io.latentbench.workbench.bench.relative.Side;
+import io.latentbench.workbench.bench.relative.Target;
+import io.latentbench.workbench.results.RunInfo;
+import io.latentbench.workbench.results.relative.RelativeRun;
+import io.latentbench.workbench.results.relative.Schedule;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +20,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs the benchmark suites from Java code, jshell or a notebook, exactly as {@code lb bench}
@@ -23,6 +34,7 @@ import java.util.Map;
  * r.latencyVsK();             // XChart
  * Bench.profile("quick").run().save(Path.of("out"));
  * Bench.run("latency.knn");   // a shortcut for Bench.suite("latency.knn").run()
+ * Bench.suite("latency.knn").forks(5).against("HEAD^1").runRelative(Path.of("target/rel"));  // base and head side by side
  * }</pre>
  *
  * Each method returns this builder; {@link #run()} measures.
@@ -39,6 +51,10 @@ public final class Bench {
     private final List<String> jvmArgs = new ArrayList<>();
     private JmhOptions jmh = JmhOptions.NONE;
     private Path profilerOutput;
+    private String against;
+    private String head;
+    private Schedule schedule;
+    private long seed = 42;
 
     private Bench() {}
 
@@ -189,6 +205,96 @@ public final class Bench {
     public Bench jmhLog(OutputStream log) {
         this.jmhLog = log;
         return this;
+    }
+
+    /**
+     * Makes {@link #runRelative} measure against this base revision (a commit, branch or
+     * {@code HEAD^1}), built from a git worktree under target/relative/ (once per commit).
+     */
+    public Bench against(String revision) {
+        if (revision == null || revision.isBlank()) {
+            throw new IllegalArgumentException("against needs a git revision (a commit, branch or HEAD^1), got '"
+                    + revision + "'");
+        }
+        this.against = revision.strip();
+        return this;
+    }
+
+    /**
+     * The commit {@code revision} names in the repository lb runs from, or empty when it names none
+     * (as {@code HEAD^1} in a repository with a single commit): for choosing a base before measuring.
+     */
+    public static Optional<String> commitOf(String revision) {
+        String home = System.getProperty("latentbench.home");
+        try {
+            return Optional.of(new RevisionBuilds(home != null ? Path.of(home) : Path.of("").toAbsolutePath(),
+                    BuildRecipe.maven()).resolve(revision));
+        } catch (RevisionBuildException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The head side of a relative run as a revision built like the base (by default: the code this JVM runs). */
+    public Bench head(String revision) {
+        this.head = revision == null || revision.isBlank() ? null : revision.strip();
+        return this;
+    }
+
+    /** {@code "duet"} (the default on two or more cores) or {@code "interleaved"}. */
+    public Bench schedule(String name) {
+        this.schedule = Schedule.parse(name);
+        return this;
+    }
+
+    /** Seed of the interleaved schedule's order. */
+    public Bench seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * A relative run: the base revision named by {@link #against} and the head measured in one job,
+     * {@code forks} pairs per benchmark; writes relative.json, base/ and head/ results and the forks'
+     * logs into {@code dir}. Judge it with {@code RegressionGate.relative(dir.resolve("relative.json"))}.
+     *
+     * @throws RevisionBuildException when a revision does not resolve or does not build (naming its log)
+     * @throws BenchmarkFailedException when a fork fails
+     */
+    public RelativeRun runRelative(Path dir) {
+        if (against == null) {
+            throw new IllegalStateException("runRelative needs the base revision: call against(REV) first");
+        }
+        BenchPlan plan = plan();
+        if (plan.points().isEmpty()) {
+            throw new IllegalArgumentException("nothing to run: shard " + shard + " of a " + plan.totalSize()
+                    + "-benchmark plan is empty");
+        }
+        String home = System.getProperty("latentbench.home");
+        RevisionBuilds builds = new RevisionBuilds(home != null ? Path.of(home) : Path.of("").toAbsolutePath(),
+                BuildRecipe.maven());
+        Consumer<String> lines = progress == ProgressListener.SILENT ? line -> {} : System.out::println;
+        lines.accept("building the base " + against + " ...");
+        RevisionBuilds.BuiltRevision baseBuild = builds.build(against);
+        lines.accept("base " + against + " = " + baseBuild.commit() + (baseBuild.cached() ? " (built before)" : " (built)"));
+        Side baseSide = new Side("base", new RelativeRun.Revision(against, baseBuild.commit()), baseBuild.classpath());
+        Side headSide;
+        if (head != null) {
+            RevisionBuilds.BuiltRevision h = builds.build(head);
+            headSide = new Side("head", new RelativeRun.Revision(head, h.commit()), h.classpath());
+        } else {
+            String commit = builds.headCommit();
+            headSide = new Side("head", new RelativeRun.Revision(builds.workingTreeDirty() ? "working tree (modified)"
+                    : "working tree", commit), ForkClasspath.compute());
+        }
+        RunInfo machine = RunInfos.capture(profile.label());
+        Schedule s = schedule != null ? schedule : Schedule.defaultFor(machine.cores());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        return new RelativeRunner(settings(), s, seed, jvmArgs, lines)
+                .run(plan.points().stream().map(Target::of).toList(), baseSide, headSide, machine, dir);
     }
 
     /** The settings that will be used: the profile's unless overridden. */

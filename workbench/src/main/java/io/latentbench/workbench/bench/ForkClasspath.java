@@ -18,7 +18,7 @@ import java.util.Set;
  * that a fork needs were actually loaded from, plus the jars beside the workbench jar (the
  * {@code target/lib} layout of {@code lb}), plus whatever the property already held.
  */
-final class ForkClasspath {
+public final class ForkClasspath {
 
     /** Classes whose jars (or class directories) a fork cannot run without. */
     private static final List<String> NEEDED = List.of(
@@ -31,7 +31,8 @@ final class ForkClasspath {
 
     private ForkClasspath() {}
 
-    static String compute() {
+    /** The class path for a fork of the code this JVM runs. */
+    public static String compute() {
         Set<String> entries = new LinkedHashSet<>();
         ClassLoader loader = ForkClasspath.class.getClassLoader();
         for (String name : NEEDED) {

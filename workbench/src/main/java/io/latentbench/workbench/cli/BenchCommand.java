@@ -8,6 +8,10 @@ import io.latentbench.workbench.bench.BenchmarkFailedException;
 import io.latentbench.workbench.bench.ConsoleProgress;
 import io.latentbench.workbench.bench.RunSettings;
 import io.latentbench.workbench.bench.Shard;
+import io.latentbench.workbench.bench.relative.RevisionBuildException;
+import io.latentbench.workbench.regress.GateResult;
+import io.latentbench.workbench.regress.RegressionGate;
+import io.latentbench.workbench.results.relative.RelativeRunJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -41,7 +45,11 @@ import picocli.CommandLine.Spec;
             "",
             "Profiles: quick (default; minutes), critical (the plan's reduced matrix), full (hours; use --shard).",
             "",
-            "Exit status: 0 when every benchmark ran, 1 when one failed, 2 on bad arguments.",
+            "Relative run: --against REV measures the base revision REV (built in a git worktree under",
+            "target/relative/, once per commit) and the working tree (or --head REV) in one job, --forks pairs",
+            "per benchmark, and writes relative.json; `lb compare DIR/relative.json` judges it.",
+            "",
+            "Exit status: 0 when every benchmark ran, 1 when one failed (or the base does not build), 2 on bad arguments.",
         })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -117,6 +125,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list-profilers", description = "List JMH's profilers, those this JVM supports and why others are not, and stop.")
     boolean listProfilers;
 
+    @Option(names = "--against", paramLabel = "REV",
+            description = "Relative run: measure the base revision REV (e.g. HEAD^1, main) and the head side by side.")
+    String against;
+
+    @Option(names = "--head", paramLabel = "REV",
+            description = "Relative run: the head as a revision built like the base (default: the working tree).")
+    String head;
+
+    @Option(names = "--schedule", paramLabel = "NAME",
+            description = "Relative run: duet (a base and a head fork at once, one per core; the default on 2+ cores)"
+                    + " or interleaved (one after the other in a seeded random order).")
+    String schedule;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Relative run: seed of the interleaved order (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -165,6 +190,14 @@ public final class BenchCommand implements Callable<Integer> {
                 bench.measurement(iterations != null ? iterations : base.measurementIterations(),
                         each != null ? each : base.measurementTime());
             }
+            if (against != null) {
+                bench.against(against).head(head).seed(seed);
+                if (schedule != null) {
+                    bench.schedule(schedule);
+                }
+            } else if (head != null || schedule != null) {
+                throw new IllegalArgumentException("--head and --schedule belong to a relative run: add --against REV");
+            }
             plan = bench.plan();
         } catch (IllegalArgumentException e) {
             stderr.println("lb bench: " + e.getMessage());
@@ -187,6 +220,9 @@ public final class BenchCommand implements Callable<Integer> {
         Path dir = out != null ? out
                 : Path.of("target", "bench", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(dir);
+        if (against != null) {
+            return relative(bench, dir, stdout, stderr);
+        }
         Path log = dir.resolve("jmh-output.log");
         stdout.println("lb bench: writing to " + dir + " (JMH's own output: " + log + ")");
         stdout.flush();
@@ -217,6 +253,25 @@ public final class BenchCommand implements Callable<Integer> {
         stdout.println("wrote " + dir.resolve(BenchResults.TOML_SUMMARY));
         results.files().keySet().forEach(name -> stdout.println("wrote " + dir.resolve(name)));
         stdout.println("wrote " + dir.resolve(BenchResults.REPORT_HTML));
+        stdout.flush();
+        return 0;
+    }
+
+    private int relative(Bench bench, Path dir, PrintWriter stdout, PrintWriter stderr) {
+        stdout.println("lb bench: relative run against " + against + ", writing to " + dir);
+        stdout.flush();
+        try {
+            bench.runRelative(dir);
+        } catch (RevisionBuildException | BenchmarkFailedException e) {
+            stderr.println("lb bench: " + e.getMessage());
+            stderr.flush();
+            return 1;
+        }
+        Path file = dir.resolve(RelativeRunJson.FILE_NAME);
+        GateResult gate = RegressionGate.forBaselines(Path.of("baselines")).relative(file);
+        stdout.println();
+        stdout.print(gate.text());
+        stdout.println("wrote " + file + " (judge it again with: lb compare " + file + ")");
         stdout.flush();
         return 0;
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lb compare}: the regression gate. */
@@ -22,8 +23,9 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = RegressCommands.FAILED, exitCodeOnExecutionException = RegressCommands.FAILED,
         description = {
             "Compare a run with a baseline: the regression gate.",
-            "Per benchmark, on per-fork samples. Each side may be a baselines.json, a results.json",
-            "or a raw JMH JSON file.",
+            "lb compare RELATIVE.json judges a relative run (lb bench --against REV) on its own, from",
+            "its paired ratios. Otherwise per benchmark, on per-fork samples: each side may be a",
+            "baselines.json, a results.json or a raw JMH JSON file.",
         },
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {
@@ -38,10 +40,14 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--baseline", required = true, paramLabel = "FILE", description = "The reference side.")
+    @Parameters(arity = "0..1", paramLabel = "RELATIVE_RUN",
+            description = "A relative run's relative.json (base and head measured in one job); replaces --baseline/--current.")
+    Path relativeRun;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "The reference side.")
     Path baseline;
 
-    @Option(names = "--current", required = true, paramLabel = "FILE", description = "The run to judge.")
+    @Option(names = "--current", paramLabel = "FILE", description = "The run to judge.")
     Path current;
 
     @Mixin
@@ -91,7 +97,7 @@ public final class CompareCommand implements Callable<Integer> {
             if (!(maxMissing >= 0 && maxMissing <= 100)) {
                 throw new IllegalArgumentException("--max-missing " + maxMissing + " is not a percentage from 0 to 100");
             }
-            GateResult gate = gate(config, threshold, calibrate, testbed, allowMismatch, historyDir).compare(baseline, current);
+            GateResult gate = judge();
             out.print(gate.text());
             if (markdown != null) {
                 AtomicFiles.write(markdown, gate.markdown());
@@ -123,6 +129,22 @@ public final class CompareCommand implements Callable<Integer> {
             err.flush();
             return code;
         });
+    }
+
+    private GateResult judge() {
+        RegressionGate g = gate(config, threshold, calibrate, testbed, allowMismatch, historyDir);
+        if (relativeRun != null) {
+            if (baseline != null || current != null) {
+                throw new IllegalArgumentException("give either a relative run (" + relativeRun
+                        + ") or --baseline and --current, not both");
+            }
+            return g.relative(relativeRun);
+        }
+        if (baseline == null || current == null) {
+            throw new IllegalArgumentException("expected a relative run's relative.json, or both --baseline FILE and"
+                    + " --current FILE (missing: " + (baseline == null ? "--baseline" : "--current") + ")");
+        }
+        return g.compare(baseline, current);
     }
 
     /** The gate the options of compare and report describe. */

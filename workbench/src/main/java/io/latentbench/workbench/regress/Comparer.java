@@ -4,8 +4,10 @@ import io.latentbench.workbench.regress.config.RegressionConfig;
 import io.latentbench.workbench.regress.config.StatisticsConfig;
 import io.latentbench.workbench.regress.stats.BootstrapRatio;
 import io.latentbench.workbench.regress.stats.MannWhitney;
+import io.latentbench.workbench.regress.stats.WelchLogRatio;
 import io.latentbench.workbench.results.Direction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,17 +19,24 @@ import java.util.OptionalDouble;
  * <ol>
  *   <li>Is there a change at all? A two-sided Mann-Whitney U test on the per-fork means
  *       must give p &lt; alpha, and the bootstrap interval of the ratio of means must exclude 1.
- *       Iterations inside one fork share JIT decisions and memory layout, so they are never
- *       treated as independent samples.</li>
+ *       With 2 or 3 forks a side, where the rank test cannot reach alpha, Welch's t test on the
+ *       logs of the fork means and its interval take their place (a change large against the
+ *       fork scatter is then still decided). Iterations inside one fork share JIT decisions and
+ *       memory layout, so they are never treated as independent samples.</li>
  *   <li>Does it matter? A regression needs the whole interval worse than the threshold; an
  *       improvement needs the whole interval better than half of it. Otherwise NoChange.</li>
  * </ol>
  *
  * The peers suite's references (the scalar loop, Lucene, the plain read) get the verdict
- * Reference: reported, never judged. When the fork counts are so small that even complete
- * separation could not reach alpha, or the
- * per-fork means of either side scatter by more than {@code max_fork_cv} (an unstable machine),
- * the verdict is Inconclusive and says so, whatever the means suggest.
+ * Reference: reported, never judged. With one fork a side, or when the per-fork means of either
+ * side scatter by more than {@code max_fork_cv} (an unstable machine), the verdict is Inconclusive
+ * and says so, whatever the means suggest.
+ *
+ * <p>Two stored runs come from different times, and on a shared machine the machine moves more
+ * between runs than code does. The references say whether it moved: when the plain read or the
+ * scalar loop changed past its threshold between the two files, no Regression or Improvement
+ * stands: the verdicts become Inconclusive, saying so ({@link MachineCheck}). Whether a change
+ * regressed is decided by a relative run ({@link PairedComparer}).
  */
 public final class Comparer {
 
@@ -63,6 +72,7 @@ public final class Comparer {
             }
             rows.add(compareOne(base.get(m.id()), m));
         }
+        rows = MachineCheck.apply(rows);
         MeasurementSet currentView = cur;
         List<MeasurementId> missing = base.measurements().values().stream()
                 .filter(m -> MetricKind.of(m.id(), m.unit()) != MetricKind.IGNORED)
@@ -120,14 +130,18 @@ public final class Comparer {
                     Optional.of(ChangeStatistics.estimateOnly(b.length, c.length, currentMean / baseMean)));
         }
         double bestP = MannWhitney.smallestPossibleP(b.length, c.length);
-        if (b.length < 2 || c.length < 2 || bestP >= alpha) {
+        // Two or three forks a side: the rank test cannot reach alpha, Welch's test on the logs of
+        // the fork means can when the change is large against their scatter.
+        boolean fewForks = b.length >= 2 && c.length >= 2 && bestP >= alpha;
+        boolean positive = Arrays.stream(b).allMatch(v -> v > 0) && Arrays.stream(c).allMatch(v -> v > 0);
+        if (b.length < 2 || c.length < 2 || (fewForks && !positive)) {
             double ratio = (c.length > 0 ? mean(c) : current.score()) / (b.length > 0 ? mean(b) : base.score());
             String why = b.length == 0 || c.length == 0
                     ? String.format(Locale.ROOT, "the %s file keeps no per-fork samples; the %+.1f%% change is untested",
                             b.length == 0 ? "baseline" : "current", (ratio - 1) * 100)
-                    : String.format(Locale.ROOT, "too few forks (%d baseline, %d current): even complete separation gives"
-                            + " p = %.3f, not below alpha %s; the %+.1f%% change is untested",
-                            b.length, c.length, bestP, alpha, (ratio - 1) * 100);
+                    : String.format(Locale.ROOT, "too few forks (%d baseline, %d current): a test needs 2 or more"
+                            + " positive fork means a side; the %+.1f%% change is untested",
+                            b.length, c.length, (ratio - 1) * 100);
             return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.INCONCLUSIVE, why,
                     Optional.of(ChangeStatistics.estimateOnly(b.length, c.length, ratio)));
         }
@@ -149,19 +163,27 @@ public final class Comparer {
             return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.INCONCLUSIVE,
                     "the baseline mean is 0; a relative change is undefined", Optional.empty());
         }
-        MannWhitney.Result test = MannWhitney.test(b, c);
         StatisticsConfig s = config.statistics();
-        BootstrapRatio.Interval ci = BootstrapRatio.interval(b, c, s.bootstrapResamples(), s.confidence(),
-                s.seed() ^ current.id().toString().hashCode());
-        ChangeStatistics evidence = new ChangeStatistics(b.length, c.length, test.pValue(), test.exact(),
-                ci.ratio(), ci.low(), ci.high());
+        ChangeStatistics evidence;
+        String testName;
+        if (fewForks) {
+            WelchLogRatio.Result w = WelchLogRatio.test(b, c, s.confidence());
+            evidence = new ChangeStatistics(b.length, c.length, w.pValue(), false, w.ratio(), w.low(), w.high());
+            testName = "Welch t on log fork means, ";
+        } else {
+            MannWhitney.Result mw = MannWhitney.test(b, c);
+            BootstrapRatio.Interval ci = BootstrapRatio.interval(b, c, s.bootstrapResamples(), s.confidence(),
+                    s.seed() ^ current.id().toString().hashCode());
+            evidence = new ChangeStatistics(b.length, c.length, mw.pValue(), mw.exact(), ci.ratio(), ci.low(), ci.high());
+            testName = "";
+        }
 
         // worsening: positive is worse, whichever way the unit points
         boolean higherIsBetter = current.direction() == Direction.HIGHER_IS_BETTER;
-        double worse = 100 * (higherIsBetter ? 1 - ci.ratio() : ci.ratio() - 1);
-        double worseLow = 100 * (higherIsBetter ? 1 - ci.high() : ci.low() - 1);
-        double worseHigh = 100 * (higherIsBetter ? 1 - ci.low() : ci.high() - 1);
-        boolean significant = test.pValue() < alpha && (worseLow > 0 || worseHigh < 0);
+        double worse = 100 * (higherIsBetter ? 1 - evidence.ratio() : evidence.ratio() - 1);
+        double worseLow = 100 * (higherIsBetter ? 1 - evidence.ratioHigh() : evidence.ratioLow() - 1);
+        double worseHigh = 100 * (higherIsBetter ? 1 - evidence.ratioLow() : evidence.ratioHigh() - 1);
+        boolean significant = evidence.pValue() < alpha && (worseLow > 0 || worseHigh < 0);
 
         Verdict verdict;
         String reason;
@@ -170,18 +192,19 @@ public final class Comparer {
                 worse > 0 ? worseLow : -worseHigh, worse > 0 ? worseHigh : -worseLow);
         if (!significant) {
             verdict = Verdict.NO_CHANGE;
-            reason = String.format(Locale.ROOT, "not significant (p = %.3g%s)", test.pValue(),
-                    test.pValue() < alpha ? ", but the interval includes no change" : "");
+            reason = String.format(Locale.ROOT, "not significant (p = %.3g%s)", evidence.pValue(),
+                    evidence.pValue() < alpha ? ", but the interval includes no change" : "");
         } else if (worseLow > threshold) {
             verdict = Verdict.REGRESSION;
-            reason = String.format(Locale.ROOT, "%s, past the %.1f%% threshold (p = %.3g)", interval, threshold, test.pValue());
+            reason = String.format(Locale.ROOT, "%s, past the %.1f%% threshold (%sp = %.3g)", interval, threshold, testName,
+                    evidence.pValue());
         } else if (worseHigh < -threshold / 2) {
             verdict = Verdict.IMPROVEMENT;
-            reason = String.format(Locale.ROOT, "%s, past half the %.1f%% threshold (p = %.3g)", interval, threshold,
-                    test.pValue());
+            reason = String.format(Locale.ROOT, "%s, past half the %.1f%% threshold (%sp = %.3g)", interval, threshold,
+                    testName, evidence.pValue());
         } else {
             verdict = Verdict.NO_CHANGE;
-            reason = String.format(Locale.ROOT, "significant (p = %.3g) but %s does not lie past the %s", test.pValue(),
+            reason = String.format(Locale.ROOT, "significant (p = %.3g) but %s does not lie past the %s", evidence.pValue(),
                     interval, worse > 0
                             ? String.format(Locale.ROOT, "%.1f%% threshold", threshold)
                             : String.format(Locale.ROOT, "%.1f%% improvement bar (half the threshold)", threshold / 2));

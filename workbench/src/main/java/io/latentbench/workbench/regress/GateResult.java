@@ -3,6 +3,7 @@ package io.latentbench.workbench.regress;
 import io.latentbench.workbench.regress.config.RegressionConfig;
 import io.latentbench.workbench.regress.report.Charts;
 import io.latentbench.workbench.regress.report.FailureMessage;
+import io.latentbench.workbench.regress.report.ForestPlot;
 import io.latentbench.workbench.regress.report.HtmlReport;
 import io.latentbench.workbench.regress.report.MarkdownReport;
 import io.latentbench.workbench.regress.report.TextReport;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.Table;
 
 /**
@@ -71,6 +73,24 @@ public record GateResult(RegressionConfig config, ComparisonReport report, List<
     /** How much worse each benchmark got, in percent, against its threshold; see {@link Charts#changeAgainstThreshold}. */
     public CategoryChart chart() {
         return Charts.changeAgainstThreshold(report.comparisons());
+    }
+
+    /** One row per benchmark: its change and interval against the threshold lines; see {@link ForestPlot}. */
+    public XYChart forest() {
+        return ForestPlot.of(report.comparisons());
+    }
+
+    /** Median width of the changes' intervals, in percent of the estimate (NaN when none has one). */
+    public double medianIntervalWidthPercent() {
+        double[] widths = report.comparisons().stream().filter(c -> c.id().isPrimary())
+                .flatMap(c -> c.statistics().stream())
+                .filter(s -> !Double.isNaN(s.ratioLow()) && !Double.isNaN(s.ratioHigh()))
+                .mapToDouble(s -> 100 * (s.ratioHigh() - s.ratioLow()) / s.ratio()).sorted().toArray();
+        if (widths.length == 0) {
+            return Double.NaN;
+        }
+        int m = widths.length / 2;
+        return widths.length % 2 == 1 ? widths[m] : (widths[m - 1] + widths[m]) / 2;
     }
 
     public String text() {

@@ -6,6 +6,8 @@ import io.latentbench.workbench.regress.config.RegressionConfig;
 import io.latentbench.workbench.regress.report.HistoryTrends;
 import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.ResultSet;
+import io.latentbench.workbench.results.relative.RelativeRun;
+import io.latentbench.workbench.results.relative.RelativeRunJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -95,6 +97,16 @@ public record RegressionGate(RegressionConfig config, String testbed, boolean al
         List<String> warnings = new ArrayList<>();
         return new GateResult(config, report, HistoryTrends.load(history, report, warnings::add), Optional.empty(),
                 warnings);
+    }
+
+    /**
+     * Judges a relative run ({@code relative.json} of {@code lb bench --against}) on its own: base and
+     * head were measured in one job, so no stored baseline and no testbed check are involved.
+     */
+    public GateResult relative(Path relativeRun) {
+        RelativeRun run = RelativeRunJson.read(relativeRun);
+        ComparisonReport report = new PairedComparer(config).compare(run, relativeRun.toString());
+        return new GateResult(config, report, List.of(), Optional.empty(), List.of());
     }
 
     /**

@@ -10,6 +10,11 @@ import io.latentbench.workbench.results.Metric;
 import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.ResultSet;
 import io.latentbench.workbench.results.RunInfo;
+import io.latentbench.workbench.results.relative.ForkPair;
+import io.latentbench.workbench.results.relative.PairedBenchmark;
+import io.latentbench.workbench.results.relative.RelativeRun;
+import io.latentbench.workbench.results.relative.RelativeRunJson;
+import io.latentbench.workbench.results.relative.Schedule;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -75,6 +80,46 @@ class RegressCommandsTest {
         ResultFiles.writeResultsJson(new ResultSet(new RunInfo(Instant.parse("2026-11-29T10:00:00Z"), "c" + seed, "quick",
                 "25.0.1", "AMD EPYC 9R45", 2), rows(seed, knnFactor)), p);
         return p;
+    }
+
+    /** A relative run of knn: {@code knnFactor} slower in 5 duet pairs whose machine moves 20 % between pairs. */
+    private Path relativeJson(double knnFactor) {
+        Random random = new Random(3);
+        List<ForkPair> pairs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            double machine = Math.exp(0.2 * random.nextGaussian());
+            pairs.add(new ForkPair(i, "together", i % 2, (i + 1) % 2,
+                    List.of(200 * machine, 201 * machine), List.of(200 * knnFactor * machine, 202 * knnFactor * machine)));
+        }
+        Path p = dir.resolve("relative.json");
+        RelativeRunJson.write(new RelativeRun(
+                Schedule.DUET, 1,
+                new RelativeRun.Revision("HEAD^1", "c1"),
+                new RelativeRun.Revision("working tree", "c2"),
+                new RunInfo(Instant.parse("2026-11-29T10:00:00Z"), "c2", "quick", "25.0.1", "AMD EPYC 9R45", 2), 3, 2,
+                List.of(new PairedBenchmark("latency.knn[dim=256,k=10]", "latency",
+                        "knn", new TreeMap<>(Map.of("dim", "256", "k", "10")), "us/op", pairs)), List.of()), p);
+        return p;
+    }
+
+    @Test
+    void compareJudgesARelativeRunFromItsFileAlone() {
+        Run slower = lb("compare", relativeJson(1.10).toString(), "--html", dir.resolve("r.html").toString());
+        assertThat(slower.exit()).as(slower.err()).isEqualTo(1);
+        assertThat(slower.out()).contains("Mode:     relative (duet, 5 fork pairs").contains("paired t test")
+                .contains("REGRESSION: latency.knn[dim=256,k=10]");
+        assertThat(dir.resolve("r.html")).content().contains("Forest plot");
+        assertThat(lb("compare", relativeJson(1.0).toString()).exit()).isZero();
+    }
+
+    @Test
+    void compareNeedsARelativeRunOrBothSides() {
+        Run neither = lb("compare", "--baseline", resultsJson("b.json", 1, 1.0).toString());
+        assertThat(neither.exit()).isEqualTo(3);
+        assertThat(neither.err()).contains("missing: --current");
+        Run both = lb("compare", relativeJson(1.0).toString(), "--baseline", dir.resolve("b.json").toString());
+        assertThat(both.exit()).isEqualTo(3);
+        assertThat(both.err()).contains("not both");
     }
 
     /** The same rows as JMH itself would write them: an array of runs with rawData per fork. */

@@ -10,6 +10,11 @@ import io.latentbench.workbench.regress.baseline.BaselineStore;
 import io.latentbench.workbench.regress.config.BaselineManagement;
 import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.ResultSet;
+import io.latentbench.workbench.results.relative.ForkPair;
+import io.latentbench.workbench.results.relative.PairedBenchmark;
+import io.latentbench.workbench.results.relative.RelativeRun;
+import io.latentbench.workbench.results.relative.RelativeRunJson;
+import io.latentbench.workbench.results.relative.Schedule;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -209,6 +214,50 @@ class NotebooksIT {
                 .hasSize(run.results().size());
         assertThat(streams(nb)).contains("No baseline for testbed " + run.info().testbed() + ": created " + created);
         assertThat(dir.resolve("out/benchmark_report.md")).content().startsWith("> The testbed had no baseline");
+    }
+
+    /** A relative run of the synthetic suite's latency.knn and latency.add: knn {@code knnFactor} slower, 5 duet pairs. */
+    private static RelativeRun relative(double knnFactor) {
+        java.util.Random random = new java.util.Random(9);
+        List<PairedBenchmark> benchmarks = new ArrayList<>();
+        for (Synthetic.Bench b : List.of(Synthetic.suite().get(1), Synthetic.suite().get(2))) {
+            double factor = b.name().equals("knn") ? knnFactor : 1.0;
+            List<ForkPair> pairs = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                double machine = Math.exp(0.2 * random.nextGaussian());   // shared by both forks of the pair
+                List<Double> base = new ArrayList<>();
+                List<Double> head = new ArrayList<>();
+                for (int j = 0; j < 3; j++) {
+                    base.add(b.mean() * machine * Math.exp(0.01 * random.nextGaussian()));
+                    head.add(b.mean() * factor * machine * Math.exp(0.01 * random.nextGaussian()));
+                }
+                pairs.add(new ForkPair(i, "together", i % 2, (i + 1) % 2, base, head));
+            }
+            benchmarks.add(new PairedBenchmark(b.key(), b.suite(), b.name(), new java.util.TreeMap<>(b.params()), b.unit(),
+                    pairs));
+        }
+        return new RelativeRun(Schedule.DUET, 1, new RelativeRun.Revision("HEAD^1", "aaaa"),
+                new RelativeRun.Revision("working tree", "bbbb"), synthetic(1, 1.0).info(), 3, 3, benchmarks, List.of());
+    }
+
+    @Test
+    void theGateJudgesARelativeRunOnItsPairedRatiosWithAForestPlot(@TempDir Path dir) throws Exception {
+        Path baselines = baselinesWithConfig(dir);
+        Path run = Files.createDirectories(dir.resolve("run"));
+        RelativeRunJson.write(relative(1.10), run.resolve("relative.json"));
+        ResultFiles.writeResultsJson(synthetic(1, 1.0), Files.createDirectories(run.resolve("head")).resolve("results.json"));
+        Path out = dir.resolve("gate.out.ipynb");
+
+        Run r = lbRun("regression-gate.ipynb", out, dir, "{baselines: '" + baselines + "', results: '"
+                + run.resolve("relative.json") + "', output: '" + dir.resolve("out") + "'}");
+
+        assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
+        JsonNode nb = JSON.readTree(out.toFile());
+        assertThat(streams(nb)).contains("Relative run: relative (duet, 5 fork pairs").contains("1 regression(s)");
+        assertThat(outputs(nb, "error")).singleElement().satisfies(e ->
+                assertThat(e.path("evalue").asText()).contains(Synthetic.suite().get(1).key()));
+        assertThat(dir.resolve("out/forest.png")).isNotEmptyFile();
+        assertThat(dir.resolve("out/benchmark_report.html")).content().contains("Forest plot").contains("paired t test");
     }
 
     // --- running and checking ---

@@ -58,7 +58,9 @@ class ComparerTest {
                 new Synthetic.Bench("peers", "plainRead", Map.of("dataset", "10000"), "us/op", 250),
                 new Synthetic.Bench("peers", "cosine", Map.of("dim", "256", "impl", "panama"), "ns/op", 60));
         MeasurementSet base = new Synthetic(5, 5, 5, 0.02, 0.01).measure(suite, "base");
-        List<Synthetic.Bench> slower = suite.stream().map(b -> b.scaled(1.3)).toList();
+        // Lucene and our cosine slower; the machine's references (scalar loop, plain read) unchanged
+        List<Synthetic.Bench> slower = List.of(suite.get(0).scaled(1.3), suite.get(1), suite.get(2),
+                suite.get(3).scaled(1.3));
         MeasurementSet cur = new Synthetic(6, 5, 5, 0.02, 0.01).measure(slower, "cur");
 
         ComparisonReport report = compare(base, cur);
@@ -69,6 +71,42 @@ class ComparerTest {
         // the same slowdown of our own kernel still fails the gate
         assertThat(report.with(Verdict.REGRESSION)).extracting(c -> c.id().toString())
                 .containsExactly(suite.get(3).key());
+    }
+
+    @Test
+    void whenTheMachinesReferencesMovedAStoredComparisonNeverFailsTheBuild() {
+        List<Synthetic.Bench> suite = List.of(
+                new Synthetic.Bench("peers", "knn", Map.of("dataset", "10000", "impl", "scalar", "k", "10"), "us/op", 2800),
+                new Synthetic.Bench("peers", "plainRead", Map.of("dataset", "10000"), "us/op", 250),
+                new Synthetic.Bench("peers", "knn", Map.of("dataset", "10000", "impl", "panama", "k", "10"), "us/op", 400));
+        MeasurementSet base = new Synthetic(5, 5, 5, 0.02, 0.01).measure(suite, "base");
+        // a busy machine: everything 70 % slower, the code unchanged (measured here: +65 % to +83 %)
+        MeasurementSet cur = new Synthetic(6, 5, 5, 0.02, 0.01).measure(suite.stream().map(b -> b.scaled(1.7)).toList(),
+                "cur");
+
+        ComparisonReport report = compare(base, cur);
+
+        Comparison ours = row(report, suite.get(2).key());
+        assertThat(ours.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(ours.reason()).contains("the machine moved").contains("peers.plainRead[dataset=10000] +")
+                .contains("Was: Regression");
+        assertThat(report.exitCode()).isZero();
+    }
+
+    @Test
+    void threeForksASide30PercentApartWithTightForksIsARegression() {
+        // the rank test cannot decide 3 + 3 forks (its smallest p is 0.1); Welch's test on the logs can
+        List<Synthetic.Bench> suite = Synthetic.suite();
+        MeasurementSet base = new Synthetic(31, 3, 5, 0.012, 0.005).measure(suite, "base");
+        MeasurementSet cur = new Synthetic(32, 3, 5, 0.012, 0.005).measure(with(suite, 1, 1.3), "cur");
+
+        ComparisonReport report = compare(base, cur);
+
+        Comparison knn = row(report, suite.get(1).key());
+        assertThat(knn.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(knn.reason()).contains("Welch t on log fork means");
+        assertThat(report.with(Verdict.REGRESSION)).hasSize(1);
+        assertThat(report.count(Verdict.INCONCLUSIVE)).isZero();
     }
 
     @Test
@@ -195,9 +233,9 @@ class ComparerTest {
     }
 
     @Test
-    void tooFewForksNeverClaimsSignificance() {
+    void oneForkASideNeverClaimsSignificance() {
         List<Synthetic.Bench> suite = Synthetic.suite();
-        for (int forks = 1; forks <= 3; forks++) {
+        for (int forks = 1; forks <= 1; forks++) {
             MeasurementSet base = new Synthetic(14, forks, 10, 0.01, 0.005).measure(suite, "base");
             MeasurementSet cur = new Synthetic(15, forks, 10, 0.01, 0.005).measure(with(suite, 0, 1.5), "cur");
 
@@ -207,7 +245,7 @@ class ComparerTest {
             assertThat(report.count(Verdict.IMPROVEMENT)).as("%d forks", forks).isZero();
             Comparison slowed = row(report, suite.get(0).key());
             assertThat(slowed.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-            assertThat(slowed.reason()).contains("too few forks").contains(forks + " baseline");
+            assertThat(slowed.reason()).contains("untested");
             assertThat(slowed.statistics().orElseThrow().tested()).isFalse();
             assertThat(slowed.statistics().orElseThrow().changePercent()).isBetween(40.0, 60.0);
             assertThat(report.exitCode()).isZero();
@@ -365,7 +403,10 @@ class ComparerTest {
         ComparisonReport calibrated = new Comparer(PLAN.withStatistics(StatisticsConfig.defaults().withCalibration(reference)))
                 .compare(base, cur);
 
-        assertThat(raw.count(Verdict.REGRESSION)).isGreaterThan(5);
+        // raw, the moved plain read says the machine moved: nothing fails, every flag is Inconclusive
+        assertThat(raw.count(Verdict.REGRESSION)).isZero();
+        assertThat(raw.with(Verdict.INCONCLUSIVE)).hasSizeGreaterThan(5)
+                .allSatisfy(c -> assertThat(c.reason()).contains("the machine moved"));
         assertThat(calibrated.mode()).isEqualTo("calibrated against " + reference);
         assertThat(calibrated.with(Verdict.REGRESSION)).extracting(c -> c.id().toString())
                 .containsExactly(suite.get(2).key());

@@ -183,7 +183,7 @@ public final class Charts {
         return 100 * (c.direction() == Direction.HIGHER_IS_BETTER ? 1 - ratio : ratio - 1);
     }
 
-    private static Color verdictColor(Verdict verdict) {
+    static Color verdictColor(Verdict verdict) {
         return switch (verdict) {
             case REGRESSION -> new Color(0xe0, 0x4a, 0x3f);
             case IMPROVEMENT -> new Color(0x4c, 0xaf, 0x50);

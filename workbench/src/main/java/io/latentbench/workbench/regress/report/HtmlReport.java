@@ -51,6 +51,9 @@ public final class HtmlReport {
                     .append(esc(String.join(", ", report.missing().stream().map(MeasurementId::toString).toList())))
                     .append("</p>\n");
         }
+        out.append("<h2>Forest plot</h2>\n<p>Per benchmark: the change (positive = worse) and its interval;"
+                + " red ticks: the threshold, green: the improvement bar.</p>\n");
+        image(out, ForestPlot.of(report.comparisons()));
         out.append("<h2>Current vs baseline</h2>\n<p>Bars: mean of per-fork means relative to the baseline mean;")
                 .append(" error bars: one standard deviation of the per-fork means.</p>\n");
         for (Chart<?, ?> chart : Charts.baselineVsCurrent(report.comparisons())) {

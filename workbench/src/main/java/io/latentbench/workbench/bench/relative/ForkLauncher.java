@@ -1,0 +1,131 @@
+package io.latentbench.workbench.bench.relative;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.latentbench.workbench.bench.RunSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Starts one fork of one side: a JVM on that side's class path running JMH's own command line
+ * for exactly one point and one fork, optionally pinned to a core with {@code taskset} (JMH's
+ * forked JVM inherits the affinity). Each writes its JMH JSON and log into the run's directory.
+ */
+final class ForkLauncher {
+
+    /** A fork under way. */
+    record Running(Side side, Target point, Process process, Path json, Path log) {}
+
+    /** What a finished fork measured: its unit and its measurement iterations, in order. */
+    record Scores(String unit, List<Double> iterations, JsonNode jmhEntry) {}
+
+    /** A fork that exited with an error; {@code missing}: the side has no such benchmark. */
+    static final class ForkFailedException extends RuntimeException {
+        final boolean missing;
+
+        ForkFailedException(String message, boolean missing) {
+            super(message);
+            this.missing = missing;
+        }
+    }
+
+    private final RunSettings settings;
+    private final List<String> jvmArgs;
+    private final Path dir;
+
+    ForkLauncher(RunSettings settings, List<String> jvmArgs, Path dir) {
+        this.settings = settings;
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.dir = dir;
+    }
+
+    /** The command of one fork; {@code core} -1 leaves it unpinned. */
+    List<String> command(Side side, Target point, int core, Path json) {
+        List<String> c = new ArrayList<>();
+        if (core >= 0) {
+            c.addAll(List.of("taskset", "-c", Integer.toString(core)));
+        }
+        c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // JMH's fork inherits these host flags: the Vector API, and quiet Unsafe warnings on JDK 23+.
+        c.add("--add-modules=jdk.incubator.vector");
+        c.add("-Djava.awt.headless=true");
+        if (Runtime.version().feature() >= 23) {
+            c.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        // The two forks of a duet pair run at the same time; JMH's lock would make one of them fail.
+        c.add("-Djmh.ignoreLock=true");
+        c.addAll(jvmArgs);
+        c.addAll(List.of("-cp", side.classpath(), "org.openjdk.jmh.Main",
+                "^" + Pattern.quote(point.benchmark()) + "$",
+                "-f", "1", "-wf", "0",
+                "-wi", Integer.toString(settings.warmupIterations()),
+                "-w", settings.warmupTime().toMillis() + "ms",
+                "-i", Integer.toString(settings.measurementIterations()),
+                "-r", settings.measurementTime().toMillis() + "ms",
+                "-foe", "true", "-rf", "json", "-rff", json.toString()));
+        for (Map.Entry<String, String> p : point.params().entrySet()) {
+            c.addAll(List.of("-p", p.getKey() + "=" + p.getValue()));
+        }
+        return c;
+    }
+
+    Running start(Side side, Target point, int pair, int core) throws IOException {
+        String stem = side.role() + "-" + safe(point.key()) + "-pair" + pair;
+        Path json = dir.resolve(stem + ".json");
+        Path log = dir.resolve(stem + ".log");
+        Files.deleteIfExists(json);
+        Process p = new ProcessBuilder(command(side, point, core, json)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new Running(side, point, p, json, log);
+    }
+
+    Scores finish(Running r) throws IOException, InterruptedException {
+        if (!r.process().waitFor(30, TimeUnit.MINUTES)) {
+            r.process().destroyForcibly();
+            throw new ForkFailedException(r.side().role() + " fork of " + r.point().key() + " ran over 30 minutes; log: "
+                    + r.log(), false);
+        }
+        String log = Files.readString(r.log(), StandardCharsets.UTF_8);
+        if (log.contains("No matching benchmarks")) {
+            throw new ForkFailedException("the " + r.side().role() + " revision " + r.side().revision().revision()
+                    + " has no benchmark " + r.point().key(), true);
+        }
+        if (r.process().exitValue() != 0 || !Files.isRegularFile(r.json())) {
+            throw new ForkFailedException("the " + r.side().role() + " fork of " + r.point().key() + " ("
+                    + r.side().revision().revision() + ") failed with exit status " + r.process().exitValue()
+                    + "; its log " + r.log() + " ends with:\n" + tail(log), false);
+        }
+        JsonNode root = new ObjectMapper().readTree(r.json().toFile());
+        if (!root.isArray() || root.isEmpty()) {
+            throw new ForkFailedException("the " + r.side().role() + " fork of " + r.point().key()
+                    + " wrote no result; its log: " + r.log(), false);
+        }
+        JsonNode entry = root.get(0);
+        JsonNode metric = entry.path("primaryMetric");
+        List<Double> iterations = new ArrayList<>();
+        for (JsonNode v : metric.path("rawData").path(0)) {
+            iterations.add(v.asDouble());
+        }
+        if (iterations.isEmpty()) {
+            throw new ForkFailedException("the " + r.side().role() + " fork of " + r.point().key()
+                    + " reported no iterations (rawData); its JSON: " + r.json(), false);
+        }
+        return new Scores(metric.path("scoreUnit").asText(), iterations, entry);
+    }
+
+    private static String safe(String key) {
+        return key.replaceAll("[^A-Za-z0-9._=-]+", "_");
+    }
+
+    private static String tail(String text) {
+        String[] lines = text.split("\\R");
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 15), lines.length));
+    }
+}

@@ -1,0 +1,225 @@
+package io.latentbench.workbench.bench.relative;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.latentbench.workbench.bench.BenchmarkFailedException;
+import io.latentbench.workbench.bench.RunSettings;
+import io.latentbench.workbench.results.JmhJsonReader;
+import io.latentbench.workbench.results.ResultFiles;
+import io.latentbench.workbench.results.ResultSet;
+import io.latentbench.workbench.results.RunInfo;
+import io.latentbench.workbench.results.relative.ForkPair;
+import io.latentbench.workbench.results.relative.PairedBenchmark;
+import io.latentbench.workbench.results.relative.RelativeRun;
+import io.latentbench.workbench.results.relative.RelativeRunJson;
+import io.latentbench.workbench.results.relative.Schedule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Measures base and head in one job: for every point of the plan, {@code forks} pairs of one base
+ * fork and one head fork, each fork on its own side's class path.
+ *
+ * <p>Duet: both forks of a pair start together, pinned to cores 0 and 1, swapped on every other
+ * pair so that neither side keeps the better core; both run the same iterations for the same
+ * time, so iteration i of one is paired with iteration i of the other; which of the two starts first
+ * is drawn from {@code seed}. Interleaved: the forks of
+ * a pair run one after the other, unpinned, in an order drawn from {@code seed}.
+ *
+ * <p>Writes into {@code dir}: {@code relative.json} (both sides and the pairing), each side's
+ * {@code results.json} (its forks merged, for history and tables) and each fork's JMH JSON and log
+ * under {@code forks/}.
+ */
+public final class RelativeRunner {
+
+    /** Core numbers a duet pair is pinned to. */
+    static final int[] DUET_CORES = {0, 1};
+
+    private final RunSettings settings;
+    private final Schedule schedule;
+    private final long seed;
+    private final List<String> jvmArgs;
+    private final Consumer<String> progress;
+
+    public RelativeRunner(RunSettings settings, Schedule schedule, long seed, List<String> jvmArgs,
+            Consumer<String> progress) {
+        this.settings = settings;
+        this.schedule = schedule;
+        this.seed = seed;
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.progress = progress == null ? line -> {} : progress;
+    }
+
+    /**
+     * Runs the points on both sides and writes the files into {@code dir}.
+     *
+     * @throws BenchmarkFailedException when a fork of either side fails (other than the base not having a benchmark)
+     */
+    public RelativeRun run(List<Target> points, Side base, Side head, RunInfo machine, Path dir) {
+        if (schedule == Schedule.DUET && machine.cores() < 2) {
+            throw new IllegalArgumentException("the duet schedule needs two cores, this machine has " + machine.cores()
+                    + "; use --schedule interleaved");
+        }
+        Path forkDir = dir.resolve("forks");
+        try {
+            Files.createDirectories(forkDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + forkDir, e);
+        }
+        ForkLauncher launcher = new ForkLauncher(settings, jvmArgs, forkDir);
+        Random order = new Random(seed);
+        List<PairedBenchmark> benchmarks = new ArrayList<>();
+        List<String> headOnly = new ArrayList<>();
+        ArrayNode baseJmh = new ObjectMapper().createArrayNode();
+        ArrayNode headJmh = new ObjectMapper().createArrayNode();
+        long start = System.nanoTime();
+        for (int i = 0; i < points.size(); i++) {
+            Target point = points.get(i);
+            List<ForkPair> pairs = new ArrayList<>();
+            List<ForkLauncher.Scores> baseForks = new ArrayList<>();
+            List<ForkLauncher.Scores> headForks = new ArrayList<>();
+            String unit = null;
+            try {
+                for (int pair = 0; pair < settings.forks(); pair++) {
+                    ForkLauncher.Scores b;
+                    ForkLauncher.Scores h;
+                    String how;
+                    int baseCore = -1;
+                    int headCore = -1;
+                    if (schedule == Schedule.DUET) {
+                        baseCore = DUET_CORES[pair % 2];
+                        headCore = DUET_CORES[(pair + 1) % 2];
+                        // Which fork starts first (a few milliseconds apart) is drawn from the seed, so
+                        // that it is not always the base: in A/A duet runs on a loaded machine one
+                        // benchmark came out 40 % faster on the head side twice, with the base always first.
+                        ForkLauncher.Running rb;
+                        ForkLauncher.Running rh;
+                        if (order.nextBoolean()) {
+                            rb = launcher.start(base, point, pair, baseCore);
+                            rh = launcher.start(head, point, pair, headCore);
+                        } else {
+                            rh = launcher.start(head, point, pair, headCore);
+                            rb = launcher.start(base, point, pair, baseCore);
+                        }
+                        h = finishBoth(launcher, rb, rh);
+                        b = launcher.finish(rb);
+                        how = "together";
+                    } else if (order.nextBoolean()) {
+                        b = launcher.finish(launcher.start(base, point, pair, -1));
+                        h = launcher.finish(launcher.start(head, point, pair, -1));
+                        how = "base-first";
+                    } else {
+                        h = launcher.finish(launcher.start(head, point, pair, -1));
+                        b = launcher.finish(launcher.start(base, point, pair, -1));
+                        how = "head-first";
+                    }
+                    if (!b.unit().equals(h.unit())) {
+                        throw new BenchmarkFailedException(point.key(), "base and head report different units ("
+                                + b.unit() + ", " + h.unit() + "); a relative run compares one benchmark", null);
+                    }
+                    unit = h.unit();
+                    baseForks.add(b);
+                    headForks.add(h);
+                    pairs.add(new ForkPair(pair, how, baseCore, headCore, b.iterations(), h.iterations()));
+                }
+            } catch (ForkLauncher.ForkFailedException e) {
+                if (!e.missing || !e.getMessage().contains("the base revision")) {
+                    throw new BenchmarkFailedException(point.key(), e.getMessage(), e);
+                }
+                headOnly.add(point.key());
+                progress.accept(String.format("[%d/%d] %s: new in the head (the base has no such benchmark)",
+                        i + 1, points.size(), point.key()));
+                continue;
+            } catch (IOException e) {
+                throw new BenchmarkFailedException(point.key(), "cannot start a fork: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BenchmarkFailedException(point.key(), "interrupted", e);
+            }
+            benchmarks.add(new PairedBenchmark(point.key(), point.suite(), point.method(), point.params(), unit,
+                    pairs));
+            baseJmh.add(merged(baseForks));
+            headJmh.add(merged(headForks));
+            progress.accept(String.format("[%d/%d] %s: %d %s pairs, head/base %.3f (%.0f s so far)", i + 1,
+                    points.size(), point.key(), pairs.size(), schedule.label(), roughRatio(pairs),
+                    (System.nanoTime() - start) / 1e9));
+        }
+        RunInfo info = new RunInfo(Instant.now(), head.revision().commit(), machine.profile(), machine.jdk(),
+                machine.cpu(), machine.cores());
+        RelativeRun run = new RelativeRun(schedule, seed, base.revision(), head.revision(), info,
+                settings.warmupIterations(), settings.measurementIterations(), benchmarks, headOnly);
+        RelativeRunJson.write(run, dir.resolve(RelativeRunJson.FILE_NAME));
+        writeSide(baseJmh, base, info, dir.resolve("base"));
+        writeSide(headJmh, head, info, dir.resolve("head"));
+        return run;
+    }
+
+    /** Waits for the head fork; when it fails, the base fork of the pair is stopped too. */
+    private static ForkLauncher.Scores finishBoth(ForkLauncher launcher, ForkLauncher.Running base,
+            ForkLauncher.Running head) throws IOException, InterruptedException {
+        try {
+            return launcher.finish(head);
+        } catch (RuntimeException e) {
+            base.process().destroyForcibly();
+            base.process().waitFor();
+            throw e;
+        }
+    }
+
+    private static double roughRatio(List<ForkPair> pairs) {
+        double logSum = 0;
+        for (ForkPair p : pairs) {
+            logSum += Math.log(mean(p.head()) / mean(p.base()));
+        }
+        return Math.exp(logSum / pairs.size());
+    }
+
+    private static double mean(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    /** One JMH entry with every fork of a side: the first fork's entry with all forks' iterations. */
+    private static JsonNode merged(List<ForkLauncher.Scores> forks) {
+        ObjectNode entry = forks.getFirst().jmhEntry().deepCopy();
+        entry.put("forks", forks.size());
+        ObjectNode metric = (ObjectNode) entry.get("primaryMetric");
+        ArrayNode raw = metric.putArray("rawData");
+        double sum = 0;
+        int n = 0;
+        for (ForkLauncher.Scores f : forks) {
+            ArrayNode fork = raw.addArray();
+            for (double v : f.iterations()) {
+                fork.add(v);
+                sum += v;
+                n++;
+            }
+        }
+        metric.put("score", sum / n);
+        metric.put("scoreError", Double.NaN);
+        metric.remove("scoreConfidence");
+        metric.remove("scorePercentiles");
+        // Secondary metrics (gc profiler) are not collected by a relative run's forks.
+        entry.putObject("secondaryMetrics");
+        return entry;
+    }
+
+    private static void writeSide(ArrayNode jmh, Side side, RunInfo info, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            ResultSet set = new ResultSet(new RunInfo(info.timestamp(), side.revision().commit(), info.profile(),
+                    info.jdk(), info.cpu(), info.cores()), JmhJsonReader.read(jmh, side.role() + " forks"));
+            ResultFiles.writeResultsJson(set, dir.resolve("results.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the " + side.role() + " results into " + dir, e);
+        }
+    }
+}

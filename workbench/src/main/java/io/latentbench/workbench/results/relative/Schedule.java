@@ -1,0 +1,42 @@
+package io.latentbench.workbench.results.relative;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * How the forks of base and head are placed in a relative run.
+ *
+ * <ul>
+ *   <li>{@code DUET}: a base fork and a head fork at the same time, each pinned to its own core
+ *       (the cores swap from one pair to the next), so that both see the same machine at the same
+ *       moment and their iterations can be paired one to one (Bulej et al., ICPE 2020).</li>
+ *   <li>{@code INTERLEAVED}: the two forks of a pair one after another, in a seeded random order
+ *       (randomized multiple interleaved trials, Abedi and Brecht, ICPE 2017): for one-core machines
+ *       and benchmarks that use two threads.</li>
+ * </ul>
+ */
+public enum Schedule {
+    DUET,
+    INTERLEAVED;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Duet where the machine has two cores for it, else interleaved. */
+    public static Schedule defaultFor(int cores) {
+        return cores >= 2 ? DUET : INTERLEAVED;
+    }
+
+    public static Schedule parse(String name) {
+        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        for (Schedule s : values()) {
+            if (s.label().equals(n)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown schedule '" + name + "'; expected one of "
+                + Arrays.stream(values()).map(Schedule::label).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,50 @@
+package io.latentbench.workbench.bench.relative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.latentbench.workbench.bench.RunSettings;
+import io.latentbench.workbench.results.relative.RelativeRun;
+import io.latentbench.workbench.results.relative.Schedule;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ForkLauncherTest {
+
+    private final ForkLauncher launcher = new ForkLauncher(
+            new RunSettings(5, 3, Duration.ofMillis(400), 4, Duration.ofMillis(500)), List.of("-XX:UseAVX=2"), Path.of("f"));
+    private final Target knn = new Target("latency.knn[dim=256,k=10]", "latency", "knn",
+            "io.latentbench.workbench.bench.suites.LatencyBenchmarks.knn", new TreeMap<>(Map.of("dim", "256", "k", "10")));
+    private final Side base = new Side("base", new RelativeRun.Revision("HEAD^1", "abc"), "/b/wb.jar:/b/lib/jmh.jar");
+
+    @Test
+    void aPinnedForkRunsItsSidesJarsForExactlyOnePointAndOneFork() {
+        List<String> c = launcher.command(base, knn, 1, Path.of("out.json"));
+
+        assertThat(c.subList(0, 3)).containsExactly("taskset", "-c", "1");
+        assertThat(c).containsSubsequence("-cp", "/b/wb.jar:/b/lib/jmh.jar", "org.openjdk.jmh.Main",
+                "^\\Qio.latentbench.workbench.bench.suites.LatencyBenchmarks.knn\\E$");
+        assertThat(String.join(" ", c)).contains("-f 1 -wf 0 -wi 3 -w 400ms -i 4 -r 500ms")
+                .contains("-rf json -rff out.json").contains("-p dim=256").contains("-p k=10")
+                .contains("-Djmh.ignoreLock=true").contains("--add-modules=jdk.incubator.vector").contains("-XX:UseAVX=2");
+    }
+
+    @Test
+    void anUnpinnedForkHasNoTaskset() {
+        assertThat(launcher.command(base, knn, -1, Path.of("out.json")).getFirst()).endsWith("java");
+    }
+
+    @Test
+    void duetIsTheDefaultOnTwoCoresAndSchedulesParseByName() {
+        assertThat(Schedule.defaultFor(2)).isEqualTo(Schedule.DUET);
+        assertThat(Schedule.defaultFor(1)).isEqualTo(Schedule.INTERLEAVED);
+        assertThat(Schedule.parse(" Interleaved ")).isEqualTo(Schedule.INTERLEAVED);
+        assertThatThrownBy(() -> Schedule.parse("solo")).hasMessageContaining("expected one of duet, interleaved");
+        assertThatThrownBy(() -> new Side("head", new RelativeRun.Revision("x", "y"), " "))
+                .hasMessageContaining("the head side (x) has no class path");
+    }
+}

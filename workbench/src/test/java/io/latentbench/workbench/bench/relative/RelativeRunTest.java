@@ -1,0 +1,162 @@
+package io.latentbench.workbench.bench.relative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.latentbench.workbench.bench.RunSettings;
+import io.latentbench.workbench.regress.GateResult;
+import io.latentbench.workbench.regress.RegressionGate;
+import io.latentbench.workbench.regress.Verdict;
+import io.latentbench.workbench.regress.config.RegressionConfig;
+import io.latentbench.workbench.results.ResultFiles;
+import io.latentbench.workbench.results.RunInfo;
+import io.latentbench.workbench.results.relative.ForkPair;
+import io.latentbench.workbench.results.relative.RelativeRun;
+import io.latentbench.workbench.results.relative.RelativeRunJson;
+import io.latentbench.workbench.results.relative.Schedule;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tiny relative run end to end: a temporary git repository with two revisions of a one-method
+ * JMH benchmark (the second does twice the work), each built by javac with JMH's annotation
+ * processor in its own worktree, then measured side by side and judged from relative.json alone.
+ * The change is large (ten times the work) so that four pairs decide it even on a machine shared
+ * with other builds, where iterations of a 100 ms fork scattered by 75 %.
+ */
+class RelativeRunTest {
+
+    private static final String BENCHMARK = """
+            package tiny;
+
+            import org.openjdk.jmh.annotations.*;
+            import java.util.concurrent.TimeUnit;
+
+            @State(Scope.Thread)
+            @BenchmarkMode(Mode.AverageTime)
+            @OutputTimeUnit(TimeUnit.MICROSECONDS)
+            public class TinyBench {
+                double x = 1.0001;
+
+                @Benchmark
+                public double work() {
+                    double s = 0;
+                    for (int i = 0; i < ROUNDS; i++) {
+                        s = s * x + i;
+                    }
+                    return s;
+                }
+            }
+            """;
+
+    private static String source(int rounds) {
+        return BENCHMARK.replace("ROUNDS", Integer.toString(rounds));
+    }
+
+    private static void git(Path repo, String... args) throws IOException, InterruptedException {
+        List<String> c = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.org"));
+        c.addAll(List.of(args));
+        Process p = new ProcessBuilder(c).directory(repo.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
+    }
+
+    private static void commit(Path repo, String source, String message) throws Exception {
+        Path file = repo.resolve("src/tiny/TinyBench.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source);
+        git(repo, "add", "-A");
+        git(repo, "commit", "-q", "-m", message);
+    }
+
+    private static Path jarOf(String className) throws ClassNotFoundException, URISyntaxException {
+        return Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** javac with JMH's annotation processor, which sits beside jmh-core in the local Maven repository. */
+    private static BuildRecipe javacRecipe() throws Exception {
+        Path core = jarOf("org.openjdk.jmh.Main");
+        String version = core.getParent().getFileName().toString();
+        Path processor = core.getParent().getParent().getParent().resolve("jmh-generator-annprocess").resolve(version)
+                .resolve("jmh-generator-annprocess-" + version + ".jar");
+        assertThat(processor).as("JMH's annotation processor, which the project's own build uses").exists();
+        String libs = String.join(File.pathSeparator, core.toString(), jarOf("joptsimple.OptionParser").toString(),
+                jarOf("org.apache.commons.math3.stat.descriptive.StatisticalSummary").toString());
+        String javac = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
+        return new BuildRecipe("javac with the JMH processor",
+                List.of(javac, "-proc:full", "-cp", libs + File.pathSeparator + processor, "-d", "classes",
+                        "src/tiny/TinyBench.java"),
+                checkout -> checkout.resolve("classes") + File.pathSeparator + libs);
+    }
+
+    @Test
+    void twoRevisionsMeasuredSideBySideAndJudgedFromTheFileAlone(@TempDir Path repo) throws Exception {
+        git(repo, "init", "-q");
+        commit(repo, source(10_000), "base");
+        commit(repo, source(100_000), "ten times the work");
+        RevisionBuilds builds = new RevisionBuilds(repo, javacRecipe());
+        RevisionBuilds.BuiltRevision base = builds.build("HEAD^1");
+        RevisionBuilds.BuiltRevision head = builds.build("HEAD");
+        assertThat(base.checkout()).startsWith(repo.resolve("target/relative"));
+        assertThat(builds.build("HEAD^1").cached()).as("built once per commit").isTrue();
+
+        RunSettings tiny = new RunSettings(4, 2, Duration.ofMillis(100), 2, Duration.ofMillis(100));
+        Target target = new Target("tiny.work", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>());
+        RunInfo machine = new RunInfo(Instant.now(), "x", "test", Runtime.version().toString(), "test cpu",
+                Runtime.getRuntime().availableProcessors());
+        Schedule schedule = Schedule.defaultFor(machine.cores());
+        Path out = repo.resolve("target/run");
+        List<String> lines = new ArrayList<>();
+        RelativeRun run = new RelativeRunner(tiny, schedule, 5, List.of(), lines::add).run(List.of(target),
+                new Side("base", new RelativeRun.Revision("HEAD^1", base.commit()), base.classpath()),
+                new Side("head", new RelativeRun.Revision("HEAD", head.commit()), head.classpath()), machine, out);
+
+        assertThat(lines).singleElement().asString().contains("tiny.work").contains("4 " + schedule.label() + " pairs");
+        RelativeRun saved = RelativeRunJson.read(out.resolve("relative.json"));
+        assertThat(saved).isEqualTo(run);
+        assertThat(saved.base().commit()).isEqualTo(base.commit()).isNotEqualTo(saved.head().commit());
+        List<ForkPair> pairs = saved.benchmarks().getFirst().pairs();
+        assertThat(pairs).hasSize(4).allSatisfy(p -> assertThat(p.base()).hasSize(2));
+        if (schedule == Schedule.DUET) {
+            // the cores swap from pair to pair
+            assertThat(pairs).extracting(ForkPair::baseCore).containsExactly(0, 1, 0, 1);
+            assertThat(pairs).extracting(ForkPair::headCore).containsExactly(1, 0, 1, 0);
+        }
+        assertThat(ResultFiles.read(out.resolve("head/results.json")).results()).singleElement()
+                .satisfies(r -> assertThat(r.primary().forks()).isEqualTo(4));
+
+        GateResult gate = RegressionGate.withConfig(RegressionConfig.defaults()).relative(out.resolve("relative.json"));
+        assertThat(gate.report().comparisons()).singleElement().satisfies(c -> {
+            assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.REGRESSION);
+            assertThat(c.statistics().orElseThrow().ratio()).isGreaterThan(3);
+        });
+        assertThat(gate.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aBaseThatDoesNotBuildIsAnErrorNamingItAndItsLog(@TempDir Path repo) throws Exception {
+        git(repo, "init", "-q");
+        commit(repo, source(10).replace("return s;", "return s"), "broken");
+        RevisionBuilds builds = new RevisionBuilds(repo, javacRecipe());
+
+        assertThatThrownBy(() -> builds.build("HEAD")).isInstanceOf(RevisionBuildException.class)
+                .hasMessageContaining("the base revision HEAD").hasMessageContaining("does not build")
+                .hasMessageContaining(".build.log").hasMessageContaining("';' expected")
+                .satisfies(e -> assertThat(((RevisionBuildException) e).log()).exists());
+        assertThatThrownBy(() -> builds.build("HEAD^1")).isInstanceOf(RevisionBuildException.class)
+                .hasMessageContaining("'HEAD^1' is not a commit").hasMessageContaining("the first commit has no parent");
+        assertThat(builds.firstParent("HEAD")).isEmpty();
+    }
+}

@@ -1,0 +1,51 @@
+package io.latentbench.workbench.results.relative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.latentbench.workbench.results.RunInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RelativeRunJsonTest {
+
+    static RelativeRun sample() {
+        return new RelativeRun(Schedule.INTERLEAVED, 7, new RelativeRun.Revision("HEAD^1", "1111"),
+                new RelativeRun.Revision("working tree", "2222"),
+                new RunInfo(Instant.parse("2026-12-05T10:00:00Z"), "2222", "quick", "25.0.3", "AMD EPYC", 2), 3, 2,
+                List.of(new PairedBenchmark("peers.knn[k=10]", "peers", "knn", new TreeMap<>(Map.of("k", "10")), "us/op",
+                        List.of(new ForkPair(0, "base-first", -1, -1, List.of(1.0, 1.5), List.of(2.0, 2.5)),
+                                new ForkPair(1, "head-first", -1, -1, List.of(1.1, 1.6), List.of(2.1, 2.6))))),
+                List.of("peers.add[dim=256]"));
+    }
+
+    @Test
+    void roundTripsEveryField(@TempDir Path dir) {
+        Path file = dir.resolve(RelativeRunJson.FILE_NAME);
+        RelativeRunJson.write(sample(), file);
+        RelativeRun back = RelativeRunJson.read(file);
+        assertThat(back).isEqualTo(sample());
+        assertThat(back.info().testbed()).isEqualTo("amd-epyc-2c-jdk25");
+    }
+
+    @Test
+    void aFileOfAnotherKindOrWithABadFieldIsAClearError(@TempDir Path dir) throws Exception {
+        Path other = Files.writeString(dir.resolve("results.json"), "{\"runInfo\": {}}");
+        assertThatThrownBy(() -> RelativeRunJson.read(other)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a relative run");
+        String text = RelativeRunJson.toJson(sample()).replace("\"schedule\" : \"interleaved\"", "\"schedule\" : \"solo\"");
+        Path bad = Files.writeString(dir.resolve("bad.json"), text);
+        assertThatThrownBy(() -> RelativeRunJson.read(bad)).hasMessageContaining("unknown schedule 'solo'");
+        Path negative = Files.writeString(dir.resolve("neg.json"), RelativeRunJson.toJson(sample()).replace("2.6", "-2.6"));
+        assertThatThrownBy(() -> RelativeRunJson.read(negative))
+                .hasMessageContaining("benchmark peers.knn[k=10]").hasMessageContaining("expected positive scores");
+        Path truncated = Files.writeString(dir.resolve("cut.json"), RelativeRunJson.toJson(sample()).substring(0, 80));
+        assertThatThrownBy(() -> RelativeRunJson.read(truncated)).hasMessageContaining("is not valid JSON");
+    }
+}
