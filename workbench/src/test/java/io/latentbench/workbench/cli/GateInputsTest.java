@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.latentbench.workbench.bench.Bench;
 import io.latentbench.workbench.results.ResultFileException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code lb compare} on runs that must not pass the gate: empty, without samples, with corrupt samples, with
@@ -26,17 +23,6 @@ class GateInputsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run lb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /** A raw JMH run of benchmark {@code org.example.Bench.NAME} whose rawData is the given JSON. */
     private static String run(String name, String rawData) {
@@ -64,23 +50,23 @@ class GateInputsTest {
         return file("base.json", "[" + run("a", forks(100)) + ", " + run("b", forks(50)) + ", " + run("c", forks(10)) + "]");
     }
 
-    private Run compare(Path base, Path current, String... more) {
+    private CommandRun compare(Path base, Path current, String... more) {
         List<String> args = new ArrayList<>(List.of("compare", "--baseline", base.toString(), "--current", current.toString()));
         args.addAll(List.of(more));
-        return lb(args.toArray(String[]::new));
+        return CommandRun.lb(args.toArray(String[]::new));
     }
 
     @Test
     void theSameRunPassesAndStaysTheReference() throws Exception {
         Path base = baseline();
-        Run r = compare(base, file("same.json", Files.readString(base)));
-        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        CommandRun r = compare(base, file("same.json", Files.readString(base)));
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     }
 
     @Test
     void anEmptyCurrentRunCannotBeCompared() throws Exception {
-        Run r = compare(baseline(), file("e.json", "[]"));
-        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        CommandRun r = compare(baseline(), file("e.json", "[]"));
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(3);
         assertThat(r.err()).contains("e.json").contains("no benchmark results");
     }
 
@@ -88,8 +74,8 @@ class GateInputsTest {
     void aRunWithoutAnySampleCannotBeCompared() throws Exception {
         Path noRaw = file("noraw.json", "[{\"benchmark\": \"org.example.Bench.a\", \"mode\": \"avgt\","
                 + " \"primaryMetric\": {\"score\": 100.0, \"scoreUnit\": \"us/op\"}}]");
-        Run r = compare(baseline(), noRaw);
-        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        CommandRun r = compare(baseline(), noRaw);
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(3);
         assertThat(r.err()).contains("noraw.json").contains("no per-fork samples");
     }
 
@@ -105,8 +91,8 @@ class GateInputsTest {
         };
         for (String[] c : cases) {
             Path current = file(c[0], "[" + run("a", c[1]) + ", " + run("b", forks(50)) + ", " + run("c", forks(10)) + "]");
-            Run r = compare(base, current);
-            assertThat(r.exit()).as(c[0] + ": " + r.out() + r.err()).isEqualTo(3);
+            CommandRun r = compare(base, current);
+            assertThat(r.exitCode()).as(c[0] + ": " + r.out() + r.err()).isEqualTo(3);
             assertThat(r.err()).as(c[0]).contains(c[0]).contains("org.example.Bench.a").contains(c[2]).contains("corrupt");
         }
         // a results.json says the same of its forkSamples
@@ -122,23 +108,23 @@ class GateInputsTest {
         Path base = baseline();
         Path partial = file("partial.json", "[" + run("a", forks(100)) + ", " + run("b", forks(50)) + "]");
 
-        Run strict = compare(base, partial);
-        assertThat(strict.exit()).as(strict.out() + strict.err()).isEqualTo(1);
+        CommandRun strict = compare(base, partial);
+        assertThat(strict.exitCode()).as(strict.out() + strict.err()).isEqualTo(1);
         assertThat(strict.err()).contains("1 of 3 baseline measurements").contains("org.example.Bench.c")
                 .contains("--max-missing");
 
-        Run tolerant = compare(base, partial, "--max-missing", "40");
-        assertThat(tolerant.exit()).as(tolerant.out() + tolerant.err()).isZero();
-        assertThat(compare(base, partial, "--max-missing", "30").exit()).isEqualTo(1);
-        assertThat(compare(base, partial, "--max-missing", "101").exit()).isEqualTo(3);
-        assertThat(lb("compare", "--help").out()).contains("--max-missing").contains("corrupt");
+        CommandRun tolerant = compare(base, partial, "--max-missing", "40");
+        assertThat(tolerant.exitCode()).as(tolerant.out() + tolerant.err()).isZero();
+        assertThat(compare(base, partial, "--max-missing", "30").exitCode()).isEqualTo(1);
+        assertThat(compare(base, partial, "--max-missing", "101").exitCode()).isEqualTo(3);
+        assertThat(CommandRun.lb("compare", "--help").out()).contains("--max-missing").contains("corrupt");
     }
 
     @Test
     void deeplyNestedJsonIsNamedAsSuch() throws Exception {
         Path deep = file("deep.json", "[".repeat(100_000) + "]".repeat(100_000));
-        Run r = compare(baseline(), deep);
-        assertThat(r.exit()).isEqualTo(3);
+        CommandRun r = compare(baseline(), deep);
+        assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("deep.json").contains("nesting depth").doesNotContain("NullPointerException");
         assertThatThrownBy(() -> Bench.load(deep)).isInstanceOf(ResultFileException.class)
                 .hasMessageContaining("deep.json").hasMessageContaining("nesting depth");
@@ -149,19 +135,19 @@ class GateInputsTest {
         Path base = baseline();
         Path binary = dir.resolve("binary.json");
         Files.write(binary, new byte[] {'[', (byte) 0xC3, (byte) 0x28, ']'});
-        Run bin = compare(base, binary);
-        assertThat(bin.exit()).isEqualTo(3);
+        CommandRun bin = compare(base, binary);
+        assertThat(bin.exitCode()).isEqualTo(3);
         assertThat(bin.err()).contains("binary.json").contains("not UTF-8").doesNotContain("Input length");
 
         Path utf16 = dir.resolve("utf16.json");
         Files.write(utf16, Files.readString(base).getBytes(StandardCharsets.UTF_16));
-        Run u16 = compare(base, utf16);
-        assertThat(u16.exit()).isEqualTo(3);
+        CommandRun u16 = compare(base, utf16);
+        assertThat(u16.exitCode()).isEqualTo(3);
         assertThat(u16.err()).contains("utf16.json").contains("UTF-16").doesNotContain("Input length");
 
         Path truncated = file("truncated.json", Files.readString(base).substring(0, 40));
-        Run cut = compare(truncated, base);
-        assertThat(cut.exit()).isEqualTo(3);
+        CommandRun cut = compare(truncated, base);
+        assertThat(cut.exitCode()).isEqualTo(3);
         assertThat(cut.err()).contains("truncated.json").contains("line 1").doesNotContain("REDACTED")
                 .doesNotContain("[Source");
         assertThatThrownBy(() -> Bench.load(truncated)).hasMessageNotContaining("REDACTED");
@@ -171,9 +157,9 @@ class GateInputsTest {
     void aBaselineDirectoryThatCannotBeWrittenSaysPermissionDenied() throws Exception {
         Path results = file("r.json", "[" + run("a", forks(100)) + "]");
         Path testbedDir = unwritableDirectory();
-        Run r = lb("baseline", "--testbed", testbedDir.getFileName().toString(), "update",
+        CommandRun r = CommandRun.lb("baseline", "--testbed", testbedDir.getFileName().toString(), "update",
                 "--dir", testbedDir.getParent().toString(), "--approve", "--results", results.toString());
-        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(3);
         assertThat(r.err()).contains(testbedDir.toString()).contains("Permission denied");
     }
 

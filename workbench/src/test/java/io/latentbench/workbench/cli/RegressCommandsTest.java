@@ -15,8 +15,6 @@ import io.latentbench.workbench.results.relative.PairedBenchmark;
 import io.latentbench.workbench.results.relative.RelativeRun;
 import io.latentbench.workbench.results.relative.RelativeRunJson;
 import io.latentbench.workbench.results.relative.Schedule;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,8 +24,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** lb compare, lb report and lb baseline end to end on files in a temporary directory. */
 class RegressCommandsTest {
@@ -35,17 +35,6 @@ class RegressCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run lb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /** knn, createSpace and batchAdd with 5 forks; {@code knnFactor} scales knn's time. */
     private static List<BenchmarkResult> rows(long seed, double knnFactor) {
@@ -84,6 +73,11 @@ class RegressCommandsTest {
 
     /** A relative run of knn: {@code knnFactor} slower in 5 duet pairs whose machine moves 20 % between pairs. */
     private Path relativeJson(double knnFactor) {
+        return relativeJson(knnFactor, 1);
+    }
+
+    /** The same for {@code benchmarks} knn points of different k. */
+    private Path relativeJson(double knnFactor, int benchmarks) {
         Random random = new Random(3);
         List<ForkPair> pairs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -97,28 +91,41 @@ class RegressCommandsTest {
                 new RelativeRun.Revision("HEAD^1", "c1"),
                 new RelativeRun.Revision("working tree", "c2"),
                 new RunInfo(Instant.parse("2026-11-29T10:00:00Z"), "c2", "quick", "25.0.1", "AMD EPYC 9R45", 2), 3, 2,
-                List.of(new PairedBenchmark("latency.knn[dim=256,k=10]", "latency",
-                        "knn", new TreeMap<>(Map.of("dim", "256", "k", "10")), "us/op", pairs)), List.of()), p);
+                java.util.stream.IntStream.range(0, benchmarks).mapToObj(b -> new PairedBenchmark(
+                        "latency.knn[dim=256,k=" + (10 + b) + "]", "latency", "knn",
+                        new TreeMap<>(Map.of("dim", "256", "k", String.valueOf(10 + b))), "us/op", pairs)).toList(),
+                List.of()), p);
         return p;
     }
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // XChart 4 looped forever on a long row name
     void compareJudgesARelativeRunFromItsFileAlone() {
-        Run slower = lb("compare", relativeJson(1.10).toString(), "--html", dir.resolve("r.html").toString());
-        assertThat(slower.exit()).as(slower.err()).isEqualTo(1);
+        CommandRun slower = CommandRun.lb("compare", relativeJson(1.10).toString(), "--html", dir.resolve("r.html").toString());
+        assertThat(slower.exitCode()).as(slower.err()).isEqualTo(1);
         assertThat(slower.out()).contains("Mode:     relative (duet, 5 fork pairs").contains("paired t test")
                 .contains("REGRESSION: latency.knn[dim=256,k=10]");
         assertThat(dir.resolve("r.html")).content().contains("Forest plot");
-        assertThat(lb("compare", relativeJson(1.0).toString()).exit()).isZero();
+        assertThat(CommandRun.lb("compare", relativeJson(1.0).toString()).exitCode()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 7, 49})
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theForestPlotDrawsAnyNumberOfRowsWithLongNames(int benchmarks) {
+        Path html = dir.resolve("forest-" + benchmarks + ".html");
+        CommandRun run = CommandRun.lb("compare", relativeJson(1.10, benchmarks).toString(), "--html", html.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(html).content().contains("Forest plot").contains("data:image/png;base64,");
     }
 
     @Test
     void compareNeedsARelativeRunOrBothSides() {
-        Run neither = lb("compare", "--baseline", resultsJson("b.json", 1, 1.0).toString());
-        assertThat(neither.exit()).isEqualTo(3);
+        CommandRun neither = CommandRun.lb("compare", "--baseline", resultsJson("b.json", 1, 1.0).toString());
+        assertThat(neither.exitCode()).isEqualTo(3);
         assertThat(neither.err()).contains("missing: --current");
-        Run both = lb("compare", relativeJson(1.0).toString(), "--baseline", dir.resolve("b.json").toString());
-        assertThat(both.exit()).isEqualTo(3);
+        CommandRun both = CommandRun.lb("compare", relativeJson(1.0).toString(), "--baseline", dir.resolve("b.json").toString());
+        assertThat(both.exitCode()).isEqualTo(3);
         assertThat(both.err()).contains("not both");
     }
 
@@ -160,11 +167,11 @@ class RegressCommandsTest {
         Path base = resultsJson("base.json", 1, 1.0);
         Path slow = rawJmh("jmh-slow.json", 2, 1.25);
 
-        Run r = lb("compare", "--baseline", base.toString(), "--current", slow.toString(),
+        CommandRun r = CommandRun.lb("compare", "--baseline", base.toString(), "--current", slow.toString(),
                 "--markdown", dir.resolve("report.md").toString(), "--html", dir.resolve("report.html").toString(),
                 "--testbed", "tb");
 
-        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).contains("REGRESSION: latency.knn[dim=256,k=10]").contains("(raw JMH JSON)")
                 .doesNotContain("REGRESSION: latency.createSpace");
         assertThat(Files.readString(dir.resolve("report.md"))).contains("Regression");
@@ -175,16 +182,16 @@ class RegressCommandsTest {
     void aaComparisonExitsZeroBothWays() {
         Path a = resultsJson("a.json", 3, 1.0);
         Path b = resultsJson("b.json", 4, 1.0);
-        assertThat(lb("compare", "--baseline", a.toString(), "--current", b.toString()).exit()).isZero();
-        assertThat(lb("compare", "--baseline", b.toString(), "--current", a.toString()).exit()).isZero();
+        assertThat(CommandRun.lb("compare", "--baseline", a.toString(), "--current", b.toString()).exitCode()).isZero();
+        assertThat(CommandRun.lb("compare", "--baseline", b.toString(), "--current", a.toString()).exitCode()).isZero();
     }
 
     @Test
     void improvementsOnlyExitTwo() {
         Path base = resultsJson("base.json", 5, 1.0);
         Path fast = resultsJson("fast.json", 6, 0.7);
-        Run r = lb("compare", "--baseline", base.toString(), "--current", fast.toString());
-        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+        CommandRun r = CommandRun.lb("compare", "--baseline", base.toString(), "--current", fast.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.out()).contains("IMPROVEMENT: latency.knn");
     }
 
@@ -192,35 +199,35 @@ class RegressCommandsTest {
     void baselineUpdateThenCompareAgainstTheBaselinesFile() throws Exception {
         Path first = resultsJson("first.json", 7, 1.0);
         Path baselines = dir.resolve("baselines");
-        Run update = lb("baseline", "update", "--dir", baselines.toString(), "--results", first.toString(),
+        CommandRun update = CommandRun.lb("baseline", "update", "--dir", baselines.toString(), "--results", first.toString(),
                 "--config", writeConfig("require_approval = false").toString());
-        assertThat(update.exit()).as(update.err()).isZero();
+        assertThat(update.exitCode()).as(update.err()).isZero();
         Path file = baselines.resolve("amd-epyc-9r45-2c-jdk25/baselines.json");
         assertThat(file).exists();
-        assertThat(lb("baseline", "testbed", "--results", first.toString()).out().trim()).isEqualTo("amd-epyc-9r45-2c-jdk25");
-        assertThat(lb("baseline", "--testbed", "ci-runner", "testbed", "--results", first.toString()).out().trim())
+        assertThat(CommandRun.lb("baseline", "testbed", "--results", first.toString()).out().trim()).isEqualTo("amd-epyc-9r45-2c-jdk25");
+        assertThat(CommandRun.lb("baseline", "--testbed", "ci-runner", "testbed", "--results", first.toString()).out().trim())
                 .isEqualTo("ci-runner");
 
         Path slower = resultsJson("slow.json", 8, 1.3);
-        Run r = lb("compare", "--baseline", file.toString(), "--current", slower.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        CommandRun r = CommandRun.lb("compare", "--baseline", file.toString(), "--current", slower.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("(baselines)").contains("testbed amd-epyc-9r45-2c-jdk25");
 
-        assertThat(lb("baseline", "show", "--dir", baselines.toString()).out()).contains("latency.knn[dim=256,k=10]");
-        assertThat(lb("baseline", "history", "--dir", baselines.toString()).out()).contains("c7").contains("3 benchmarks");
-        Run report = lb("report", "--baseline", file.toString(), "--output", dir.resolve("summary.md").toString());
-        assertThat(report.exit()).isZero();
+        assertThat(CommandRun.lb("baseline", "show", "--dir", baselines.toString()).out()).contains("latency.knn[dim=256,k=10]");
+        assertThat(CommandRun.lb("baseline", "history", "--dir", baselines.toString()).out()).contains("c7").contains("3 benchmarks");
+        CommandRun report = CommandRun.lb("report", "--baseline", file.toString(), "--output", dir.resolve("summary.md").toString());
+        assertThat(report.exitCode()).isZero();
         assertThat(dir.resolve("summary.md")).content().contains("latency.knn[dim=256,k=10]").contains("| 5 |");
 
-        Run compared = lb("report", "--baseline", file.toString(), "--current", slower.toString(),
+        CommandRun compared = CommandRun.lb("report", "--baseline", file.toString(), "--current", slower.toString(),
                 "--output", dir.resolve("pr.md").toString(), "--html", dir.resolve("pr.html").toString());
-        assertThat(compared.exit()).as("report never gates").isZero();
+        assertThat(compared.exitCode()).as("report never gates").isZero();
         assertThat(dir.resolve("pr.md")).content().startsWith("## \u274c Benchmarks: 1 regression(s)");
 
         for (int i = 0; i < 3; i++) {
-            assertThat(lb("baseline", "update", "--dir", baselines.toString(), "--results", slower.toString()).exit()).isZero();
+            assertThat(CommandRun.lb("baseline", "update", "--dir", baselines.toString(), "--results", slower.toString()).exitCode()).isZero();
         }
-        assertThat(lb("baseline", "prune", "--dir", baselines.toString(), "--keep", "2").out()).contains("Pruned 2");
+        assertThat(CommandRun.lb("baseline", "prune", "--dir", baselines.toString(), "--keep", "2").out()).contains("Pruned 2");
         assertThat(baselines.resolve("amd-epyc-9r45-2c-jdk25/history")).isDirectoryContaining("glob:**c8.json")
                 .isNotEmptyDirectory();
         try (var files = Files.list(baselines.resolve("amd-epyc-9r45-2c-jdk25/history"))) {
@@ -234,20 +241,20 @@ class RegressCommandsTest {
         Path baselines = dir.resolve("baselines");
         String cfg = writeConfig("require_approval = true").toString();
 
-        Run refused = lb("baseline", "update", "--dir", baselines.toString(), "--results", results.toString(), "--config", cfg);
-        assertThat(refused.exit()).isEqualTo(3);
+        CommandRun refused = CommandRun.lb("baseline", "update", "--dir", baselines.toString(), "--results", results.toString(), "--config", cfg);
+        assertThat(refused.exitCode()).isEqualTo(3);
         assertThat(refused.err()).contains("needs approval").contains("--approve");
         assertThat(baselines).doesNotExist();
 
-        Run auto = lb("baseline", "update", "--auto", "--dir", baselines.toString(), "--results", results.toString(),
+        CommandRun auto = CommandRun.lb("baseline", "update", "--auto", "--dir", baselines.toString(), "--results", results.toString(),
                 "--config", cfg);
-        assertThat(auto.exit()).isZero();
+        assertThat(auto.exitCode()).isZero();
         assertThat(auto.out()).contains("skipped");
         assertThat(baselines).doesNotExist();
 
-        Run approved = lb("baseline", "update", "--approve", "--dir", baselines.toString(), "--results", results.toString(),
+        CommandRun approved = CommandRun.lb("baseline", "update", "--approve", "--dir", baselines.toString(), "--results", results.toString(),
                 "--config", cfg);
-        assertThat(approved.exit()).as(approved.err()).isZero();
+        assertThat(approved.exitCode()).as(approved.err()).isZero();
         assertThat(baselines.resolve("amd-epyc-9r45-2c-jdk25/baselines.json")).exists();
     }
 
@@ -257,20 +264,20 @@ class RegressCommandsTest {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"baselines\": {\"x\": {\"mean\": \"slow\"}}}");
 
-        Run r = lb("compare", "--baseline", broken.toString(), "--current", good.toString());
-        assertThat(r.exit()).isEqualTo(3);
+        CommandRun r = CommandRun.lb("compare", "--baseline", broken.toString(), "--current", good.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains(broken.toString()).contains("mean").contains("\"slow\"");
 
-        Run missing = lb("compare", "--baseline", dir.resolve("nope.json").toString(), "--current", good.toString());
-        assertThat(missing.exit()).isEqualTo(3);
+        CommandRun missing = CommandRun.lb("compare", "--baseline", dir.resolve("nope.json").toString(), "--current", good.toString());
+        assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err()).contains("nope.json").contains("does not exist");
 
-        Run badConfig = lb("compare", "--baseline", good.toString(), "--current", good.toString(),
+        CommandRun badConfig = CommandRun.lb("compare", "--baseline", good.toString(), "--current", good.toString(),
                 "--config", writeConfig("require_aproval = true").toString());
-        assertThat(badConfig.exit()).isEqualTo(3);
+        assertThat(badConfig.exitCode()).isEqualTo(3);
         assertThat(badConfig.err()).contains("baseline_management.require_aproval");
 
-        assertThat(lb("compare", "--baseline", good.toString()).exit()).isEqualTo(3); // --current missing
+        assertThat(CommandRun.lb("compare", "--baseline", good.toString()).exitCode()).isEqualTo(3); // --current missing
     }
 
     @Test
@@ -280,11 +287,11 @@ class RegressCommandsTest {
         ResultFiles.writeResultsJson(new ResultSet(new RunInfo(Instant.now(), "x", "quick", "21.0.5", "Intel Xeon", 8),
                 rows(12, 1.0)), other);
 
-        Run r = lb("compare", "--baseline", a.toString(), "--current", other.toString());
-        assertThat(r.exit()).isEqualTo(3);
+        CommandRun r = CommandRun.lb("compare", "--baseline", a.toString(), "--current", other.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("testbeds differ").contains("amd-epyc-9r45-2c-jdk25").contains("intel-xeon-8c-jdk21");
-        assertThat(lb("compare", "--baseline", a.toString(), "--current", other.toString(), "--allow-testbed-mismatch")
-                .exit()).isZero();
+        assertThat(CommandRun.lb("compare", "--baseline", a.toString(), "--current", other.toString(), "--allow-testbed-mismatch")
+                .exitCode()).isZero();
     }
 
     private Path writeConfig(String managementLine) {

@@ -22,7 +22,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class ForestPlot {
 
-    private static final int ROW_PIXELS = 22;
+    private static final int ROW_PIXELS = 30;
+    private static final double BLANK_ROWS_BELOW = 3;
 
     private ForestPlot() {}
 
@@ -32,7 +33,7 @@ public final class ForestPlot {
                 .sorted(Comparator.comparing(Comparison::id).reversed())
                 .toList();
         int longest = rows.stream().mapToInt(c -> Charts.label(c).length()).max().orElse(10);
-        XYChart chart = new XYChartBuilder().width(760 + 7 * longest).height(160 + ROW_PIXELS * Math.max(rows.size(), 1))
+        XYChart chart = new XYChartBuilder().width(760 + 7 * longest).height(200 + ROW_PIXELS * Math.max(rows.size(), 1))
                 .title("Change per benchmark with its interval (positive = worse)")
                 .xAxisTitle("worse than the base (%)").yAxisTitle("").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -45,16 +46,18 @@ public final class ForestPlot {
             chart.addSeries("none", new double[] {0}, new double[] {0});
             return chart;
         }
-        chart.getStyler().setYAxisMin(-1.0);
+        // XChart 4 lays the Y ticks out again, with ever wider steps, until their labels all differ and
+        // the lowest three are at most 20 characters long: once a benchmark's name is among those
+        // three it never stops. Rows at least 30 px apart keep the step at one row, three blank rows
+        // below the first benchmark keep the names out of the lowest three ticks, and every tick that
+        // is not a row gets a blank of its own (a pattern of spaces and no-break spaces).
+        chart.getStyler().setYAxisMin(-BLANK_ROWS_BELOW);
         chart.getStyler().setYAxisMax((double) rows.size());
-        // XChart drops every tick label when two are equal, so the ticks between or beyond the rows
-        // get blanks of different lengths.
         chart.setCustomYAxisTickLabelsFormatter(y -> {
             long i = Math.round(y);
-            return Math.abs(y - i) < 1e-6 && i >= 0 && i < rows.size() ? Charts.label(rows.get((int) i))
-                    : " ".repeat(1 + (int) Math.round(Math.abs(y + 1) * 4));
+            return Math.abs(y - i) < 1e-6 && i >= 0 && i < rows.size() ? Charts.label(rows.get((int) i)) : blank(y);
         });
-        XYSeries zero = chart.addSeries("no change", new double[] {0, 0}, new double[] {-1, rows.size()});
+        XYSeries zero = chart.addSeries("no change", new double[] {0, 0}, new double[] {-BLANK_ROWS_BELOW, rows.size()});
         zero.setMarker(SeriesMarkers.NONE);
         zero.setLineColor(Color.DARK_GRAY);
         double[] ys = new double[rows.size()];
@@ -94,6 +97,12 @@ public final class ForestPlot {
         improvement.setMarkerColor(new Color(0x26, 0xa2, 0x69));
         chart.getStyler().setLegendVisible(legendShown);
         return chart;
+    }
+
+    /** A label that shows nothing and differs for every y a thousandth apart (XChart's ticks are further apart). */
+    static String blank(double y) {
+        String bits = Long.toBinaryString(Math.round(y * 1000) + (1L << 18));
+        return bits.replace('0', ' ').replace('1', '\u00a0');
     }
 
     /** {estimate, low, high} of the change in percent, turned so that positive is worse. */
