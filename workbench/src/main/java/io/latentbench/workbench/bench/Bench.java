@@ -7,6 +7,7 @@ import io.latentbench.workbench.bench.relative.RevisionBuilds;
 import io.latentbench.workbench.bench.relative.Side;
 import io.latentbench.workbench.bench.relative.Target;
 import io.latentbench.workbench.results.RunInfo;
+import io.latentbench.workbench.results.relative.Recheck;
 import io.latentbench.workbench.results.relative.RelativeRun;
 import io.latentbench.workbench.results.relative.Schedule;
 import java.io.IOException;
@@ -55,6 +56,8 @@ public final class Bench {
     private String head;
     private Schedule schedule;
     private long seed = 42;
+    private int confirmPairs;
+    private Recheck recheck = Recheck.NEVER;
 
     private Bench() {}
 
@@ -253,6 +256,20 @@ public final class Bench {
     }
 
     /**
+     * A relative run's confirmation stage: every benchmark whose first pairs {@code recheck}
+     * wants confirmed (the gate's rule: {@code RegressionGate.recheck()}) gets {@code pairs}
+     * fresh pairs, and its verdict is decided on those. 0 pairs: no confirmation stage.
+     */
+    public Bench confirm(int pairs, Recheck recheck) {
+        if (pairs < 0) {
+            throw new IllegalArgumentException("confirmation pairs " + pairs + " must be 0 or more");
+        }
+        this.confirmPairs = pairs;
+        this.recheck = java.util.Objects.requireNonNull(recheck, "recheck");
+        return this;
+    }
+
+    /**
      * A relative run: the base revision named by {@link #against} and the head measured in one job,
      * {@code forks} pairs per benchmark; writes relative.json, base/ and head/ results and the forks'
      * logs into {@code dir}. Judge it with {@code RegressionGate.relative(dir.resolve("relative.json"))}.
@@ -293,7 +310,7 @@ public final class Bench {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        return new RelativeRunner(settings(), s, seed, jvmArgs, lines)
+        return new RelativeRunner(settings(), s, seed, jvmArgs, lines).confirm(confirmPairs, recheck)
                 .run(plan.points().stream().map(Target::of).toList(), baseSide, headSide, machine, dir);
     }
 

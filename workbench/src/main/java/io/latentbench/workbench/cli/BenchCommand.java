@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
             "",
             "Relative run: --against REV measures the base revision REV (built in a git worktree under",
             "target/relative/, once per commit) and the working tree (or --head REV) in one job, --forks pairs",
-            "per benchmark, and writes relative.json; `lb compare DIR/relative.json` judges it.",
+            "per benchmark, and writes relative.json; `lb compare DIR/relative.json` judges it. A benchmark",
+            "whose first pairs put it past its threshold gets --confirm fresh pairs, which alone decide it.",
             "",
             "Exit status: 0 when every benchmark ran, 1 when one failed (or the base does not build), 2 on bad arguments.",
         })
@@ -138,6 +139,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " or interleaved (one after the other in a seeded random order).")
     String schedule;
 
+    @Option(names = "--confirm", paramLabel = "N",
+            description = "Relative run: fresh pairs for a benchmark whose first pairs put it past its threshold,"
+                    + " judged on their own (default: twice --forks; 0: judge on the first pairs).")
+    Integer confirm;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Relative run: seed of the interleaved order (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -191,12 +197,14 @@ public final class BenchCommand implements Callable<Integer> {
                         each != null ? each : base.measurementTime());
             }
             if (against != null) {
-                bench.against(against).head(head).seed(seed);
+                bench.against(against).head(head).seed(seed).confirm(confirm != null ? confirm
+                        : 2 * bench.settings().forks(), RegressionGate.forBaselines(Path.of("baselines")).recheck());
                 if (schedule != null) {
                     bench.schedule(schedule);
                 }
-            } else if (head != null || schedule != null) {
-                throw new IllegalArgumentException("--head and --schedule belong to a relative run: add --against REV");
+            } else if (head != null || schedule != null || confirm != null) {
+                throw new IllegalArgumentException("--head, --schedule and --confirm belong to a relative run: add"
+                        + " --against REV");
             }
             plan = bench.plan();
         } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import io.latentbench.workbench.regress.stats.PairedRatio;
 import io.latentbench.workbench.results.Direction;
 import io.latentbench.workbench.results.relative.ForkPair;
 import io.latentbench.workbench.results.relative.PairedBenchmark;
+import io.latentbench.workbench.results.relative.Recheck;
 import io.latentbench.workbench.results.relative.RelativeRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,16 @@ import java.util.Optional;
  * the estimate, an unchanged build was called improved in 0.8 % of simulated benchmarks at the
  * spread measured here, which over a gate of 50 benchmarks is an alarm every few runs);
  * <b>NoChange</b> otherwise.
- * Inconclusive only with a single pair (nothing to test against). The peers suite's references
+ *
+ * <p>With a confirmation stage ({@link #recheck()}, {@code RelativeRun.confirmPairs() > 0}) the
+ * first pairs only select: a benchmark whose first estimate is past its threshold, either way,
+ * is measured again, and the rule is applied to the fresh pairs alone, with alpha divided by the
+ * number of benchmarks measured again (Bonferroni). Judged on the pairs that selected it, a gate
+ * of 50 benchmarks raised a false Regression on an unchanged build (CI, +5.7 %, p = 0.044), and
+ * small kernels whose forks land in one of two speeds 20 % apart (the JIT's or the data's
+ * alignment, drawn per fork) look like a change whenever the draws fall unevenly over 5 pairs.
+ *
+ * <p>Inconclusive only with a single pair (nothing to test against). The peers suite's references
  * are reported, never judged, as in {@link Comparer}.
  */
 public final class PairedComparer {
@@ -29,10 +39,28 @@ public final class PairedComparer {
     /** How a relative comparison's mode starts; the report header states its rule from it. */
     public static final String MODE_PREFIX = "relative";
 
+    /** What a relative comparison's mode says when the run had a confirmation stage. */
+    public static final String CONFIRMED = "measured again with";
+
     private final RegressionConfig config;
 
     public PairedComparer(RegressionConfig config) {
         this.config = config;
+    }
+
+    /**
+     * The confirmation rule: a benchmark (not a reference) whose first pairs put the estimate past
+     * its threshold, worse or better, is measured again.
+     */
+    public Recheck recheck() {
+        return first -> {
+            Measurement head = side(first, false);
+            if (PeerReferences.isReference(head)) {
+                return false;
+            }
+            double worse = worsePercent(head, ratio(first.pairs()).ratio());
+            return Math.abs(worse) > config.thresholdPercent(ThresholdMapping.entryFor(head));
+        };
     }
 
     public ComparisonReport compare(RelativeRun run, String source) {
@@ -44,7 +72,7 @@ public final class PairedComparer {
             Measurement mh = side(b, false);
             base.add(mb);
             head.add(mh);
-            rows.add(compareOne(b, mb, mh));
+            rows.add(compareOne(b, mb, mh, run));
         }
         for (String key : run.headOnly()) {
             Measurement m = new Measurement(MeasurementId.primary(key), key.replaceAll("\\..*", ""),
@@ -64,56 +92,95 @@ public final class PairedComparer {
                 mode, config.source(), config.statistics().alpha(), config.statistics().confidence(), rows, List.of());
     }
 
-    Comparison compareOne(PairedBenchmark b, Measurement base, Measurement head) {
+    Comparison compareOne(PairedBenchmark b, Measurement base, Measurement head, RelativeRun run) {
         ThresholdEntry entry = ThresholdMapping.entryFor(head);
         double threshold = config.thresholdPercent(entry);
-        List<PairedRatio.Pair> pairs = b.pairs().stream()
-                .map(p -> new PairedRatio.Pair(values(p.base()), values(p.head()), p.iterationsAligned())).toList();
-        PairedRatio.Result r = PairedRatio.of(pairs, config.statistics().confidence());
-        ChangeStatistics evidence = new ChangeStatistics(r.pairs(), r.pairs(), r.pValue(), false, r.ratio(), r.low(),
-                r.high());
         if (PeerReferences.isReference(head)) {
+            PairedRatio.Result all = ratio(b.allPairs());
             return new Comparison(head.id(), entry, threshold, Optional.of(base), head, Verdict.REFERENCE,
                     String.format(Locale.ROOT, "a reference the peers suite divides by, not our code: %+.1f%% between"
-                            + " the revisions, reported, never judged", (r.ratio() - 1) * 100), Optional.of(evidence));
+                            + " the revisions, reported, never judged", (all.ratio() - 1) * 100),
+                    Optional.of(evidence(all)));
         }
+        PairedRatio.Result first = ratio(b.pairs());
+        if (run.confirmPairs() == 0) {
+            return judge(head, base, entry, threshold, first, config.statistics().alpha(), "");
+        }
+        double worseFirst = worsePercent(head, first.ratio());
+        String firstText = String.format(Locale.ROOT, "the first %d pairs said %+.1f%%", first.pairs(), worseFirst);
+        if (b.confirmation().isEmpty()) {
+            if (Math.abs(worseFirst) > threshold) {
+                return new Comparison(head.id(), entry, threshold, Optional.of(base), head, Verdict.INCONCLUSIVE,
+                        firstText + ", past the threshold, but the run holds no confirmation pairs to decide on",
+                        Optional.of(evidence(first)));
+            }
+            return new Comparison(head.id(), entry, threshold, Optional.of(base), head, Verdict.NO_CHANGE,
+                    String.format(Locale.ROOT, "%s: within the %.1f%% threshold either way, not measured again",
+                            firstText, threshold), Optional.of(evidence(first)));
+        }
+        long family = Math.max(1, run.confirmed());
+        return judge(head, base, entry, threshold, ratio(b.confirmation()), config.statistics().alpha() / family,
+                String.format(Locale.ROOT, "confirmed on fresh pairs (%s; alpha %s / %d benchmarks measured"
+                        + " again): ", firstText, config.statistics().alpha(), family));
+    }
+
+    /** The rule on one set of pairs at level {@code alpha}; {@code how} prefixes the reason. */
+    private Comparison judge(Measurement head, Measurement base, ThresholdEntry entry, double threshold,
+            PairedRatio.Result r, double alpha, String how) {
         if (!r.tested()) {
             return new Comparison(head.id(), entry, threshold, Optional.of(base), head, Verdict.INCONCLUSIVE,
-                    String.format(Locale.ROOT, "one pair only: the %+.1f%% change is untested (run 3 or more pairs)",
-                            (r.ratio() - 1) * 100), Optional.of(evidence));
+                    how + String.format(Locale.ROOT, "one pair only: the %+.1f%% change is untested (run 3 or more pairs)",
+                            (r.ratio() - 1) * 100), Optional.of(evidence(r)));
         }
         boolean higherIsBetter = head.direction() == Direction.HIGHER_IS_BETTER;
-        double worse = 100 * (higherIsBetter ? 1 - r.ratio() : r.ratio() - 1);
+        double worse = worsePercent(head, r.ratio());
         double worseLow = 100 * (higherIsBetter ? 1 - r.high() : r.low() - 1);
         double worseHigh = 100 * (higherIsBetter ? 1 - r.low() : r.high() - 1);
-        boolean significant = r.pValue() < config.statistics().alpha();
-        String estimate = String.format(Locale.ROOT, "%s by %.1f%% (interval %.1f%% to %.1f%%, %d pairs, spread of"
+        boolean significant = r.pValue() < alpha;
+        String estimate = how + String.format(Locale.ROOT, "%s by %.1f%% (interval %.1f%% to %.1f%%, %d pairs, spread of"
                 + " pair log ratios %.1f%%)", worse > 0 ? "worse" : "better", Math.abs(worse),
                 worse > 0 ? worseLow : -worseHigh, worse > 0 ? worseHigh : -worseLow, r.pairs(), 100 * r.pairSd());
         Verdict verdict;
         String reason;
         if (significant && worse > threshold) {
             verdict = Verdict.REGRESSION;
-            reason = String.format(Locale.ROOT, "%s: past the %.1f%% threshold (paired t, p = %.3g)", estimate,
-                    threshold, r.pValue());
+            reason = String.format(Locale.ROOT, "%s: past the %.1f%% threshold (paired t, p = %.3g < %.2g)", estimate,
+                    threshold, r.pValue(), alpha);
         } else if (significant && worseHigh < -threshold / 2) {
             verdict = Verdict.IMPROVEMENT;
-            reason = String.format(Locale.ROOT, "%s: the interval lies past half the %.1f%% threshold (paired t, p = %.3g)", estimate,
-                    threshold, r.pValue());
+            reason = String.format(Locale.ROOT, "%s: the interval lies past half the %.1f%% threshold (paired t,"
+                    + " p = %.3g < %.2g)", estimate, threshold, r.pValue(), alpha);
         } else if (significant) {
             verdict = Verdict.NO_CHANGE;
             reason = String.format(Locale.ROOT, "%s: significant (p = %.3g) but within the %.1f%% threshold", estimate,
                     r.pValue(), threshold);
         } else {
             verdict = Verdict.NO_CHANGE;
-            reason = String.format(Locale.ROOT, "%s: not significant (paired t, p = %.3g)", estimate, r.pValue());
+            reason = String.format(Locale.ROOT, "%s: not significant (paired t, p = %.3g, needs < %.2g)", estimate,
+                    r.pValue(), alpha);
         }
-        return new Comparison(head.id(), entry, threshold, Optional.of(base), head, verdict, reason, Optional.of(evidence));
+        return new Comparison(head.id(), entry, threshold, Optional.of(base), head, verdict, reason,
+                Optional.of(evidence(r)));
+    }
+
+    /** The change in percent, positive when worse, whichever way the unit points. */
+    private static double worsePercent(Measurement head, double ratio) {
+        return 100 * (head.direction() == Direction.HIGHER_IS_BETTER ? 1 - ratio : ratio - 1);
+    }
+
+    private PairedRatio.Result ratio(List<ForkPair> pairs) {
+        return PairedRatio.of(pairs.stream()
+                .map(p -> new PairedRatio.Pair(values(p.base()), values(p.head()), p.iterationsAligned())).toList(),
+                config.statistics().confidence());
+    }
+
+    private static ChangeStatistics evidence(PairedRatio.Result r) {
+        return new ChangeStatistics(r.pairs(), r.pairs(), r.pValue(), false, r.ratio(), r.low(), r.high());
     }
 
     /** One side as a measurement: a sample per pair (the fork's mean), the score their mean. */
     private static Measurement side(PairedBenchmark b, boolean base) {
-        List<Double> means = b.pairs().stream()
+        List<Double> means = b.allPairs().stream()
                 .map(p -> (base ? p.base() : p.head()).stream().mapToDouble(Double::doubleValue).average().orElseThrow())
                 .toList();
         double score = means.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
@@ -126,7 +193,9 @@ public final class PairedComparer {
 
     private static String pairsText(RelativeRun run) {
         int pairs = run.benchmarks().stream().mapToInt(b -> b.pairs().size()).max().orElse(0);
-        return pairs + " fork pairs of " + run.measurementIterations() + " iterations per benchmark";
+        String text = pairs + " fork pairs of " + run.measurementIterations() + " iterations per benchmark";
+        return run.confirmPairs() == 0 ? text : text + String.format(Locale.ROOT, "; %d benchmark(s) past their"
+                + " threshold " + CONFIRMED + " %d fresh pairs", run.confirmed(), run.confirmPairs());
     }
 
     private static String shortId(String commit) {

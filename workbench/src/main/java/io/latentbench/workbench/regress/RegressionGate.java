@@ -6,6 +6,7 @@ import io.latentbench.workbench.regress.config.RegressionConfig;
 import io.latentbench.workbench.regress.report.HistoryTrends;
 import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.ResultSet;
+import io.latentbench.workbench.results.relative.Recheck;
 import io.latentbench.workbench.results.relative.RelativeRun;
 import io.latentbench.workbench.results.relative.RelativeRunJson;
 import java.nio.file.Files;
@@ -97,6 +98,11 @@ public record RegressionGate(RegressionConfig config, String testbed, boolean al
         List<String> warnings = new ArrayList<>();
         return new GateResult(config, report, HistoryTrends.load(history, report, warnings::add), Optional.empty(),
                 warnings);
+    }
+
+    /** Which benchmarks of a relative run this gate wants measured again before it judges them. */
+    public Recheck recheck() {
+        return new PairedComparer(config).recheck();
     }
 
     /**

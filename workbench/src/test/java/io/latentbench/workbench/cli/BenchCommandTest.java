@@ -42,6 +42,13 @@ class BenchCommandTest {
         Outcome p = run("bench", "--profile", "slow", "--list");
         assertThat(p.code()).isEqualTo(2);
         assertThat(p.err()).contains("unknown profile 'slow'");
+
+        Outcome lonely = run("bench", "--list", "--confirm", "4");
+        assertThat(lonely.code()).isEqualTo(2);
+        assertThat(lonely.err()).contains("--confirm belong to a relative run: add --against REV");
+        Outcome negative = run("bench", "--list", "--against", "HEAD", "--confirm", "-1");
+        assertThat(negative.code()).isEqualTo(2);
+        assertThat(negative.err()).contains("confirmation pairs -1 must be 0 or more");
     }
 
     @Test

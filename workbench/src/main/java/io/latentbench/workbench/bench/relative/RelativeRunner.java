@@ -12,6 +12,7 @@ import io.latentbench.workbench.results.ResultSet;
 import io.latentbench.workbench.results.RunInfo;
 import io.latentbench.workbench.results.relative.ForkPair;
 import io.latentbench.workbench.results.relative.PairedBenchmark;
+import io.latentbench.workbench.results.relative.Recheck;
 import io.latentbench.workbench.results.relative.RelativeRun;
 import io.latentbench.workbench.results.relative.RelativeRunJson;
 import io.latentbench.workbench.results.relative.Schedule;
@@ -35,6 +36,9 @@ import java.util.function.Consumer;
  * is drawn from {@code seed}. Interleaved: the forks of
  * a pair run one after the other, unpinned, in an order drawn from {@code seed}.
  *
+ * <p>Confirmation ({@link #confirm}): a benchmark whose first pairs show a change past its
+ * threshold gets fresh pairs at once, so that its verdict rests on pairs that did not select it.
+ *
  * <p>Writes into {@code dir}: {@code relative.json} (both sides and the pairing), each side's
  * {@code results.json} (its forks merged, for history and tables) and each fork's JMH JSON and log
  * under {@code forks/}.
@@ -49,6 +53,8 @@ public final class RelativeRunner {
     private final long seed;
     private final List<String> jvmArgs;
     private final Consumer<String> progress;
+    private Recheck recheck = Recheck.NEVER;
+    private int confirmPairs;
 
     public RelativeRunner(RunSettings settings, Schedule schedule, long seed, List<String> jvmArgs,
             Consumer<String> progress) {
@@ -57,6 +63,19 @@ public final class RelativeRunner {
         this.seed = seed;
         this.jvmArgs = List.copyOf(jvmArgs);
         this.progress = progress == null ? line -> {} : progress;
+    }
+
+    /**
+     * A confirmation stage: a benchmark whose first pairs {@code recheck} wants confirmed gets
+     * {@code pairs} fresh pairs right after them (0: none).
+     */
+    public RelativeRunner confirm(int pairs, Recheck recheck) {
+        if (pairs < 0) {
+            throw new IllegalArgumentException("confirmation pairs " + pairs + " must be 0 or more");
+        }
+        this.confirmPairs = pairs;
+        this.recheck = java.util.Objects.requireNonNull(recheck, "recheck");
+        return this;
     }
 
     /**
@@ -84,52 +103,17 @@ public final class RelativeRunner {
         long start = System.nanoTime();
         for (int i = 0; i < points.size(); i++) {
             Target point = points.get(i);
-            List<ForkPair> pairs = new ArrayList<>();
-            List<ForkLauncher.Scores> baseForks = new ArrayList<>();
-            List<ForkLauncher.Scores> headForks = new ArrayList<>();
-            String unit = null;
+            Sides measured = new Sides();
+            PairedBenchmark b;
             try {
-                for (int pair = 0; pair < settings.forks(); pair++) {
-                    ForkLauncher.Scores b;
-                    ForkLauncher.Scores h;
-                    String how;
-                    int baseCore = -1;
-                    int headCore = -1;
-                    if (schedule == Schedule.DUET) {
-                        baseCore = DUET_CORES[pair % 2];
-                        headCore = DUET_CORES[(pair + 1) % 2];
-                        // Which fork starts first (a few milliseconds apart) is drawn from the seed, so
-                        // that it is not always the base: in A/A duet runs on a loaded machine one
-                        // benchmark came out 40 % faster on the head side twice, with the base always first.
-                        ForkLauncher.Running rb;
-                        ForkLauncher.Running rh;
-                        if (order.nextBoolean()) {
-                            rb = launcher.start(base, point, pair, baseCore);
-                            rh = launcher.start(head, point, pair, headCore);
-                        } else {
-                            rh = launcher.start(head, point, pair, headCore);
-                            rb = launcher.start(base, point, pair, baseCore);
-                        }
-                        h = finishBoth(launcher, rb, rh);
-                        b = launcher.finish(rb);
-                        how = "together";
-                    } else if (order.nextBoolean()) {
-                        b = launcher.finish(launcher.start(base, point, pair, -1));
-                        h = launcher.finish(launcher.start(head, point, pair, -1));
-                        how = "base-first";
-                    } else {
-                        h = launcher.finish(launcher.start(head, point, pair, -1));
-                        b = launcher.finish(launcher.start(base, point, pair, -1));
-                        how = "head-first";
-                    }
-                    if (!b.unit().equals(h.unit())) {
-                        throw new BenchmarkFailedException(point.key(), "base and head report different units ("
-                                + b.unit() + ", " + h.unit() + "); a relative run compares one benchmark", null);
-                    }
-                    unit = h.unit();
-                    baseForks.add(b);
-                    headForks.add(h);
-                    pairs.add(new ForkPair(pair, how, baseCore, headCore, b.iterations(), h.iterations()));
+                List<ForkPair> first = pairs(launcher, order, point, base, head, 0, settings.forks(), measured);
+                b = new PairedBenchmark(point.key(), point.suite(), point.method(), point.params(), measured.unit,
+                        first);
+                if (confirmPairs > 0 && recheck.wanted(b)) {
+                    progress.accept(String.format("[%d/%d] %s: head/base %.3f over %d pairs, past its threshold:"
+                            + " %d fresh pairs to confirm", i + 1, points.size(), point.key(), roughRatio(first),
+                            first.size(), confirmPairs));
+                    b = b.confirmedBy(pairs(launcher, order, point, base, head, first.size(), confirmPairs, measured));
                 }
             } catch (ForkLauncher.ForkFailedException e) {
                 if (!e.missing || !e.getMessage().contains("the base revision")) {
@@ -145,22 +129,77 @@ public final class RelativeRunner {
                 Thread.currentThread().interrupt();
                 throw new BenchmarkFailedException(point.key(), "interrupted", e);
             }
-            benchmarks.add(new PairedBenchmark(point.key(), point.suite(), point.method(), point.params(), unit,
-                    pairs));
-            baseJmh.add(merged(baseForks));
-            headJmh.add(merged(headForks));
+            benchmarks.add(b);
+            baseJmh.add(merged(measured.base));
+            headJmh.add(merged(measured.head));
             progress.accept(String.format("[%d/%d] %s: %d %s pairs, head/base %.3f (%.0f s so far)", i + 1,
-                    points.size(), point.key(), pairs.size(), schedule.label(), roughRatio(pairs),
+                    points.size(), point.key(), b.allPairs().size(), schedule.label(), roughRatio(b.allPairs()),
                     (System.nanoTime() - start) / 1e9));
         }
         RunInfo info = new RunInfo(Instant.now(), head.revision().commit(), machine.profile(), machine.jdk(),
                 machine.cpu(), machine.cores());
         RelativeRun run = new RelativeRun(schedule, seed, base.revision(), head.revision(), info,
-                settings.warmupIterations(), settings.measurementIterations(), benchmarks, headOnly);
+                settings.warmupIterations(), settings.measurementIterations(), benchmarks, headOnly, confirmPairs);
         RelativeRunJson.write(run, dir.resolve(RelativeRunJson.FILE_NAME));
         writeSide(baseJmh, base, info, dir.resolve("base"));
         writeSide(headJmh, head, info, dir.resolve("head"));
         return run;
+    }
+
+    /** What the forks of one point measured, side by side, for each side's merged results. */
+    private static final class Sides {
+        final List<ForkLauncher.Scores> base = new ArrayList<>();
+        final List<ForkLauncher.Scores> head = new ArrayList<>();
+        String unit;
+    }
+
+    /** Runs {@code count} pairs of {@code point}, numbered from {@code from}, recording every fork in {@code into}. */
+    private List<ForkPair> pairs(ForkLauncher launcher, Random order, Target point, Side base, Side head, int from,
+            int count, Sides into) throws IOException, InterruptedException {
+        List<ForkPair> pairs = new ArrayList<>();
+        for (int pair = from; pair < from + count; pair++) {
+            ForkLauncher.Scores b;
+            ForkLauncher.Scores h;
+            String how;
+            int baseCore = -1;
+            int headCore = -1;
+            if (schedule == Schedule.DUET) {
+                baseCore = DUET_CORES[pair % 2];
+                headCore = DUET_CORES[(pair + 1) % 2];
+                // Which fork starts first (a few milliseconds apart) is drawn from the seed, so
+                // that it is not always the base: in A/A duet runs on a loaded machine one
+                // benchmark came out 40 % faster on the head side twice, with the base always first.
+                ForkLauncher.Running rb;
+                ForkLauncher.Running rh;
+                if (order.nextBoolean()) {
+                    rb = launcher.start(base, point, pair, baseCore);
+                    rh = launcher.start(head, point, pair, headCore);
+                } else {
+                    rh = launcher.start(head, point, pair, headCore);
+                    rb = launcher.start(base, point, pair, baseCore);
+                }
+                h = finishBoth(launcher, rb, rh);
+                b = launcher.finish(rb);
+                how = "together";
+            } else if (order.nextBoolean()) {
+                b = launcher.finish(launcher.start(base, point, pair, -1));
+                h = launcher.finish(launcher.start(head, point, pair, -1));
+                how = "base-first";
+            } else {
+                h = launcher.finish(launcher.start(head, point, pair, -1));
+                b = launcher.finish(launcher.start(base, point, pair, -1));
+                how = "head-first";
+            }
+            if (!b.unit().equals(h.unit())) {
+                throw new BenchmarkFailedException(point.key(), "base and head report different units ("
+                        + b.unit() + ", " + h.unit() + "); a relative run compares one benchmark", null);
+            }
+            into.unit = h.unit();
+            into.base.add(b);
+            into.head.add(h);
+            pairs.add(new ForkPair(pair, how, baseCore, headCore, b.iterations(), h.iterations()));
+        }
+        return pairs;
     }
 
     /** Waits for the head fork; when it fails, the base fork of the pair is stopped too. */

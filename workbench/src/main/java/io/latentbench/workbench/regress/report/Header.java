@@ -27,7 +27,11 @@ final class Header {
             return String.format(Locale.ROOT, "geometric mean of the paired ratios head/base (a log ratio per fork"
                     + " pair, iterations averaged within it) with a %.0f%% Student t interval over the pairs; a paired"
                     + " t test on the log ratios. Regression: p < %s and the estimate worse than the threshold;"
-                    + " Improvement: p < %s and the whole interval better than half of it", r.confidence() * 100, r.alpha(), r.alpha());
+                    + " Improvement: p < %s and the whole interval better than half of it", r.confidence() * 100, r.alpha(), r.alpha())
+                    + (r.mode().contains(PairedComparer.CONFIRMED) ? "; the first pairs only select: a benchmark whose"
+                            + " first estimate is past its threshold either way is measured again and judged on the"
+                            + " fresh pairs alone, alpha divided by the number measured again; the others are NoChange"
+                            : "");
         }
         return String.format(Locale.ROOT,
                 "Mann-Whitney U on per-fork means (alpha %s) and a %.0f%% bootstrap interval of the ratio of means;"

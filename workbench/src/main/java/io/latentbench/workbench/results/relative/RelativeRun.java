@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param measurementIterations  per fork; iteration i of a base fork is paired with iteration i of its twin
  * @param benchmarks   one entry per benchmark point, with its fork pairs
  * @param headOnly     keys of the benchmarks the base revision does not have (new in the head)
+ * @param confirmPairs fresh pairs a benchmark got when its first pairs showed a change past its
+ *                     threshold; 0: the run had no confirmation stage
  */
 public record RelativeRun(Schedule schedule, long seed, Revision base, Revision head, RunInfo info,
-        int warmupIterations, int measurementIterations, List<PairedBenchmark> benchmarks, List<String> headOnly) {
+        int warmupIterations, int measurementIterations, List<PairedBenchmark> benchmarks, List<String> headOnly,
+        int confirmPairs) {
 
     /** The value of the {@code format} field that marks a relative-run file. */
     public static final String FORMAT = "latentbench-relative-run/1";
@@ -31,6 +34,20 @@ public record RelativeRun(Schedule schedule, long seed, Revision base, Revision 
         Objects.requireNonNull(info, "info");
         benchmarks = List.copyOf(benchmarks);
         headOnly = List.copyOf(headOnly);
+        if (confirmPairs < 0) {
+            throw new IllegalArgumentException("confirmPairs " + confirmPairs + " must be 0 or more");
+        }
+    }
+
+    /** A run without a confirmation stage. */
+    public RelativeRun(Schedule schedule, long seed, Revision base, Revision head, RunInfo info,
+            int warmupIterations, int measurementIterations, List<PairedBenchmark> benchmarks, List<String> headOnly) {
+        this(schedule, seed, base, head, info, warmupIterations, measurementIterations, benchmarks, headOnly, 0);
+    }
+
+    /** How many benchmarks were measured again: the family their confirmation tests are corrected for. */
+    public long confirmed() {
+        return benchmarks.stream().filter(b -> !b.confirmation().isEmpty()).count();
     }
 
     /** Which code one side ran. {@code revision} is what the user named (HEAD~1, main, "working tree"). */

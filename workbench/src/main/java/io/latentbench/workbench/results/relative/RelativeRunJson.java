@@ -53,6 +53,7 @@ public final class RelativeRunJson {
         info.put("testbed", run.info().testbed());
         root.put("warmup_iterations", run.warmupIterations());
         root.put("measurement_iterations", run.measurementIterations());
+        root.put("confirm_pairs", run.confirmPairs());
         run.headOnly().forEach(root.putArray("head_only")::add);
         ArrayNode benchmarks = root.putArray("benchmarks");
         for (PairedBenchmark b : run.benchmarks()) {
@@ -63,15 +64,9 @@ public final class RelativeRunJson {
             ObjectNode params = n.putObject("params");
             b.params().forEach(params::put);
             n.put("unit", b.unit());
-            ArrayNode pairs = n.putArray("pairs");
-            for (ForkPair p : b.pairs()) {
-                ObjectNode pn = pairs.addObject();
-                pn.put("index", p.index());
-                pn.put("order", p.order());
-                pn.put("base_core", p.baseCore());
-                pn.put("head_core", p.headCore());
-                p.base().forEach(pn.putArray("base")::add);
-                p.head().forEach(pn.putArray("head")::add);
+            pairs(n.putArray("pairs"), b.pairs());
+            if (!b.confirmation().isEmpty()) {
+                pairs(n.putArray("confirmation"), b.confirmation());
             }
         }
         try {
@@ -121,19 +116,40 @@ public final class RelativeRunJson {
             String where = source + ": benchmark " + key;
             Map<String, String> params = new TreeMap<>();
             b.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
-            List<ForkPair> pairs = new ArrayList<>();
-            for (JsonNode p : array(b, "pairs", where)) {
-                pairs.add(new ForkPair(number(p, "index", where).intValue(), text(p, "order", where),
-                        number(p, "base_core", where).intValue(), number(p, "head_core", where).intValue(),
-                        scores(p, "base", where), scores(p, "head", where)));
-            }
+            List<ForkPair> confirmation = b.has("confirmation") ? pairs(array(b, "confirmation", where), where)
+                    : List.of();
             benchmarks.add(new PairedBenchmark(key, text(b, "suite", where), text(b, "method", where),
-                    new TreeMap<>(params), text(b, "unit", where), pairs));
+                    new TreeMap<>(params), text(b, "unit", where), pairs(array(b, "pairs", where), where),
+                    confirmation));
         }
+        JsonNode confirm = root.get("confirm_pairs");
+        int confirmPairs = confirm == null ? 0 : number(root, "confirm_pairs", source).intValue();
         return new RelativeRun(Schedule.parse(text(root, "schedule", source)), number(root, "seed", source).longValue(),
                 side(required(root, "base", source), source), side(required(root, "head", source), source), runInfo,
                 number(root, "warmup_iterations", source).intValue(),
-                number(root, "measurement_iterations", source).intValue(), benchmarks, headOnly);
+                number(root, "measurement_iterations", source).intValue(), benchmarks, headOnly, confirmPairs);
+    }
+
+    private static void pairs(ArrayNode out, List<ForkPair> pairs) {
+        for (ForkPair p : pairs) {
+            ObjectNode pn = out.addObject();
+            pn.put("index", p.index());
+            pn.put("order", p.order());
+            pn.put("base_core", p.baseCore());
+            pn.put("head_core", p.headCore());
+            p.base().forEach(pn.putArray("base")::add);
+            p.head().forEach(pn.putArray("head")::add);
+        }
+    }
+
+    private static List<ForkPair> pairs(JsonNode array, String where) {
+        List<ForkPair> pairs = new ArrayList<>();
+        for (JsonNode p : array) {
+            pairs.add(new ForkPair(number(p, "index", where).intValue(), text(p, "order", where),
+                    number(p, "base_core", where).intValue(), number(p, "head_core", where).intValue(),
+                    scores(p, "base", where), scores(p, "head", where)));
+        }
+        return pairs;
     }
 
     private static void side(ObjectNode n, RelativeRun.Revision r) {

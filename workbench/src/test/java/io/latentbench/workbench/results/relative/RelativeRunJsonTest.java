@@ -35,6 +35,30 @@ class RelativeRunJsonTest {
     }
 
     @Test
+    void confirmationPairsRoundTripAndAFileWrittenBeforeThemReadsAsARunWithoutThem(@TempDir Path dir) throws Exception {
+        RelativeRun plain = sample();
+        PairedBenchmark b = plain.benchmarks().getFirst();
+        RelativeRun staged = new RelativeRun(plain.schedule(), plain.seed(), plain.base(), plain.head(), plain.info(),
+                plain.warmupIterations(), plain.measurementIterations(), List.of(b.confirmedBy(List.of(
+                        new ForkPair(2, "base-first", -1, -1, List.of(1.2, 1.3), List.of(1.2, 1.4))))),
+                plain.headOnly(), 1);
+        Path file = dir.resolve(RelativeRunJson.FILE_NAME);
+        RelativeRunJson.write(staged, file);
+        RelativeRun back = RelativeRunJson.read(file);
+        assertThat(back).isEqualTo(staged);
+        assertThat(back.confirmed()).isEqualTo(1);
+        assertThat(back.benchmarks().getFirst().allPairs()).extracting(ForkPair::index).containsExactly(0, 1, 2);
+        String older = RelativeRunJson.toJson(plain).replaceAll("\\s*\"confirm_pairs\" : 0,", "");
+        assertThat(older).doesNotContain("confirm");
+        RelativeRun old = RelativeRunJson.read(Files.writeString(dir.resolve("old.json"), older));
+        assertThat(old.confirmPairs()).isZero();
+        assertThat(old.benchmarks().getFirst().confirmation()).isEmpty();
+        Path bad = Files.writeString(dir.resolve("bad.json"), RelativeRunJson.toJson(staged)
+                .replace("\"confirm_pairs\" : 1", "\"confirm_pairs\" : \"one\""));
+        assertThatThrownBy(() -> RelativeRunJson.read(bad)).hasMessageContaining("'confirm_pairs' should be a number");
+    }
+
+    @Test
     void aFileOfAnotherKindOrWithABadFieldIsAClearError(@TempDir Path dir) throws Exception {
         Path other = Files.writeString(dir.resolve("results.json"), "{\"runInfo\": {}}");
         assertThatThrownBy(() -> RelativeRunJson.read(other)).isInstanceOf(IllegalArgumentException.class)
