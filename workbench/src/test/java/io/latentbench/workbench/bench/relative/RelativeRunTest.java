@@ -120,35 +120,36 @@ class RelativeRunTest {
         Path out = repo.resolve("target/run");
         List<String> lines = new ArrayList<>();
         RegressionGate gate = RegressionGate.withConfig(RegressionConfig.defaults());
-        RelativeRun run = new RelativeRunner(tiny, schedule, 5, List.of(), lines::add).confirm(3, gate.recheck())
+        RelativeRun run = new RelativeRunner(tiny, schedule, 5, List.of(), lines::add).confirm(5, gate.recheck())
                 .run(List.of(target),
                 new Side("base", new RelativeRun.Revision("HEAD^1", base.commit()), base.classpath()),
                 new Side("head", new RelativeRun.Revision("HEAD", head.commit()), head.classpath()), machine, out);
 
-        // ten times the work is past any threshold: 3 fresh pairs follow the first 4 at once
+        // ten times the work is past any threshold: 5 fresh pairs follow the first 4 at once (5, not 3: on a
+        // loaded machine one pair in a few comes out near 1, and 3 pairs with one such are not significant)
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).contains("tiny.work").contains("past its threshold: 3 fresh pairs to confirm");
-        assertThat(lines.get(1)).contains("7 " + schedule.label() + " pairs");
+        assertThat(lines.get(0)).contains("tiny.work").contains("past its threshold: 5 fresh pairs to confirm");
+        assertThat(lines.get(1)).contains("9 " + schedule.label() + " pairs");
         RelativeRun saved = RelativeRunJson.read(out.resolve("relative.json"));
         assertThat(saved).isEqualTo(run);
         assertThat(saved.base().commit()).isEqualTo(base.commit()).isNotEqualTo(saved.head().commit());
-        assertThat(saved.confirmPairs()).isEqualTo(3);
+        assertThat(saved.confirmPairs()).isEqualTo(5);
         List<ForkPair> pairs = saved.benchmarks().getFirst().pairs();
         assertThat(pairs).hasSize(4).allSatisfy(p -> assertThat(p.base()).hasSize(2));
         List<ForkPair> all = saved.benchmarks().getFirst().allPairs();
-        assertThat(all).extracting(ForkPair::index).containsExactly(0, 1, 2, 3, 4, 5, 6);
+        assertThat(all).extracting(ForkPair::index).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
         if (schedule == Schedule.DUET) {
             // the cores swap from pair to pair, on through the confirmation pairs
-            assertThat(all).extracting(ForkPair::baseCore).containsExactly(0, 1, 0, 1, 0, 1, 0);
-            assertThat(all).extracting(ForkPair::headCore).containsExactly(1, 0, 1, 0, 1, 0, 1);
+            assertThat(all).extracting(ForkPair::baseCore).containsExactly(0, 1, 0, 1, 0, 1, 0, 1, 0);
+            assertThat(all).extracting(ForkPair::headCore).containsExactly(1, 0, 1, 0, 1, 0, 1, 0, 1);
         }
         assertThat(ResultFiles.read(out.resolve("head/results.json")).results()).singleElement()
-                .satisfies(r -> assertThat(r.primary().forks()).isEqualTo(7));
+                .satisfies(r -> assertThat(r.primary().forks()).isEqualTo(9));
 
         GateResult verdict = gate.relative(out.resolve("relative.json"));
         assertThat(verdict.report().comparisons()).singleElement().satisfies(c -> {
             assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.REGRESSION);
-            assertThat(c.reason()).startsWith("confirmed on fresh pairs").contains("3 pairs");
+            assertThat(c.reason()).startsWith("confirmed on fresh pairs").contains("5 pairs");
             assertThat(c.statistics().orElseThrow().ratio()).isGreaterThan(3);
         });
         assertThat(verdict.exitCode()).isEqualTo(1);
