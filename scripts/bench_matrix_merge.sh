@@ -51,7 +51,7 @@ done
 mapfile -t testbeds < <(printf '%s\n' "${!shards_of[@]}" | sort)
 if [ ${#testbeds[@]} -gt 1 ]; then
   echo "bench_matrix_merge: the shards ran on ${#testbeds[@]} testbeds (${testbeds[*]});" \
-       "each gets the part of the plan it ran" >&2
+       "each gets the shards it ran" >&2
 fi
 
 status=0

@@ -105,7 +105,7 @@ if [ -f "$BASELINE_FILE" ]; then
   fi
 else
   echo "No baseline for testbed $TESTBED, creating it..."
-  # nothing to protect yet: the first baseline is approved, as the plan's script copied it
+  # nothing to protect yet: the first run becomes the baseline, approved, without a comparison
   ./lb baseline --dir "$BASELINES_DIR" --testbed "$TESTBED" update --approve --results "$RESULTS_FILE" --config "$CONFIG"
   if [ "$relative" = 0 ]; then ./lb report --baseline "$BASELINE_FILE" --output "$REPORT_MD"; fi
 fi

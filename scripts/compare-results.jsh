@@ -8,7 +8,7 @@
 // fails, with the error shown). Settings, from the environment:
 //   LB_BASELINE   the reference side (required)
 //   LB_CURRENT    the run to judge (required)
-//   LB_CONFIG     thresholds (default baselines/regression_config.toml when it exists, else the plan's values)
+//   LB_CONFIG     thresholds (default baselines/regression_config.toml when it exists, else the built-in defaults)
 //   LB_THRESHOLD  one threshold in percent for every benchmark instead of the config's (optional)
 import io.latentbench.workbench.regress.Comparer;
 import io.latentbench.workbench.regress.Comparison;

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * Benchmark inputs, generated deterministically so that two runs (and two forks) measure the
- * same work: uniform floats in [-1, 1), as in the original plan.
+ * same work: uniform floats in [-1, 1), the same distribution in every suite so their rows compare.
  */
 public final class DataSets {
 

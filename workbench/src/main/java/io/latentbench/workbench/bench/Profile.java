@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  *       benchmarks, 43 before the peers suite grew its batch, add and build targets; one run took 6 minutes on a shared, heavily loaded 2-core machine). Three
  *       warmup iterations: with two, the Vector API code of some forks was still not compiled
  *       by C2 on that machine (it allocated boxed vectors while measured).</li>
- *   <li>{@code critical}: the original plan's critical path (dims 128/256/512 x k 10/100/1000
+ *   <li>{@code critical}: the matrix suite's critical path (dims 128/256/512 x k 10/100/1000
  *       x batch 1/32 x 10k vectors) plus knn latency and the peers.</li>
  *   <li>{@code full}: every suite over every declared value, 3 forks; hours, so shardable.</li>
  * </ul>

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * Speedups of each attention type against Standard at the same other parameters (dimension,
  * keys): Standard's time per op over the type's, recorded on every row with a {@code type}
  * parameter as the secondary metric {@value #METRIC} (unit "x", higher is better), and printed
- * as the original plan's comparison table.
+ * by {@link #report} as a table of types against the other parameters.
  */
 public final class Speedups {
 

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
             "Suites: latency, throughput, memory, matrix, attention_comparison, distance_comparison,"
                     + " flash_vs_standard, peers. --suite NAME.METHOD runs one benchmark of a suite.",
             "",
-            "Profiles: quick (default; minutes), critical (the plan's reduced matrix), full (hours; use --shard).",
+            "Profiles: quick (default; minutes), critical (the matrix suite at dims 128/256/512 x k 10/100/1000 x batch 1/32 x 10k, plus knn latency and the peers), full (hours; use --shard).",
             "",
             "Relative run: --against REV measures the base revision REV (built in a git worktree under",
             "target/relative/, once per commit) and the working tree (or --head REV) in one job, --forks pairs",
@@ -69,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Values of a parameter wherever a selected benchmark has it (repeatable).")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N of the plan.")
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N of the selected benchmarks.")
     String shard;
 
     @Option(names = "--out", paramLabel = "DIR",

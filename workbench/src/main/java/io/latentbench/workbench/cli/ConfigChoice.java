@@ -8,14 +8,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --config FILE}, defaulting to baselines/regression_config.toml of the working directory,
- * then of the checkout the lb launcher runs from, then the plan's built-in values.
+ * then of the checkout the lb launcher runs from, then the built-in defaults of {@code RegressionConfig.defaults()}.
  */
 final class ConfigChoice {
 
     static final Path DEFAULT = Path.of("baselines", "regression_config.toml");
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Thresholds and actions (TOML). Default: baselines/regression_config.toml if present, else the plan's values.")
+            description = "Thresholds and actions (TOML). Default: baselines/regression_config.toml if present, else the built-in defaults.")
     Path config;
 
     RegressionConfig load() {

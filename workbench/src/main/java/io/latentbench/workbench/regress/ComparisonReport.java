@@ -41,7 +41,7 @@ public record ComparisonReport(
         return count(Verdict.REGRESSION) > 0;
     }
 
-    /** 1 on any regression, 2 on improvements only, 0 otherwise: the plan's contract. */
+    /** 1 on any regression, 2 on improvements only, 0 otherwise: {@code lb compare}'s exit status, which CI scripts read. */
     public int exitCode() {
         if (hasRegression()) {
             return 1;

@@ -45,7 +45,7 @@ public record RegressionGate(RegressionConfig config, String testbed, boolean al
         return new RegressionGate(config, null, false, null);
     }
 
-    /** The gate configured by {@code baselinesDir/regression_config.toml}, or the plan's defaults without one. */
+    /** The gate configured by {@code baselinesDir/regression_config.toml}, or {@link RegressionConfig#defaults()} without one. */
     public static RegressionGate forBaselines(Path baselinesDir) {
         Path file = baselinesDir.resolve(CONFIG_FILE);
         return withConfig(Files.isRegularFile(file) ? ConfigLoader.load(file) : RegressionConfig.defaults());

@@ -12,11 +12,11 @@ public enum ThresholdEntry {
     ALLOCATION_COUNT("memory.allocation_count", 25.0);
 
     private final String path;
-    private final double planDefault;
+    private final double builtInDefault;
 
-    ThresholdEntry(String path, double planDefault) {
+    ThresholdEntry(String path, double builtInDefault) {
         this.path = path;
-        this.planDefault = planDefault;
+        this.builtInDefault = builtInDefault;
     }
 
     /** The key under {@code [thresholds]}, e.g. {@code latency.knn_search}. */
@@ -24,9 +24,9 @@ public enum ThresholdEntry {
         return path;
     }
 
-    /** The original plan's value, used when no config file is given. */
-    public double planDefault() {
-        return planDefault;
+    /** The percent used when no config file is given; baselines/regression_config.toml ships the same values. */
+    public double builtInDefault() {
+        return builtInDefault;
     }
 
     public static ThresholdEntry byPath(String path) {

@@ -18,10 +18,4 @@ public enum Direction {
         }
         return LOWER_IS_BETTER;
     }
-
-    /** The relative change of {@code current} against {@code baseline}, signed so that positive is worse. */
-    public double worsening(double baseline, double current) {
-        double change = (current - baseline) / baseline;
-        return this == HIGHER_IS_BETTER ? -change : change;
-    }
 }

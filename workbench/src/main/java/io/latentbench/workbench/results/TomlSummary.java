@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code benchmark_results.toml}, the summary format of the original Criterion plan: one table
+ * {@code benchmark_results.toml}, a run's summary for reading by eye beside results.json: one table
  * per benchmark x params, named {@code [suite.benchmark.param_value...]}, with values as
  * strings that carry their unit.
  *

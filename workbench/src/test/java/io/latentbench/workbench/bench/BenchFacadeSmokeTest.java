@@ -101,7 +101,7 @@ class BenchFacadeSmokeTest {
 
     @Test
     void aBenchmarkThatThrowsFailsTheRunWithItsMessage() {
-        // dim=0 passes the plan's checks (a number where numbers are declared) and throws in the fork's setup.
+        // dim=0 passes BenchPlan's checks (a number where numbers are declared) and throws in the fork's setup.
         assertThatThrownBy(() -> tiny().suites("peers.dotProduct").param("impl", "scalar").param("dim", 0).quiet().run())
                 .isInstanceOf(BenchmarkFailedException.class)
                 .hasMessageContaining("peers.dotProduct[dim=0,impl=scalar]")

@@ -355,10 +355,10 @@ class ComparerTest {
 
     @Test
     void aBaselineWithoutSamplesIsInconclusiveNotARegression() {
-        // a plan-shaped baseline keeps only the mean
-        Measurement planShaped = new Measurement(MeasurementId.primary("latency.knn"), "latency", "knn",
+        // a minimal baseline record keeps only the mean
+        Measurement minimal = new Measurement(MeasurementId.primary("latency.knn"), "latency", "knn",
                 new java.util.TreeMap<>(), "us/op", 100, List.of());
-        MeasurementSet base = MeasurementSet.of("plan.json", null, null, null, List.of(planShaped));
+        MeasurementSet base = MeasurementSet.of("minimal.json", null, null, null, List.of(minimal));
         MeasurementSet cur = MeasurementSet.of("cur.json", null, null, null, List.of(new Measurement(
                 MeasurementId.primary("latency.knn"), "latency", "knn", new java.util.TreeMap<>(), "us/op", 150,
                 List.of(150.0, 151.0, 149.0, 150.0, 150.0))));

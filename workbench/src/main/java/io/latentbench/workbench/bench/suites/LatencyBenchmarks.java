@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.State;
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class LatencyBenchmarks {
 
-    /** Vectors in the space knn searches, as in the original plan. */
+    /** Vectors in the space knn searches: 10k, as in the distance suite and the matrix's critical path, so their rows compare. */
     static final int DATASET = 10_000;
-    /** Keys attention runs over, as in the original plan. */
+    /** Keys attention runs over: 100, the smallest count of the attention comparison suite, so the rows compare. */
     static final int KEYS = 100;
     /**
      * The add benchmark starts a fresh space after this many vectors so memory stays bounded

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The original plan's matrix: dims x neighbours x batch sizes x dataset sizes (480 points in
+ * The full search matrix: dims x neighbours x batch sizes x dataset sizes (480 points in
  * full; the critical profile runs dims 128/256/512 x k 10/100/1000 x batch 1/32 x 10k). A
  * batch of 1 is one knn call, larger batches one knnBatch call; the score is per batch.
  */

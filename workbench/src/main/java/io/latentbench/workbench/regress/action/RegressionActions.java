@@ -4,7 +4,6 @@ import io.latentbench.workbench.files.AtomicFiles;
 import io.latentbench.workbench.regress.Comparison;
 import io.latentbench.workbench.regress.ComparisonReport;
 import io.latentbench.workbench.regress.Verdict;
-import io.latentbench.workbench.regress.baseline.BaselineStore;
 import io.latentbench.workbench.regress.config.ActionsConfig;
 import io.latentbench.workbench.regress.report.MarkdownReport;
 import java.nio.file.Path;

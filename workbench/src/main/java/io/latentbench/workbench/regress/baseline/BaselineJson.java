@@ -15,12 +15,13 @@ import java.util.TreeMap;
 
 /**
  * Reads and writes baselines.json. Reading is strict about types, so that a hand-edited file
- * with a typo is reported (file, key, problem) instead of being half-read; it accepts the
- * original plan's shape, where only {@code mean} is required and the unit is microseconds.
+ * with a typo is reported (file, key, problem) instead of being half-read. A minimal record
+ * needs only {@code mean} (its name defaults to its key); without a {@code unit} it is in
+ * microseconds per op.
  */
 public final class BaselineJson {
 
-    static final String PLAN_UNIT = "us/op";
+    static final String MINIMAL_RECORD_UNIT = "us/op";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private BaselineJson() {}
@@ -104,7 +105,7 @@ public final class BaselineJson {
                 params,
                 dimension == null ? null : dimension.intValue(),
                 c.optString(node, path, "mode", ""),
-                c.optString(node, path, "unit", PLAN_UNIT),
+                c.optString(node, path, "unit", MINIMAL_RECORD_UNIT),
                 mean,
                 orNaN(c.optNumber(node, path, "std_dev")),
                 orNaN(c.optNumber(node, path, "median")),

@@ -7,8 +7,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One benchmark's baseline: the original plan's fields (name, dimension, mean, std_dev,
- * median, throughput, memory_peak_mb, timestamp, git_commit) plus what a sound comparison
+ * One benchmark's baseline: the summary fields (name, dimension, mean, std_dev, median,
+ * throughput, memory_peak_mb, timestamp, git_commit) plus what a sound comparison
  * needs: suite, params, mode, unit, per-fork samples and the memory secondary metrics.
  *
  * @param name          the benchmark key, {@code suite.method[params]}

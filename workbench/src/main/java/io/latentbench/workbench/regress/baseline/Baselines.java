@@ -98,7 +98,7 @@ public final class Baselines {
         return MeasurementSet.of(source, file.testbed().isEmpty() ? null : file.testbed(), commit, file.updatedAt(), items);
     }
 
-    /** For plan-shaped records without a suite: the part of the key before the first dot. */
+    /** For minimal records without a suite (see {@link BaselineJson}): the part of the key before the first dot. */
     private static String suiteOf(String key) {
         int bracket = key.indexOf('[');
         String head = bracket < 0 ? key : key.substring(0, bracket);

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Expands {@code ${NAME}} and {@code ${NAME:-fallback}} in config strings from the
  * environment. An unset variable without a fallback expands to the empty string, which the
- * actions read as "not configured" (the plan's {@code slack_webhook = "${SLACK_WEBHOOK_URL}"}
- * on a machine without the secret).
+ * actions read as "not configured" (regression_config.toml's
+ * {@code slack_webhook = "${SLACK_WEBHOOK_URL}"} on a machine without the secret).
  */
 public final class EnvExpander {
 

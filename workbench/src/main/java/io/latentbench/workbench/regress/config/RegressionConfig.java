@@ -22,7 +22,7 @@ public record RegressionConfig(
     public RegressionConfig {
         EnumMap<ThresholdEntry, Double> copy = new EnumMap<>(ThresholdEntry.class);
         copy.putAll(thresholds);
-        copy.putIfAbsent(ThresholdEntry.DEFAULT, ThresholdEntry.DEFAULT.planDefault());
+        copy.putIfAbsent(ThresholdEntry.DEFAULT, ThresholdEntry.DEFAULT.builtInDefault());
         thresholds = Collections.unmodifiableMap(copy);
         Objects.requireNonNull(actions, "actions");
         Objects.requireNonNull(baselineManagement, "baselineManagement");
@@ -30,14 +30,14 @@ public record RegressionConfig(
         Objects.requireNonNull(source, "source");
     }
 
-    /** No file: the original plan's thresholds and settings. */
+    /** No file: each threshold entry's {@link ThresholdEntry#builtInDefault()} and each section's defaults. */
     public static RegressionConfig defaults() {
-        EnumMap<ThresholdEntry, Double> plan = new EnumMap<>(ThresholdEntry.class);
+        EnumMap<ThresholdEntry, Double> builtIn = new EnumMap<>(ThresholdEntry.class);
         for (ThresholdEntry e : ThresholdEntry.values()) {
-            plan.put(e, e.planDefault());
+            builtIn.put(e, e.builtInDefault());
         }
-        return new RegressionConfig(plan, ActionsConfig.defaults(), BaselineManagement.defaults(),
-                StatisticsConfig.defaults(), "built-in defaults (the plan's thresholds)");
+        return new RegressionConfig(builtIn, ActionsConfig.defaults(), BaselineManagement.defaults(),
+                StatisticsConfig.defaults(), "built-in defaults");
     }
 
     /** The percent threshold of an entry: its own value when the file sets it, else {@code default}. */

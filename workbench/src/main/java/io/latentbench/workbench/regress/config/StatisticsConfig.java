@@ -3,7 +3,7 @@ package io.latentbench.workbench.regress.config;
 import java.util.Optional;
 
 /**
- * {@code [statistics]} (latentbench's addition to the plan's file): how sure a verdict must be.
+ * {@code [statistics]} of regression_config.toml, beside the thresholds: how sure a verdict must be.
  *
  * @param alpha               significance level of the Mann-Whitney test on per-fork means
  * @param confidence          level of the bootstrap interval of the ratio of means

@@ -7,7 +7,10 @@ import io.latentbench.workbench.regress.Verdict;
 import java.util.Comparator;
 import java.util.Locale;
 
-/** The console report of {@code lb compare}, in the plan's per-benchmark block style. */
+/**
+ * The console report of {@code lb compare}: a block per benchmark (verdict, baseline, current, change with
+ * p and forks, threshold and reason), regressions first, then what was not measured and the summary.
+ */
 public final class TextReport {
 
     private TextReport() {}

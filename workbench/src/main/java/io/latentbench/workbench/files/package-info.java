@@ -1,0 +1,5 @@
+/**
+ * How the workbench writes a file that a user or CI reads: atomically, through a temporary sibling and
+ * a rename. The lowest package of the workbench: imports only the JDK, and any package may import it.
+ */
+package io.latentbench.workbench.files;

@@ -1,0 +1,82 @@
+package io.latentbench.workbench;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages import one another only downwards: engine, then bench, results, regress and the reports, with
+ * notebook and kernel calling their facades and cli on top (each package's {@code package-info.java} names
+ * its layer). Checked on the compiled main classes of both modules; a rule whose subject matches no class
+ * fails too (ArchUnit's default), so a renamed package cannot make a rule pass vacuously.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.latentbench");
+    }
+
+    @Test
+    void engineKnowsNothingOfTheWorkbench() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.latentbench.engine..")
+                .should().dependOnClassesThat().resideInAPackage("io.latentbench.workbench..")
+                .because("the engine is a library of its own: a notebook or another program uses it without"
+                        + " benchmarks, gate or kernel, and it is built before the workbench module");
+        rule.check(classes);
+    }
+
+    @Test
+    void workbenchPackagesFormNoCycle() {
+        ArchRule rule = slices().matching("io.latentbench.workbench.(*)..")
+                .should().beFreeOfCycles()
+                .because("a cycle between two top-level packages makes them one unit: neither can be"
+                        + " understood, tested or changed without the other");
+        rule.check(classes);
+    }
+
+    @Test
+    void resultsKnowNoProducerOrConsumer() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.latentbench.workbench.results..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.latentbench.workbench.bench..",
+                        "io.latentbench.workbench.regress..",
+                        "io.latentbench.workbench.notebook..",
+                        "io.latentbench.workbench.kernel..",
+                        "io.latentbench.workbench.cli..")
+                .because("results is the data model of result files: bench writes it, regress, reports, the"
+                        + " kernel and the CLI read it, and a foreign JMH file must read without any of them");
+        rule.check(classes);
+    }
+
+    @Test
+    void regressJudgesResultsOnly() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.latentbench.workbench.regress..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.latentbench.workbench.bench..",
+                        "io.latentbench.workbench.notebook..",
+                        "io.latentbench.workbench.kernel..")
+                .because("the regression gate judges result files, whoever measured them: it must not run"
+                        + " benchmarks, notebooks or a kernel, so that it judges a stored or foreign file alike");
+        rule.check(classes);
+    }
+
+    @Test
+    void nothingBelowTheCliImportsIt() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.latentbench.workbench.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.latentbench.workbench.cli..")
+                .because("the command line only parses arguments and calls facades; what it does must be"
+                        + " callable from tests, notebooks and the kernel without it");
+        rule.check(classes);
+    }
+}
