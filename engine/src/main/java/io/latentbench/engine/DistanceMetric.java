@@ -1,8 +1,17 @@
 package io.latentbench.engine;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /**
  * How two embeddings are compared. Smaller is closer for every metric, so kNN always
  * returns ascending distances.
+ *
+ * <p>A new metric is a record here. Every rule that depends on the metric switches on this
+ * type with a case per record and no {@code default}, so that javac names each place the new
+ * record must be handled (its label, {@code Distances}, the tests' reference distances);
+ * {@link #everyKind()} must list it, which a test checks against the permitted records.
  */
 public sealed interface DistanceMetric {
 
@@ -52,6 +61,14 @@ public sealed interface DistanceMetric {
         return new Hyperbolic(curvature);
     }
 
+    /**
+     * One metric of each kind, hyperbolic at curvature -1, in the order of the design: what
+     * {@link #parse} returns for each label.
+     */
+    static List<DistanceMetric> everyKind() {
+        return List.of(euclidean(), cosine(), manhattan(), dotProduct(), hyperbolic(-1.0));
+    }
+
     /** A short lower-case name, as used in benchmark parameters and tables. */
     default String label() {
         return switch (this) {
@@ -63,16 +80,19 @@ public sealed interface DistanceMetric {
         };
     }
 
-    /** The inverse of {@link #label()}; hyperbolic takes curvature -1. */
+    /**
+     * The inverse of {@link #label()} over {@link #everyKind()} (hyperbolic takes curvature -1),
+     * ignoring case and surrounding blanks; {@code dotproduct} and {@code dot} also name the
+     * dot product.
+     */
     static DistanceMetric parse(String label) {
-        return switch (label.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "euclidean" -> euclidean();
-            case "cosine" -> cosine();
-            case "manhattan" -> manhattan();
-            case "dot_product", "dotproduct", "dot" -> dotProduct();
-            case "hyperbolic" -> hyperbolic(-1.0);
-            default -> throw new IllegalArgumentException("unknown distance metric '" + label
-                    + "', expected one of euclidean, cosine, manhattan, dot_product, hyperbolic");
-        };
+        String key = label.trim().toLowerCase(Locale.ROOT);
+        String wanted = key.equals("dotproduct") || key.equals("dot") ? "dot_product" : key;
+        return everyKind().stream()
+                .filter(m -> m.label().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown distance metric '" + label
+                        + "', expected one of "
+                        + everyKind().stream().map(DistanceMetric::label).collect(Collectors.joining(", "))));
     }
 }

@@ -1,31 +1,32 @@
 package io.latentbench.engine;
 
+import io.latentbench.engine.DistanceMetric.Cosine;
+import io.latentbench.engine.DistanceMetric.DotProduct;
+import io.latentbench.engine.DistanceMetric.Euclidean;
+import io.latentbench.engine.DistanceMetric.Hyperbolic;
+import io.latentbench.engine.DistanceMetric.Manhattan;
 import io.latentbench.engine.vector.Similarities;
 import io.latentbench.engine.vector.VectorKernels;
 
 /**
  * One metric bound to the kernels: how an input becomes a stored point, how a query is
  * prepared once, and the distance from a prepared query to a stored row.
+ *
+ * <p>Every rule that depends on the metric is a switch on the metric itself with a case per
+ * metric and no {@code default}, so that a new metric fails compilation at each rule it must
+ * state (the Java 21 pattern switch is checked for exhaustiveness, statements included).
  */
 final class Distances {
 
-    private enum Kind { EUCLIDEAN, COSINE, MANHATTAN, DOT_PRODUCT, HYPERBOLIC }
-
-    private final Kind kind;
+    private final DistanceMetric metric;
     private final double curvature; // c = |curvature|, hyperbolic only
     private final double sqrtC;
     private final VectorKernels kernels;
 
     Distances(DistanceMetric metric, VectorKernels kernels) {
         this.kernels = kernels;
-        this.kind = switch (metric) {
-            case DistanceMetric.Euclidean e -> Kind.EUCLIDEAN;
-            case DistanceMetric.Cosine c -> Kind.COSINE;
-            case DistanceMetric.Manhattan m -> Kind.MANHATTAN;
-            case DistanceMetric.DotProduct d -> Kind.DOT_PRODUCT;
-            case DistanceMetric.Hyperbolic h -> Kind.HYPERBOLIC;
-        };
-        this.curvature = metric instanceof DistanceMetric.Hyperbolic h ? -h.curvature() : 0.0;
+        this.metric = metric;
+        this.curvature = metric instanceof Hyperbolic h ? -h.curvature() : 0.0;
         this.sqrtC = Math.sqrt(curvature);
     }
 
@@ -75,7 +76,13 @@ final class Distances {
 
     /** Whether stored rows carry a scalar: the norm, for cosine and hyperbolic. */
     boolean keepsRowScalars() {
-        return kind == Kind.HYPERBOLIC || kind == Kind.COSINE;
+        return switch (metric) {
+            case Euclidean e -> false;
+            case Cosine c -> true;
+            case Manhattan m -> false;
+            case DotProduct d -> false;
+            case Hyperbolic h -> true;
+        };
     }
 
     /**
@@ -94,18 +101,22 @@ final class Distances {
      */
     void checkUsable(float[] v, String what) {
         double norm = Math.sqrt(squaredNorm(v));
-        switch (kind) {
-            case COSINE -> {
+        switch (metric) {
+            case Euclidean e -> checkNorm(norm, MAX_NORM, what, OVERFLOW);
+            case Cosine c -> {
                 if (norm == 0.0) {
                     throw new IllegalArgumentException(what + " is the zero vector, which has no direction: "
                             + "cosine distance needs a non-zero vector");
                 }
             }
-            case EUCLIDEAN, MANHATTAN, DOT_PRODUCT -> checkNorm(norm, MAX_NORM, what, "its distances would overflow float");
-            case HYPERBOLIC -> checkNorm(norm, MAX_HYPERBOLIC_NORM, what,
+            case Manhattan m -> checkNorm(norm, MAX_NORM, what, OVERFLOW);
+            case DotProduct d -> checkNorm(norm, MAX_NORM, what, OVERFLOW);
+            case Hyperbolic h -> checkNorm(norm, MAX_HYPERBOLIC_NORM, what,
                     "a hyperbolic distance is up to twice the sum of the norms and must be a float");
         }
     }
+
+    private static final String OVERFLOW = "its distances would overflow float";
 
     /** Rejects a norm above {@code max}, naming it and {@code why}. */
     static void checkNorm(double norm, double max, String what, String why) {
@@ -122,14 +133,23 @@ final class Distances {
 
     /** What {@code get} returns for a stored row: the input, or for hyperbolic its image in the ball. */
     float[] toVisible(float[] stored) {
-        return kind == Kind.HYPERBOLIC ? toBall(stored) : stored;
+        return switch (metric) {
+            case Euclidean e -> stored;
+            case Cosine c -> stored;
+            case Manhattan m -> stored;
+            case DotProduct d -> stored;
+            case Hyperbolic h -> toBall(stored);
+        };
     }
 
     Query prepare(float[] q) {
         float norm = (float) Math.sqrt(squaredNorm(q));
-        return switch (kind) {
-            case COSINE -> new Query(q, q, norm, !(norm >= COSINE_LOW && norm <= COSINE_HIGH));
-            case HYPERBOLIC -> {
+        return switch (metric) {
+            case Euclidean e -> new Query(q, q, norm, false);
+            case Cosine c -> new Query(q, q, norm, !(norm >= COSINE_LOW && norm <= COSINE_HIGH));
+            case Manhattan m -> new Query(q, q, norm, false);
+            case DotProduct d -> new Query(q, q, norm, false);
+            case Hyperbolic h -> {
                 boolean wide = !(norm >= DIRECTION_LOW && norm <= DIRECTION_HIGH);
                 float[] direction = new float[q.length];
                 if (!wide) {
@@ -140,7 +160,6 @@ final class Distances {
                 }
                 yield new Query(direction, q, norm, wide);
             }
-            default -> new Query(q, q, norm, false);
         };
     }
 
@@ -166,69 +185,81 @@ final class Distances {
      */
     void rankRows(Query q, float[] data, int offset, int rows, int dimension,
                   float[] scalars, int scalarOffset, float[] out) {
+        switch (metric) {
+            case Euclidean e -> euclideanRanks(q.point(), data, offset, rows, dimension, out);
+            case Cosine c -> cosineRanks(q, data, offset, rows, dimension, scalars, scalarOffset, out);
+            case Manhattan m -> kernels.manhattanDistances(q.point(), data, offset, rows, dimension, out);
+            case DotProduct d -> negatedDots(q.point(), data, offset, rows, dimension, out);
+            case Hyperbolic h -> hyperbolicRanks(q, data, offset, rows, dimension, scalars, scalarOffset, out);
+        }
+    }
+
+    /** Squared distances; tiny ones from the squares in double. */
+    private void euclideanRanks(float[] p, float[] data, int offset, int rows, int dimension, float[] out) {
+        kernels.squareDistances(p, data, offset, rows, dimension, out);
+        for (int r = 0; r < rows; r++) {
+            if (out[r] < TINY_SQUARED) {
+                out[r] = (float) squaredDistance(p, data, offset + r * dimension);
+            }
+        }
+    }
+
+    private void negatedDots(float[] p, float[] data, int offset, int rows, int dimension, float[] out) {
+        kernels.dotProducts(p, data, offset, rows, dimension, out);
+        for (int r = 0; r < rows; r++) {
+            out[r] = -out[r];
+        }
+    }
+
+    private void cosineRanks(Query q, float[] data, int offset, int rows, int dimension,
+                             float[] scalars, int scalarOffset, float[] out) {
         float[] p = q.point();
-        switch (kind) {
-            case EUCLIDEAN -> {
-                kernels.squareDistances(p, data, offset, rows, dimension, out);
-                for (int r = 0; r < rows; r++) {
-                    if (out[r] < TINY_SQUARED) {
-                        out[r] = (float) squaredDistance(p, data, offset + r * dimension);
-                    }
-                }
+        if (q.wide()) {
+            for (int r = 0; r < rows; r++) {
+                out[r] = cosineInDouble(p, data, offset + r * dimension);
             }
-            case MANHATTAN -> kernels.manhattanDistances(p, data, offset, rows, dimension, out);
-            case DOT_PRODUCT -> {
-                kernels.dotProducts(p, data, offset, rows, dimension, out);
-                for (int r = 0; r < rows; r++) {
-                    out[r] = -out[r];
-                }
+            return;
+        }
+        kernels.dotProducts(p, data, offset, rows, dimension, out);
+        float norm = q.norm();
+        for (int r = 0; r < rows; r++) {
+            float rowNorm = scalars[scalarOffset + r];
+            out[r] = rowNorm >= COSINE_LOW && rowNorm <= COSINE_HIGH
+                    ? Similarities.cosineDistance(out[r], norm, rowNorm)
+                    : cosineInDouble(p, data, offset + r * dimension);
+        }
+    }
+
+    private void hyperbolicRanks(Query q, float[] data, int offset, int rows, int dimension,
+                                 float[] scalars, int scalarOffset, float[] out) {
+        if (q.wide()) {
+            for (int r = 0; r < rows; r++) {
+                out[r] = hyperbolicInDouble(q.raw(), data, offset + r * dimension);
             }
-            case COSINE -> {
-                if (q.wide()) {
-                    for (int r = 0; r < rows; r++) {
-                        out[r] = cosineInDouble(p, data, offset + r * dimension);
-                    }
-                    return;
+            return;
+        }
+        float[] p = q.point();
+        boolean allInRange = true;
+        for (int r = 0; r < rows; r++) {
+            float rowNorm = scalars[scalarOffset + r];
+            allInRange &= rowNorm >= DIRECTION_LOW && rowNorm <= DIRECTION_HIGH;
+        }
+        if (allInRange) {
+            kernels.directionDistances(p, data, offset, rows, dimension, scalars, scalarOffset, out);
+        }
+        double tangentQ = 2.0 * q.norm();
+        float[] one = allInRange ? null : new float[1];
+        for (int r = 0; r < rows; r++) {
+            float rowNorm = scalars[scalarOffset + r];
+            if (rowNorm >= DIRECTION_LOW && rowNorm <= DIRECTION_HIGH) {
+                if (!allInRange) {
+                    kernels.directionDistances(p, data, offset + r * dimension, 1, dimension,
+                            scalars, scalarOffset + r, one);
+                    out[r] = one[0];
                 }
-                kernels.dotProducts(p, data, offset, rows, dimension, out);
-                float norm = q.norm();
-                for (int r = 0; r < rows; r++) {
-                    float rowNorm = scalars[scalarOffset + r];
-                    out[r] = rowNorm >= COSINE_LOW && rowNorm <= COSINE_HIGH
-                            ? Similarities.cosineDistance(out[r], norm, rowNorm)
-                            : cosineInDouble(p, data, offset + r * dimension);
-                }
-            }
-            case HYPERBOLIC -> {
-                if (q.wide()) {
-                    for (int r = 0; r < rows; r++) {
-                        out[r] = hyperbolicInDouble(q.raw(), data, offset + r * dimension);
-                    }
-                    return;
-                }
-                boolean allInRange = true;
-                for (int r = 0; r < rows; r++) {
-                    float rowNorm = scalars[scalarOffset + r];
-                    allInRange &= rowNorm >= DIRECTION_LOW && rowNorm <= DIRECTION_HIGH;
-                }
-                if (allInRange) {
-                    kernels.directionDistances(p, data, offset, rows, dimension, scalars, scalarOffset, out);
-                }
-                double tangentQ = 2.0 * q.norm();
-                float[] one = allInRange ? null : new float[1];
-                for (int r = 0; r < rows; r++) {
-                    float rowNorm = scalars[scalarOffset + r];
-                    if (rowNorm >= DIRECTION_LOW && rowNorm <= DIRECTION_HIGH) {
-                        if (!allInRange) {
-                            kernels.directionDistances(p, data, offset + r * dimension, 1, dimension,
-                                    scalars, scalarOffset + r, one);
-                            out[r] = one[0];
-                        }
-                        out[r] = Similarities.hyperbolic(tangentQ, 2.0 * rowNorm, out[r], sqrtC);
-                    } else {
-                        out[r] = hyperbolicInDouble(q.raw(), data, offset + r * dimension);
-                    }
-                }
+                out[r] = Similarities.hyperbolic(tangentQ, 2.0 * rowNorm, out[r], sqrtC);
+            } else {
+                out[r] = hyperbolicInDouble(q.raw(), data, offset + r * dimension);
             }
         }
     }
@@ -238,12 +269,15 @@ final class Distances {
      * Euclidean (from the squares in double where the rank is tiny), the rank itself otherwise.
      */
     float distanceOf(Query q, float rank, float[] data, int offset, int dimension) {
-        if (kind != Kind.EUCLIDEAN) {
-            return rank;
-        }
-        return rank < TINY_SQUARED
-                ? (float) Math.sqrt(squaredDistance(q.point(), data, offset))
-                : (float) Math.sqrt(rank);
+        return switch (metric) {
+            case Euclidean e -> rank < TINY_SQUARED
+                    ? (float) Math.sqrt(squaredDistance(q.point(), data, offset))
+                    : (float) Math.sqrt(rank);
+            case Cosine c -> rank;
+            case Manhattan m -> rank;
+            case DotProduct d -> rank;
+            case Hyperbolic h -> rank;
+        };
     }
 
     /**
@@ -253,11 +287,16 @@ final class Distances {
      * two floats is exact in double and the bound is rounded up.
      */
     float rankBound(float distance) {
-        if (kind != Kind.EUCLIDEAN) {
-            return distance;
-        }
-        double above = Math.nextUp(distance);
-        return Math.nextUp((float) (above * above));
+        return switch (metric) {
+            case Euclidean e -> {
+                double above = Math.nextUp(distance);
+                yield Math.nextUp((float) (above * above));
+            }
+            case Cosine c -> distance;
+            case Manhattan m -> distance;
+            case DotProduct d -> distance;
+            case Hyperbolic h -> distance;
+        };
     }
 
     /** {@code |q - x|^2} in double, each square exact. */
@@ -309,7 +348,13 @@ final class Distances {
      * exactly: true for the metrics that are functions of {@code q.x}, {@code |q|} and {@code |x|}.
      */
     boolean rankableByDot() {
-        return kind == Kind.EUCLIDEAN || kind == Kind.DOT_PRODUCT || kind == Kind.COSINE;
+        return switch (metric) {
+            case Euclidean e -> true;
+            case Cosine c -> true;
+            case Manhattan m -> false;
+            case DotProduct d -> true;
+            case Hyperbolic h -> false;
+        };
     }
 
     /**
@@ -323,18 +368,18 @@ final class Distances {
      * was not inlined by C2 into batched search's loop.
      */
     void ranksFromDots(Query q, float qq, float[] dots, int at, float[] norms, float[] scalars, int rows) {
-        switch (kind) {
-            case EUCLIDEAN -> {
+        switch (metric) {
+            case Euclidean e -> {
                 for (int r = 0; r < rows; r++) {
                     dots[at + r] = qq + norms[r] - 2f * dots[at + r];
                 }
             }
-            case DOT_PRODUCT -> {
+            case DotProduct d -> {
                 for (int r = 0; r < rows; r++) {
                     dots[at + r] = -dots[at + r];
                 }
             }
-            case COSINE -> {
+            case Cosine c -> {
                 float norm = q.norm();
                 for (int r = 0; r < rows; r++) {
                     float rowNorm = scalars[r];
@@ -343,13 +388,25 @@ final class Distances {
                             : Float.NEGATIVE_INFINITY;
                 }
             }
-            default -> throw new IllegalStateException(kind + " is not ranked by dot products");
+            case Manhattan m -> throw notRankedByDots();
+            case Hyperbolic h -> throw notRankedByDots();
         }
+    }
+
+    /** A call that {@link #rankableByDot()} rules out. */
+    private IllegalStateException notRankedByDots() {
+        return new IllegalStateException(metric.label() + " is not ranked by dot products");
     }
 
     /** An exact distance in the units of {@link #ranksFromDots}. */
     float inRankUnits(float distance) {
-        return kind == Kind.EUCLIDEAN ? distance * distance : distance;
+        return switch (metric) {
+            case Euclidean e -> distance * distance;
+            case Cosine c -> distance;
+            case DotProduct d -> distance;
+            case Manhattan m -> throw notRankedByDots();
+            case Hyperbolic h -> throw notRankedByDots();
+        };
     }
 
     /**
@@ -359,10 +416,12 @@ final class Distances {
      */
     float rankError(float qq, float maxXX, int dimension) {
         float gamma = dimension * 0x1p-24f;
-        return switch (kind) {
-            case EUCLIDEAN -> 4f * gamma * (qq + maxXX);
-            case DOT_PRODUCT -> 2f * gamma * (qq + maxXX);
-            default -> 8f * gamma;
+        return switch (metric) {
+            case Euclidean e -> 4f * gamma * (qq + maxXX);
+            case Cosine c -> 8f * gamma;
+            case DotProduct d -> 2f * gamma * (qq + maxXX);
+            case Manhattan m -> throw notRankedByDots();
+            case Hyperbolic h -> throw notRankedByDots();
         };
     }
 

@@ -2,11 +2,19 @@ package io.latentbench.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.latentbench.engine.DistanceMetric.Cosine;
+import io.latentbench.engine.DistanceMetric.DotProduct;
+import io.latentbench.engine.DistanceMetric.Euclidean;
+import io.latentbench.engine.DistanceMetric.Hyperbolic;
+import io.latentbench.engine.DistanceMetric.Manhattan;
 import io.latentbench.engine.vector.VectorKernels;
 import java.util.List;
 import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -17,8 +25,21 @@ import net.jqwik.api.constraints.IntRange;
  */
 class BatchEqualsKnnProperties {
 
-    private static final DistanceMetric[] METRICS = {DistanceMetric.euclidean(), DistanceMetric.cosine(),
-            DistanceMetric.manhattan(), DistanceMetric.dotProduct(), DistanceMetric.hyperbolic(-1.0)};
+    @Provide
+    Arbitrary<DistanceMetric> metrics() {
+        return Arbitraries.of(DistanceMetric.everyKind());
+    }
+
+    /** The largest scale of a vector's coordinates the metric accepts at this dimension. */
+    private static double largestScale(DistanceMetric metric, int dim) {
+        return switch (metric) {
+            case Euclidean e -> 4e18 / Math.sqrt(dim);
+            case Cosine c -> 1e36;
+            case Manhattan m -> 4e18 / Math.sqrt(dim);
+            case DotProduct d -> 4e18 / Math.sqrt(dim);
+            case Hyperbolic h -> 1e36;
+        };
+    }
 
     private static float[] vector(SplittableRandom random, int dim, double largestScale) {
         // A scale from 1e-42 to the largest, log-uniform, sometimes exactly 1.
@@ -30,14 +51,12 @@ class BatchEqualsKnnProperties {
     }
 
     @Property(tries = 120)
-    void knnBatchEqualsKnn(@ForAll @IntRange(min = 0, max = 4) int metricIndex,
+    void knnBatchEqualsKnn(@ForAll("metrics") DistanceMetric metric,
                            @ForAll @IntRange(min = 1, max = 40) int dim,
                            @ForAll @IntRange(min = 1, max = 150) int rows,
                            @ForAll @IntRange(min = 2, max = 40) int queryCount,
                            @ForAll long seed) {
-        DistanceMetric metric = METRICS[metricIndex];
-        double largest = metric instanceof DistanceMetric.Cosine ? 1e36
-                : metric instanceof DistanceMetric.Hyperbolic ? 1e36 : 4e18 / Math.sqrt(dim);
+        double largest = largestScale(metric, dim);
         SplittableRandom random = new SplittableRandom(seed);
         float[][] data = new float[rows][];
         for (int r = 0; r < rows; r++) {
