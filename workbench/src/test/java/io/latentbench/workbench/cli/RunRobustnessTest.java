@@ -95,7 +95,9 @@ class RunRobustnessTest {
         Path out = dir.resolve("long-out.ipynb");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path java = ProcessHandle.current().info().command().map(Path::of).orElseThrow();
-        Process p = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+        // A job started in the background by a non-interactive shell inherits SIGINT ignored, and a JVM leaves an
+        // ignored SIGINT ignored (so does Python): the child gets the default disposition back, as in a terminal.
+        Process p = new ProcessBuilder("env", "--default-signal=INT", java.toString(), "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "run", in.toString(), out.toString(), "--autosave-cell-every", "0.5")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         try {
