@@ -1,14 +1,15 @@
 package io.latentbench.workbench.regress;
 
 /**
- * The evidence behind a verdict, computed on per-fork means.
+ * The evidence behind a verdict, computed on per-fork means by a {@link ChangeTest} (or, for a
+ * relative run, on paired ratios).
  *
  * @param baselineForks  independent samples on the baseline side
  * @param currentForks   independent samples on the current side
- * @param pValue         two-sided Mann-Whitney p-value, NaN when not computed
- * @param exactP         whether the p-value is exact (small samples) or the normal approximation
- * @param ratio          mean(current) / mean(baseline)
- * @param ratioLow       lower end of the bootstrap interval of the ratio, NaN when not computed
+ * @param pValue         two-sided p-value of the test of no change, NaN when not computed
+ * @param exactP         whether the p-value is exact (the rank test on small samples) rather than an approximation
+ * @param ratio          the estimate of current / baseline (a ratio of means, or of geometric means)
+ * @param ratioLow       lower end of the test's interval of the ratio, NaN when not computed
  * @param ratioHigh      upper end
  */
 public record ChangeStatistics(

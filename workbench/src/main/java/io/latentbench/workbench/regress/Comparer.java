@@ -2,12 +2,8 @@ package io.latentbench.workbench.regress;
 
 import io.latentbench.workbench.regress.config.RegressionConfig;
 import io.latentbench.workbench.regress.config.StatisticsConfig;
-import io.latentbench.workbench.regress.stats.BootstrapRatio;
-import io.latentbench.workbench.regress.stats.MannWhitney;
-import io.latentbench.workbench.regress.stats.WelchLogRatio;
 import io.latentbench.workbench.results.Direction;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,12 +13,13 @@ import java.util.OptionalDouble;
  * Turns two measurement sets into verdicts, in two stages in the spirit of Criterion:
  *
  * <ol>
- *   <li>Is there a change at all? A two-sided Mann-Whitney U test on the per-fork means
- *       must give p &lt; alpha, and the bootstrap interval of the ratio of means must exclude 1.
- *       With 2 or 3 forks a side, where the rank test cannot reach alpha, Welch's t test on the
- *       logs of the fork means and its interval take their place (a change large against the
- *       fork scatter is then still decided). Iterations inside one fork share JIT decisions and
- *       memory layout, so they are never treated as independent samples.</li>
+ *   <li>Is there a change at all? The test chosen for the benchmark's fork counts
+ *       ({@link ChangeTests#pick}) must give p &lt; alpha and an interval of the ratio that
+ *       excludes 1: by default a two-sided Mann-Whitney U test on the per-fork means with a
+ *       bootstrap interval of the ratio of means, and with 2 or 3 forks a side, where the rank
+ *       test cannot reach alpha, Welch's t test on the logs of the fork means and its interval (a
+ *       change large against the fork scatter is then still decided). Iterations inside one fork
+ *       share JIT decisions and memory layout, so they are never treated as independent samples.</li>
  *   <li>Does it matter? A regression needs the whole interval worse than the threshold; an
  *       improvement needs the whole interval better than half of it. Otherwise NoChange.</li>
  * </ol>
@@ -48,10 +45,20 @@ public final class Comparer {
      */
     static final double MIN_ALLOCATION_CHANGE_BYTES = 16;
 
-    private final RegressionConfig config;
+    /** What the report header says of the verdict rule, after the primary test's method. */
+    static final String RULE = "a regression needs the whole interval past the threshold, an improvement past half of it";
 
+    private final RegressionConfig config;
+    private final ChangeTests tests;
+
+    /** The gate's statistics ({@link ChangeTests#standard}) with the config's parameters. */
     public Comparer(RegressionConfig config) {
+        this(config, ChangeTests.standard(config.statistics()));
+    }
+
+    public Comparer(RegressionConfig config, ChangeTests tests) {
         this.config = config;
+        this.tests = tests;
     }
 
     public ComparisonReport compare(MeasurementSet baseline, MeasurementSet current) {
@@ -79,7 +86,8 @@ public final class Comparer {
                 .map(Measurement::id)
                 .filter(id -> currentView.get(id).isEmpty())
                 .toList();
-        return new ComparisonReport(baseline, current, mode, config.source(), stats.alpha(), stats.confidence(),
+        String method = tests.primary().method(stats.alpha(), stats.confidence()) + "; " + RULE;
+        return new ComparisonReport(baseline, current, mode, method, config.source(), stats.alpha(), stats.confidence(),
                 rows, missing);
     }
 
@@ -129,12 +137,10 @@ public final class Comparer {
                             Math.abs(currentMean - baseMean), MIN_ALLOCATION_CHANGE_BYTES),
                     Optional.of(ChangeStatistics.estimateOnly(b.length, c.length, currentMean / baseMean)));
         }
-        double bestP = MannWhitney.smallestPossibleP(b.length, c.length);
-        // Two or three forks a side: the rank test cannot reach alpha, Welch's test on the logs of
-        // the fork means can when the change is large against their scatter.
-        boolean fewForks = b.length >= 2 && c.length >= 2 && bestP >= alpha;
-        boolean positive = Arrays.stream(b).allMatch(v -> v > 0) && Arrays.stream(c).allMatch(v -> v > 0);
-        if (b.length < 2 || c.length < 2 || (fewForks && !positive)) {
+        // the test that can decide at these fork counts; it may still refuse the samples (one on logs
+        // needs positive means)
+        ChangeTest test = tests.pick(b.length, c.length, alpha);
+        if (b.length < 2 || c.length < 2 || !test.accepts(b, c)) {
             double ratio = (c.length > 0 ? mean(c) : current.score()) / (b.length > 0 ? mean(b) : base.score());
             String why = b.length == 0 || c.length == 0
                     ? String.format(Locale.ROOT, "the %s file keeps no per-fork samples; the %+.1f%% change is untested",
@@ -163,21 +169,25 @@ public final class Comparer {
             return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.INCONCLUSIVE,
                     "the baseline mean is 0; a relative change is undefined", Optional.empty());
         }
-        StatisticsConfig s = config.statistics();
-        ChangeStatistics evidence;
-        String testName;
-        if (fewForks) {
-            WelchLogRatio.Result w = WelchLogRatio.test(b, c, s.confidence());
-            evidence = new ChangeStatistics(b.length, c.length, w.pValue(), false, w.ratio(), w.low(), w.high());
-            testName = "Welch t on log fork means, ";
-        } else {
-            MannWhitney.Result mw = MannWhitney.test(b, c);
-            BootstrapRatio.Interval ci = BootstrapRatio.interval(b, c, s.bootstrapResamples(), s.confidence(),
-                    s.seed() ^ current.id().toString().hashCode());
-            evidence = new ChangeStatistics(b.length, c.length, mw.pValue(), mw.exact(), ci.ratio(), ci.low(), ci.high());
-            testName = "";
+        ChangeStatistics evidence = test.test(new ChangeTest.Samples(current.id(), b, c, current.direction()),
+                config.statistics().confidence());
+        if (!evidence.tested()) {
+            return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.INCONCLUSIVE,
+                    String.format(Locale.ROOT, "%s could not test these samples; the %+.1f%% change is untested",
+                            test.name(), evidence.changePercent()), Optional.of(evidence));
         }
+        // the header states the primary's method; a verdict another test decided names it
+        return judge(current, maybeBase, entry, threshold, evidence, test == tests.primary() ? "" : test.name() + ", ");
+    }
 
+    /**
+     * The verdict rule: significant when p &lt; alpha and the interval excludes no change; a
+     * Regression needs the whole interval worse than the threshold, an Improvement the whole
+     * interval better than half of it. {@code testName} is empty or names the test, followed by ", ".
+     */
+    private Comparison judge(Measurement current, Optional<Measurement> maybeBase, ThresholdEntry entry,
+            double threshold, ChangeStatistics evidence, String testName) {
+        double alpha = config.statistics().alpha();
         // worsening: positive is worse, whichever way the unit points
         boolean higherIsBetter = current.direction() == Direction.HIGHER_IS_BETTER;
         double worse = 100 * (higherIsBetter ? 1 - evidence.ratio() : evidence.ratio() - 1);

@@ -8,6 +8,8 @@ import java.util.Objects;
  * comparison was made.
  *
  * @param mode       "raw" or "calibrated against KEY"
+ * @param method     the statistics and the verdict rule, in one line, as the comparer that made the
+ *                   report states them
  * @param missing    measurements the baseline has and the current run does not
  * @param alpha      significance level used
  * @param confidence level of the intervals shown
@@ -16,6 +18,7 @@ public record ComparisonReport(
         MeasurementSet baselineSide,
         MeasurementSet currentSide,
         String mode,
+        String method,
         String configSource,
         double alpha,
         double confidence,
@@ -25,6 +28,7 @@ public record ComparisonReport(
     public ComparisonReport {
         Objects.requireNonNull(baselineSide, "baselineSide");
         Objects.requireNonNull(currentSide, "currentSide");
+        Objects.requireNonNull(method, "method");
         comparisons = List.copyOf(comparisons);
         missing = List.copyOf(missing);
     }

@@ -40,7 +40,7 @@ public final class PairedComparer {
     public static final String MODE_PREFIX = "relative";
 
     /** What a relative comparison's mode says when the run had a confirmation stage. */
-    public static final String CONFIRMED = "measured again with";
+    private static final String CONFIRMED = "measured again with";
 
     private final RegressionConfig config;
 
@@ -89,7 +89,21 @@ public final class PairedComparer {
                         run.info().timestamp().toString(), base),
                 MeasurementSet.of(source + " (head " + run.head().revision() + ")", testbed, run.head().commit(),
                         run.info().timestamp().toString(), head),
-                mode, config.source(), config.statistics().alpha(), config.statistics().confidence(), rows, List.of());
+                mode, method(run), config.source(), config.statistics().alpha(), config.statistics().confidence(), rows,
+                List.of());
+    }
+
+    /** The statistic and the rule above, and the confirmation stage when the run had one, for the report header. */
+    private String method(RelativeRun run) {
+        double alpha = config.statistics().alpha();
+        return String.format(Locale.ROOT, "geometric mean of the paired ratios head/base (a log ratio per fork"
+                + " pair, iterations averaged within it) with a %.0f%% Student t interval over the pairs; a paired"
+                + " t test on the log ratios. Regression: p < %s and the estimate worse than the threshold;"
+                + " Improvement: p < %s and the whole interval better than half of it",
+                config.statistics().confidence() * 100, alpha, alpha)
+                + (run.confirmPairs() == 0 ? "" : "; the first pairs only select: a benchmark whose first estimate"
+                        + " is past its threshold either way is measured again and judged on the fresh pairs alone,"
+                        + " alpha divided by the number measured again; the others are NoChange");
     }
 
     Comparison compareOne(PairedBenchmark b, Measurement base, Measurement head, RelativeRun run) {

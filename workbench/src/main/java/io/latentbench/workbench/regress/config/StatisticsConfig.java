@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * {@code [statistics]} of regression_config.toml, beside the thresholds: how sure a verdict must be.
  *
- * @param alpha               significance level of the Mann-Whitney test on per-fork means
- * @param confidence          level of the bootstrap interval of the ratio of means
+ * @param alpha               significance level of the test of change on per-fork means
+ * @param confidence          level of the interval of the ratio of means
  * @param bootstrapResamples  resamples per comparison
  * @param seed                bootstrap seed; the same inputs always give the same interval
  * @param calibrateAgainst    benchmark key of the reference for calibrated mode, if any
