@@ -1,5 +1,7 @@
 package io.latentbench.workbench.notebook;
 
+import static io.latentbench.workbench.files.Html.escape;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -374,11 +376,11 @@ public final class NotebookExecutor {
         JsonNode count = cells.get(failing).path("execution_count");
         String label = count.isInt() ? Integer.toString(count.asInt()) : "None";
         String anchorText = switch (outcome) {
-            case RunOutcome.Stopped s -> "Execution using papermill was stopped here (" + escapeHtml(s.reason()) + "):";
+            case RunOutcome.Stopped s -> "Execution using papermill was stopped here (" + escape(s.reason()) + "):";
             default -> "Execution using papermill encountered an exception here and stopped:";
         };
         String bannerText = switch (outcome) {
-            case RunOutcome.Stopped s -> "The run was stopped (" + escapeHtml(s.reason()) + ") at '<a href=\"#"
+            case RunOutcome.Stopped s -> "The run was stopped (" + escape(s.reason()) + ") at '<a href=\"#"
                     + ERROR_ANCHOR + "\">In [" + label + "]</a>'; the cells after it did not run.";
             default -> "An Exception was encountered at '<a href=\"#" + ERROR_ANCHOR + "\">In [" + label + "]</a>'.";
         };
@@ -388,10 +390,6 @@ public final class NotebookExecutor {
                 List.of(ERROR_CELL_TAG));
         cells.insert(failing, anchor);
         cells.insert(0, banner);
-    }
-
-    static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static double seconds(Instant from, Instant to) {

@@ -1,5 +1,7 @@
 package io.latentbench.workbench.notebook.html;
 
+import static io.latentbench.workbench.files.Html.escape;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.latentbench.workbench.notebook.Notebook;
 import java.util.List;
@@ -112,22 +114,6 @@ public final class HtmlExporter {
 
     static String stripAnsi(String text) {
         return ANSI.matcher(text).replaceAll("");
-    }
-
-    /** Text as HTML element content or a double-quoted attribute value. */
-    public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static final String CSS = """
