@@ -3,7 +3,7 @@ package io.latentbench.workbench.notebook.html;
 import static io.latentbench.workbench.files.Html.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.latentbench.workbench.notebook.Notebook;
+import io.latentbench.workbench.notebook.NotebookDocument;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -26,7 +26,7 @@ public final class HtmlExporter {
     private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
 
-    public String export(Notebook notebook) {
+    public String export(NotebookDocument notebook) {
         String language = notebook.language();
         SyntaxHighlighter highlighter = new SyntaxHighlighter(language);
         StringBuilder body = new StringBuilder();
@@ -83,7 +83,7 @@ public final class HtmlExporter {
         for (String mime : MIME_ORDER) {
             JsonNode value = data.get(mime);
             if (value == null) continue;
-            String text = Notebook.joined(value);
+            String text = NotebookDocument.joined(value);
             return switch (mime) {
                 case "text/html", "image/svg+xml" -> text;
                 case "image/png", "image/jpeg", "image/gif" ->
@@ -100,7 +100,7 @@ public final class HtmlExporter {
         return label + "&nbsp;[" + (count.isInt() ? Integer.toString(count.asInt()) : "&nbsp;") + "]:";
     }
 
-    private static String titleOf(Notebook notebook) {
+    private static String titleOf(NotebookDocument notebook) {
         String title = notebook.metadata().path("title").asText("");
         if (!title.isEmpty()) return title;
         for (JsonNode cell : notebook.cells()) {

@@ -58,14 +58,14 @@ public final class HtmlReport {
         image(out, ForestPlot.of(report.comparisons()));
         out.append("<h2>Current vs baseline</h2>\n<p>Bars: mean of per-fork means relative to the baseline mean;")
                 .append(" error bars: one standard deviation of the per-fork means.</p>\n");
-        for (Chart<?, ?> chart : Charts.baselineVsCurrent(report.comparisons())) {
+        for (Chart<?, ?> chart : VerdictCharts.baselineVsCurrent(report.comparisons())) {
             image(out, chart);
         }
         out.append("<h2>History</h2>\n");
         if (trends.isEmpty()) {
             out.append("<p>No baseline history with two or more entries for these benchmarks.</p>\n");
         }
-        for (Chart<?, ?> chart : Charts.trends(trends)) {
+        for (Chart<?, ?> chart : VerdictCharts.trends(trends)) {
             image(out, chart);
         }
         out.append("</body></html>\n");
@@ -74,7 +74,7 @@ public final class HtmlReport {
 
     private static void image(StringBuilder out, Chart<?, ?> chart) {
         out.append("<img alt=\"").append(escape(chart.getTitle())).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(Charts.png(chart))).append("\">\n");
+                .append(Base64.getEncoder().encodeToString(VerdictCharts.png(chart))).append("\">\n");
     }
 
 }
