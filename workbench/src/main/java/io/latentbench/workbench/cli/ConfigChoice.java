@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 final class ConfigChoice {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Thresholds and actions (TOML). Default: baselines/regression_config.toml if present, else the built-in defaults.")
+            description = "Thresholds and actions (TOML). Default: baselines/regression_config.toml of the working directory, else of the lb checkout, else the built-in defaults.")
     Path config;
 
     RegressionConfig load() {
