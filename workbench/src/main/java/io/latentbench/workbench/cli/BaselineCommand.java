@@ -78,7 +78,7 @@ public final class BaselineCommand implements Runnable {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            exitCodeOnInvalidInput = RegressCommands.FAILED, exitCodeOnExecutionException = RegressCommands.FAILED,
+            exitCodeOnInvalidInput = ErrorGuard.FAILED, exitCodeOnExecutionException = ErrorGuard.FAILED,
             description = {
                 "Merge a run's results into the testbed's baselines (atomic write, history copy, pruning).",
                 "Refused when require_approval is set unless --approve is given.",
@@ -109,7 +109,7 @@ public final class BaselineCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            return RegressCommands.guarded("baseline update", spec.commandLine().getErr(), () -> {
+            return ErrorGuard.guarded("baseline update", spec.commandLine().getErr(), () -> {
                 RegressionConfig cfg = config.load();
                 BaselineManagement m = cfg.baselineManagement();
                 if (auto && !m.autoUpdateMain()) {
@@ -141,7 +141,7 @@ public final class BaselineCommand implements Runnable {
     }
 
     @Command(name = "testbed", mixinStandardHelpOptions = true,
-            exitCodeOnInvalidInput = RegressCommands.FAILED, exitCodeOnExecutionException = RegressCommands.FAILED,
+            exitCodeOnInvalidInput = ErrorGuard.FAILED, exitCodeOnExecutionException = ErrorGuard.FAILED,
             description = "Print the testbed a results file belongs to (--testbed, if given, wins): for scripts.")
     static final class Testbed implements Callable<Integer> {
         @ParentCommand
@@ -155,7 +155,7 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return RegressCommands.guarded("baseline testbed", spec.commandLine().getErr(), () -> {
+            return ErrorGuard.guarded("baseline testbed", spec.commandLine().getErr(), () -> {
                 String tb = parent.testbed != null ? parent.testbed : RegressionGate.testbedOf(ResultFiles.read(results), results.toString());
                 parent.store().file(tb); // validates the name
                 spec.commandLine().getOut().println(tb);
@@ -165,7 +165,7 @@ public final class BaselineCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, exitCodeOnExecutionException = RegressCommands.FAILED,
+    @Command(name = "show", mixinStandardHelpOptions = true, exitCodeOnExecutionException = ErrorGuard.FAILED,
             description = "Print the testbed's baselines as a table.")
     static final class Show implements Callable<Integer> {
         @ParentCommand
@@ -176,7 +176,7 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return RegressCommands.guarded("baseline show", spec.commandLine().getErr(), () -> {
+            return ErrorGuard.guarded("baseline show", spec.commandLine().getErr(), () -> {
                 String tb = parent.existingTestbed();
                 Path file = parent.store().file(tb);
                 BaselineFile f = parent.store().read(tb)
@@ -188,7 +188,7 @@ public final class BaselineCommand implements Runnable {
         }
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, exitCodeOnExecutionException = RegressCommands.FAILED,
+    @Command(name = "history", mixinStandardHelpOptions = true, exitCodeOnExecutionException = ErrorGuard.FAILED,
             description = "List the saved baseline history, oldest first.")
     static final class History implements Callable<Integer> {
         @ParentCommand
@@ -200,7 +200,7 @@ public final class BaselineCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            return RegressCommands.guarded("baseline history", spec.commandLine().getErr(), () -> {
+            return ErrorGuard.guarded("baseline history", spec.commandLine().getErr(), () -> {
                 String tb = parent.existingTestbed();
                 List<HistoryEntry> entries = parent.store().history(tb);
                 if (entries.isEmpty()) {
@@ -222,7 +222,7 @@ public final class BaselineCommand implements Runnable {
     }
 
     @Command(name = "prune", mixinStandardHelpOptions = true,
-            exitCodeOnInvalidInput = RegressCommands.FAILED, exitCodeOnExecutionException = RegressCommands.FAILED,
+            exitCodeOnInvalidInput = ErrorGuard.FAILED, exitCodeOnExecutionException = ErrorGuard.FAILED,
             description = "Delete the oldest history files beyond max_history_count (or --keep).")
     static final class Prune implements Callable<Integer> {
         @ParentCommand
@@ -239,7 +239,7 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return RegressCommands.guarded("baseline prune", spec.commandLine().getErr(), () -> {
+            return ErrorGuard.guarded("baseline prune", spec.commandLine().getErr(), () -> {
                 String tb = parent.existingTestbed();
                 int n = keep != null ? keep : config.load().baselineManagement().maxHistoryCount();
                 int removed = parent.store().prune(tb, n);

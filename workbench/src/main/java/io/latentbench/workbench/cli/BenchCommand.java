@@ -11,6 +11,7 @@ import io.latentbench.workbench.bench.Shard;
 import io.latentbench.workbench.bench.relative.RevisionBuildException;
 import io.latentbench.workbench.regress.GateResult;
 import io.latentbench.workbench.regress.RegressionGate;
+import io.latentbench.workbench.regress.config.ConfigLoader;
 import io.latentbench.workbench.results.relative.RelativeRunJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -198,7 +199,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (against != null) {
                 bench.against(against).head(head).seed(seed).confirm(confirm != null ? confirm
-                        : 2 * bench.settings().forks(), RegressionGate.forBaselines(Path.of("baselines")).recheck());
+                        : 2 * bench.settings().forks(), RegressionGate.forBaselines(ConfigLoader.BASELINES).recheck());
                 if (schedule != null) {
                     bench.schedule(schedule);
                 }
@@ -276,7 +277,7 @@ public final class BenchCommand implements Callable<Integer> {
             return 1;
         }
         Path file = dir.resolve(RelativeRunJson.FILE_NAME);
-        GateResult gate = RegressionGate.forBaselines(Path.of("baselines")).relative(file);
+        GateResult gate = RegressionGate.forBaselines(ConfigLoader.BASELINES).relative(file);
         stdout.println();
         stdout.print(gate.text());
         stdout.println("wrote " + file + " (judge it again with: lb compare " + file + ")");

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lb compare}: the regression gate. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        exitCodeOnInvalidInput = RegressCommands.FAILED, exitCodeOnExecutionException = RegressCommands.FAILED,
+        exitCodeOnInvalidInput = ErrorGuard.FAILED, exitCodeOnExecutionException = ErrorGuard.FAILED,
         description = {
             "Compare a run with a baseline: the regression gate.",
             "lb compare RELATIVE.json judges a relative run (lb bench --against REV) on its own, from",
@@ -93,7 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return RegressCommands.guarded("compare", err, () -> {
+        return ErrorGuard.guarded("compare", err, () -> {
             if (!(maxMissing >= 0 && maxMissing <= 100)) {
                 throw new IllegalArgumentException("--max-missing " + maxMissing + " is not a percentage from 0 to 100");
             }

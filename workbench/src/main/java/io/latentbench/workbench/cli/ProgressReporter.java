@@ -3,7 +3,7 @@ package io.latentbench.workbench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.latentbench.workbench.notebook.ExecutionListener;
-import io.latentbench.workbench.notebook.Notebook;
+import io.latentbench.workbench.notebook.NotebookDocument;
 import io.latentbench.workbench.notebook.RunOutcome;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -49,7 +49,7 @@ final class ProgressReporter implements ExecutionListener {
             case "stream" -> err.print(content.path("text").asText());
             case "execute_result", "display_data" -> {
                 JsonNode text = content.path("data").path("text/plain");
-                if (!text.isMissingNode()) err.println(Notebook.joined(text));
+                if (!text.isMissingNode()) err.println(NotebookDocument.joined(text));
             }
             case "error" -> content.path("traceback").forEach(line -> err.println(line.asText()));
             default -> { }

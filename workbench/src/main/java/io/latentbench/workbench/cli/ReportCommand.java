@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lb report}: the Markdown (PR comment) and HTML reports, without gating. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        exitCodeOnInvalidInput = RegressCommands.FAILED, exitCodeOnExecutionException = RegressCommands.FAILED,
+        exitCodeOnInvalidInput = ErrorGuard.FAILED, exitCodeOnExecutionException = ErrorGuard.FAILED,
         description = {
             "Write the comparison report as Markdown and HTML.",
             "Markdown for a PR comment, HTML as a self-contained page with plots.",
@@ -60,7 +60,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        return RegressCommands.guarded("report", spec.commandLine().getErr(), () -> {
+        return ErrorGuard.guarded("report", spec.commandLine().getErr(), () -> {
             if (current == null) {
                 if (html != null) {
                     throw new IllegalArgumentException("--html needs --current: the HTML report plots a comparison");

@@ -3,7 +3,7 @@ package io.latentbench.workbench.cli;
 import io.latentbench.workbench.files.AtomicFiles;
 import io.latentbench.workbench.notebook.Autosave;
 import io.latentbench.workbench.notebook.ExecutionOptions;
-import io.latentbench.workbench.notebook.Notebook;
+import io.latentbench.workbench.notebook.NotebookDocument;
 import io.latentbench.workbench.notebook.NotebookRunner;
 import io.latentbench.workbench.notebook.ParameterHelp;
 import io.latentbench.workbench.notebook.RunInputException;
@@ -289,11 +289,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int helpNotebook(RunRequest.Input in, PrintWriter err) throws BadInput {
-        Notebook notebook;
+        NotebookDocument notebook;
         try {
             notebook = switch (in) {
-                case RunRequest.Input.FromFile f -> Notebook.read(Path.of(f.pathTemplate()));
-                case RunRequest.Input.FromText t -> Notebook.parse(t.json(), t.origin());
+                case RunRequest.Input.FromFile f -> NotebookDocument.read(Path.of(f.pathTemplate()));
+                case RunRequest.Input.FromText t -> NotebookDocument.parse(t.json(), t.origin());
             };
         } catch (IOException e) {
             throw new BadInput("cannot read notebook " + input + ": " + e.getMessage());

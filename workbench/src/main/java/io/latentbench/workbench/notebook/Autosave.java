@@ -20,6 +20,6 @@ public record Autosave(Duration every, boolean onCellExecute, NotebookSaver save
     /** Writes the notebook as it is now; it must not change the notebook and should write atomically. */
     @FunctionalInterface
     public interface NotebookSaver {
-        void save(Notebook notebook);
+        void save(NotebookDocument notebook);
     }
 }

@@ -1,5 +1,7 @@
 package io.latentbench.workbench.notebook;
 
+import static io.latentbench.workbench.files.Html.escape;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -39,15 +41,15 @@ public final class NotebookExecutor {
     }
 
     /** Removes the error cells an earlier run added; papermill does so even when only preparing. */
-    public static void removeErrorCells(Notebook notebook) {
+    public static void removeErrorCells(NotebookDocument notebook) {
         ArrayNode cells = notebook.cells();
         for (int i = cells.size() - 1; i >= 0; i--) {
-            if (Notebook.hasTag(cells.get(i), ERROR_CELL_TAG)) cells.remove(i);
+            if (NotebookDocument.hasTag(cells.get(i), ERROR_CELL_TAG)) cells.remove(i);
         }
     }
 
     /** Clears what an earlier run left (outputs, counts, error cells, papermill cell metadata). */
-    public static void resetForRun(Notebook notebook) {
+    public static void resetForRun(NotebookDocument notebook) {
         removeErrorCells(notebook);
         ArrayNode cells = notebook.cells();
         for (JsonNode node : cells) {
@@ -66,12 +68,12 @@ public final class NotebookExecutor {
     }
 
     /** Starts the kernel, runs the notebook in place and says how the run ended; the notebook records it either way. */
-    public RunOutcome execute(Notebook notebook) throws KernelStartException {
+    public RunOutcome execute(NotebookDocument notebook) throws KernelStartException {
         return execute(notebook, KernelClient.launch(spec, options.cwd()));
     }
 
     /** Runs the notebook on a kernel launched from this executor's spec, then shuts the kernel down. */
-    public RunOutcome execute(Notebook notebook, KernelClient session) throws KernelStartException {
+    public RunOutcome execute(NotebookDocument notebook, KernelClient session) throws KernelStartException {
         resetForRun(notebook);
         Instant runStart = Instant.now();
         ObjectNode papermill = Parameterizer.papermillMetadata(notebook);
@@ -170,11 +172,11 @@ public final class NotebookExecutor {
 
     /** Hands the notebook to the autosave's saver when a cell starts or ends and every so often in between. */
     private final class Saver {
-        private final Notebook notebook;
+        private final NotebookDocument notebook;
         private Duration every = options.autosave().every();
         private long lastSave = System.nanoTime();
 
-        Saver(Notebook notebook) {
+        Saver(NotebookDocument notebook) {
             this.notebook = notebook;
         }
 
@@ -198,7 +200,7 @@ public final class NotebookExecutor {
 
     private Saver saver;
 
-    private void recordKernel(Notebook notebook, KernelClient session) {
+    private void recordKernel(NotebookDocument notebook, KernelClient session) {
         ObjectNode kernelspec = notebook.metadata().putObject("kernelspec");
         kernelspec.put("name", spec.name());
         kernelspec.put("display_name", spec.displayName());
@@ -369,16 +371,16 @@ public final class NotebookExecutor {
      * {@code #papermill-error-cell}, an anchor cell with that id just above the failing cell, both tagged
      * {@code papermill-error-cell-tag} (and removed again before the next run).
      */
-    private static void addErrorCells(Notebook notebook, int failing, RunOutcome outcome) {
+    private static void addErrorCells(NotebookDocument notebook, int failing, RunOutcome outcome) {
         ArrayNode cells = notebook.cells();
         JsonNode count = cells.get(failing).path("execution_count");
         String label = count.isInt() ? Integer.toString(count.asInt()) : "None";
         String anchorText = switch (outcome) {
-            case RunOutcome.Stopped s -> "Execution using papermill was stopped here (" + escapeHtml(s.reason()) + "):";
+            case RunOutcome.Stopped s -> "Execution using papermill was stopped here (" + escape(s.reason()) + "):";
             default -> "Execution using papermill encountered an exception here and stopped:";
         };
         String bannerText = switch (outcome) {
-            case RunOutcome.Stopped s -> "The run was stopped (" + escapeHtml(s.reason()) + ") at '<a href=\"#"
+            case RunOutcome.Stopped s -> "The run was stopped (" + escape(s.reason()) + ") at '<a href=\"#"
                     + ERROR_ANCHOR + "\">In [" + label + "]</a>'; the cells after it did not run.";
             default -> "An Exception was encountered at '<a href=\"#" + ERROR_ANCHOR + "\">In [" + label + "]</a>'.";
         };
@@ -388,10 +390,6 @@ public final class NotebookExecutor {
                 List.of(ERROR_CELL_TAG));
         cells.insert(failing, anchor);
         cells.insert(0, banner);
-    }
-
-    static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static double seconds(Instant from, Instant to) {

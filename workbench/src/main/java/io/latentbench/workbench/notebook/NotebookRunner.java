@@ -46,16 +46,16 @@ public final class NotebookRunner {
                 "current_datetime_utc", ZonedDateTime.now(ZoneOffset.UTC)));
         pathParameters.putAll(request.parameters().asMap());
         String inputName;
-        Notebook notebook;
+        NotebookDocument notebook;
         try {
             switch (request.input()) {
                 case RunRequest.Input.FromFile f -> {
                     inputName = PathTemplate.format(f.pathTemplate(), pathParameters);
-                    notebook = Notebook.read(Path.of(inputName));
+                    notebook = NotebookDocument.read(Path.of(inputName));
                 }
                 case RunRequest.Input.FromText t -> {
                     inputName = "-";
-                    notebook = Notebook.parse(t.json(), t.origin());
+                    notebook = NotebookDocument.parse(t.json(), t.origin());
                 }
             }
         } catch (ParameterFormatException | NotebookFormatException e) {
@@ -122,7 +122,7 @@ public final class NotebookRunner {
     }
 
     /** What papermill's loader adds: nbformat 4.5 with cell ids, and its metadata record. */
-    private static void prepareMetadata(Notebook notebook) {
+    private static void prepareMetadata(NotebookDocument notebook) {
         notebook.upgradeToLatestMinor();
         ObjectNode papermill = Parameterizer.papermillMetadata(notebook);
         if (!papermill.has("default_parameters")) papermill.putObject("default_parameters");
@@ -148,7 +148,7 @@ public final class NotebookRunner {
         }
     }
 
-    private static void parameterize(Notebook notebook, RunRequest request, Optional<KernelSpec> spec, String kernelName,
+    private static void parameterize(NotebookDocument notebook, RunRequest request, Optional<KernelSpec> spec, String kernelName,
                                      ExecutionListener listener) throws RunInputException {
         Map<String, Object> parameters = request.parameters().asMap();
         String language = request.language()
@@ -164,12 +164,12 @@ public final class NotebookRunner {
         }
         if (request.reportMode()) {
             for (JsonNode cell : notebook.cells()) {
-                if (Notebook.hasTag(cell, Parameterizer.INJECTED_TAG)) hide((ObjectNode) cell);
+                if (NotebookDocument.hasTag(cell, Parameterizer.INJECTED_TAG)) hide((ObjectNode) cell);
             }
         }
     }
 
-    private static void hideCodeInput(Notebook notebook) {
+    private static void hideCodeInput(NotebookDocument notebook) {
         for (JsonNode cell : notebook.cells()) {
             if (cell.path("cell_type").asText().equals("code")) hide((ObjectNode) cell);
         }
@@ -181,7 +181,7 @@ public final class NotebookRunner {
         jupyter.put("source_hidden", true);
     }
 
-    private static void saveQuietly(Notebook notebook, Path path, ExecutionListener listener) {
+    private static void saveQuietly(NotebookDocument notebook, Path path, ExecutionListener listener) {
         try {
             notebook.write(path);
         } catch (IOException | UncheckedIOException e) {
@@ -189,7 +189,7 @@ public final class NotebookRunner {
         }
     }
 
-    private static Optional<String> write(Notebook notebook, RunRequest.Output output, Optional<Path> path) {
+    private static Optional<String> write(NotebookDocument notebook, RunRequest.Output output, Optional<Path> path) {
         try {
             switch (output) {
                 case RunRequest.Output.ToFile f -> notebook.write(path.orElseThrow());

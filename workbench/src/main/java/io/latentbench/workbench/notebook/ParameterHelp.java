@@ -28,12 +28,12 @@ public final class ParameterHelp {
 
     private ParameterHelp() {}
 
-    public static Help describe(Notebook notebook, String path, Optional<String> language) {
+    public static Help describe(NotebookDocument notebook, String path, Optional<String> language) {
         StringBuilder out = new StringBuilder("Usage: lb run [OPTIONS] IN.ipynb [OUT.ipynb]\n\n")
                 .append("Parameters inferred for notebook '").append(path).append("':\n");
         JsonNode cell = null;
         for (JsonNode c : notebook.cells()) {
-            if (Notebook.hasTag(c, Parameterizer.PARAMETERS_TAG)) {
+            if (NotebookDocument.hasTag(c, Parameterizer.PARAMETERS_TAG)) {
                 cell = c;
                 break;
             }

@@ -23,7 +23,7 @@ public final class Parameterizer {
     private Parameterizer() {}
 
     /** Injects {@code parameters} into {@code notebook} in place; nothing is injected when there are none. */
-    public static void parameterize(Notebook notebook, Map<String, Object> parameters, ParameterTranslator translator,
+    public static void parameterize(NotebookDocument notebook, Map<String, Object> parameters, ParameterTranslator translator,
                                     Consumer<String> warnings) throws ParameterFormatException {
         ObjectNode papermill = papermillMetadata(notebook);
         if (parameters.isEmpty()) {
@@ -31,12 +31,12 @@ public final class Parameterizer {
             if (!papermill.has("parameters")) papermill.putObject("parameters");
             return;
         }
-        papermill.set("parameters", Notebook.JSON.valueToTree(parameters));
+        papermill.set("parameters", NotebookDocument.JSON.valueToTree(parameters));
 
         ArrayNode cells = notebook.cells();
         int parametersCell = -1;
         for (int i = 0; i < cells.size(); i++) {
-            if (Notebook.hasTag(cells.get(i), PARAMETERS_TAG)) {
+            if (NotebookDocument.hasTag(cells.get(i), PARAMETERS_TAG)) {
                 parametersCell = i;
                 break;
             }
@@ -46,14 +46,14 @@ public final class Parameterizer {
 
         int oldInjected = -1;
         for (int i = 0; i < cells.size(); i++) {
-            if (Notebook.hasTag(cells.get(i), INJECTED_TAG)) {
+            if (NotebookDocument.hasTag(cells.get(i), INJECTED_TAG)) {
                 oldInjected = i;
                 break;
             }
         }
         List<Integer> stale = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            if (Notebook.hasTag(cells.get(i), INJECTED_TAG)) stale.add(i);
+            if (NotebookDocument.hasTag(cells.get(i), INJECTED_TAG)) stale.add(i);
         }
         int insertAt;
         if (oldInjected >= 0) {
@@ -73,7 +73,7 @@ public final class Parameterizer {
         cells.insert(insertAt, injected);
     }
 
-    static ObjectNode papermillMetadata(Notebook notebook) {
+    static ObjectNode papermillMetadata(NotebookDocument notebook) {
         JsonNode existing = notebook.metadata().get("papermill");
         if (existing instanceof ObjectNode node) return node;
         return notebook.metadata().putObject("papermill");

@@ -9,4 +9,4 @@ import java.util.Optional;
  * @param writtenTo the output file, once written (empty for other outputs)
  * @param writeError why writing the output failed, if it did; the run's own outcome is unaffected
  */
-public record RunResult(Notebook notebook, RunOutcome outcome, Optional<Path> writtenTo, Optional<String> writeError) {}
+public record RunResult(NotebookDocument notebook, RunOutcome outcome, Optional<Path> writtenTo, Optional<String> writeError) {}

@@ -112,7 +112,7 @@ public final class Comparer {
                     Verdict.NEW_BENCHMARK, "no baseline for it", Optional.empty());
         }
         Measurement base = maybeBase.get();
-        OptionalDouble factor = Units.factor(rawCurrent.unit(), base.unit());
+        OptionalDouble factor = rawCurrent.scoreUnit().factorTo(base.scoreUnit());
         if (factor.isEmpty()) {
             return new Comparison(rawCurrent.id(), entry, threshold, maybeBase, rawCurrent, Verdict.INCONCLUSIVE,
                     "units do not convert: baseline " + base.unit() + ", current " + rawCurrent.unit(), Optional.empty());

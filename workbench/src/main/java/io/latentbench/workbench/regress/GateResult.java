@@ -1,7 +1,7 @@
 package io.latentbench.workbench.regress;
 
 import io.latentbench.workbench.regress.config.RegressionConfig;
-import io.latentbench.workbench.regress.report.Charts;
+import io.latentbench.workbench.regress.report.VerdictCharts;
 import io.latentbench.workbench.regress.report.FailureMessage;
 import io.latentbench.workbench.regress.report.ForestPlot;
 import io.latentbench.workbench.regress.report.HtmlReport;
@@ -70,9 +70,9 @@ public record GateResult(RegressionConfig config, ComparisonReport report, List<
         return VerdictTable.of(report);
     }
 
-    /** How much worse each benchmark got, in percent, against its threshold; see {@link Charts#changeAgainstThreshold}. */
+    /** How much worse each benchmark got, in percent, against its threshold; see {@link VerdictCharts#changeAgainstThreshold}. */
     public CategoryChart chart() {
-        return Charts.changeAgainstThreshold(report.comparisons());
+        return VerdictCharts.changeAgainstThreshold(report.comparisons());
     }
 
     /** One row per benchmark: its change and interval against the threshold lines; see {@link ForestPlot}. */

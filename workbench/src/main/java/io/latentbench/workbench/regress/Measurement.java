@@ -1,6 +1,7 @@
 package io.latentbench.workbench.regress;
 
 import io.latentbench.workbench.results.Direction;
+import io.latentbench.workbench.results.ScoreUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -35,8 +36,13 @@ public record Measurement(
         forkMeans = List.copyOf(forkMeans);
     }
 
+    /** What {@link #unit} means. */
+    public ScoreUnit scoreUnit() {
+        return ScoreUnit.of(unit);
+    }
+
     public Direction direction() {
-        return Direction.fromUnit(unit);
+        return scoreUnit().direction();
     }
 
     public int forks() {

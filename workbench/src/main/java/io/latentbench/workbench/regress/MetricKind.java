@@ -1,5 +1,6 @@
 package io.latentbench.workbench.regress;
 
+import io.latentbench.workbench.results.ScoreUnit;
 import java.util.Locale;
 
 /**
@@ -19,18 +20,24 @@ public enum MetricKind {
     IGNORED;
 
     public static MetricKind of(MeasurementId id, String unit) {
-        String u = unit == null ? "" : unit.trim().toLowerCase(Locale.ROOT);
-        String metric = id.metric().toLowerCase(Locale.ROOT);
-        if (metric.endsWith("gc.alloc.rate.norm") || u.equals("b/op") || u.equals("bytes/op")) {
+        if (id.metric().toLowerCase(Locale.ROOT).endsWith("gc.alloc.rate.norm")) {
             return ALLOCATION;
         }
-        // sizes (retained.mb, peak.mb in MB) and sizes per item (bytes.per.vector in B/vector)
-        if (Units.isSize(u) || (u.startsWith("b/") && !u.endsWith("/s") && !u.endsWith("/sec"))) {
-            return FOOTPRINT;
-        }
-        if (u.equals("x")) {
-            return IGNORED; // a derived speedup restates two benchmarks that are compared themselves
-        }
+        return switch (ScoreUnit.of(unit)) {
+            case ScoreUnit.SizePerOp perOp -> ALLOCATION;
+            // sizes (retained.mb, peak.mb in MB) and sizes per item (bytes.per.vector in B/vector)
+            case ScoreUnit.Size size -> FOOTPRINT;
+            case ScoreUnit.SizePerItem perItem -> FOOTPRINT;
+            // a derived speedup restates two benchmarks that are compared themselves
+            case ScoreUnit.Ratio ratio -> IGNORED;
+            case ScoreUnit.TimePerOp t -> primaryOnly(id);
+            case ScoreUnit.OpsPerTime r -> primaryOnly(id);
+            case ScoreUnit.SizePerTime r -> primaryOnly(id);
+            case ScoreUnit.Other o -> primaryOnly(id);
+        };
+    }
+
+    private static MetricKind primaryOnly(MeasurementId id) {
         return id.isPrimary() ? SPEED : IGNORED;
     }
 

@@ -9,7 +9,6 @@ import io.latentbench.workbench.results.ResultSet;
 import io.latentbench.workbench.results.relative.Recheck;
 import io.latentbench.workbench.results.relative.RelativeRun;
 import io.latentbench.workbench.results.relative.RelativeRunJson;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ import java.util.Optional;
 public record RegressionGate(RegressionConfig config, String testbed, boolean allowTestbedMismatch, Path historyDir) {
 
     /** The name of the config file in a baselines directory. */
-    public static final String CONFIG_FILE = "regression_config.toml";
+    public static final String CONFIG_FILE = ConfigLoader.FILE_NAME;
 
     public RegressionGate {
         Objects.requireNonNull(config, "config");
@@ -45,10 +44,13 @@ public record RegressionGate(RegressionConfig config, String testbed, boolean al
         return new RegressionGate(config, null, false, null);
     }
 
-    /** The gate configured by {@code baselinesDir/regression_config.toml}, or {@link RegressionConfig#defaults()} without one. */
+    /**
+     * The gate configured by {@code baselinesDir/regression_config.toml} (for a relative directory not
+     * under the working directory: under the checkout lb runs from), or {@link RegressionConfig#defaults()}
+     * without one; see {@link ConfigLoader#forBaselines}.
+     */
     public static RegressionGate forBaselines(Path baselinesDir) {
-        Path file = baselinesDir.resolve(CONFIG_FILE);
-        return withConfig(Files.isRegularFile(file) ? ConfigLoader.load(file) : RegressionConfig.defaults());
+        return withConfig(ConfigLoader.forBaselines(baselinesDir));
     }
 
     /** Every benchmark judged against {@code percent} instead of the config's thresholds. */

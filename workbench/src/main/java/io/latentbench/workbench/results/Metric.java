@@ -46,8 +46,13 @@ public record Metric(
         return new Metric(unit, value, Double.NaN, Double.NaN, Double.NaN, List.of(List.of(value)));
     }
 
+    /** What {@link #unit} means. */
+    public ScoreUnit scoreUnit() {
+        return ScoreUnit.of(unit);
+    }
+
     public Direction direction() {
-        return Direction.fromUnit(unit);
+        return scoreUnit().direction();
     }
 
     public int forks() {

@@ -1,6 +1,6 @@
 package io.latentbench.workbench.runreport;
 
-import static io.latentbench.workbench.runreport.Svg.esc;
+import static io.latentbench.workbench.files.Html.escape;
 import static io.latentbench.workbench.runreport.Svg.num;
 
 import java.util.ArrayList;
@@ -81,12 +81,12 @@ final class ParamLines {
         }
         for (int i = 0; i < xs.size(); i++) {
             b.append("<text x=\"").append(num(x(i, xs.size(), plotW))).append("\" y=\"").append(TOP + plotH + 16)
-                    .append("\" class=\"tick\">").append(esc(xs.get(i))).append("</text>");
+                    .append("\" class=\"tick\">").append(escape(xs.get(i))).append("</text>");
         }
         b.append("<text x=\"").append(LEFT + plotW / 2).append("\" y=\"").append(HEIGHT - 6).append("\" class=\"axis\">")
-                .append(esc(param)).append("</text>");
+                .append(escape(param)).append("</text>");
         b.append("<text x=\"12\" y=\"").append(TOP + plotH / 2).append("\" class=\"axis\" transform=\"rotate(-90 12 ")
-                .append(TOP + plotH / 2).append(")\">").append(esc(rows.get(0).unit())).append(axis.log() ? " (log)" : "")
+                .append(TOP + plotH / 2).append(")\">").append(escape(rows.get(0).unit())).append(axis.log() ? " (log)" : "")
                 .append("</text>");
         for (int l = 0; l < shown; l++) {
             Map<String, BenchmarkResult> line = lines.get(names.get(l));
@@ -107,15 +107,15 @@ final class ParamLines {
                             .append("\" y2=\"").append(num(y2)).append("\" stroke=\"").append(Svg.color(l)).append("\"/>");
                 }
                 b.append("<circle cx=\"").append(num(px)).append("\" cy=\"").append(num(py)).append("\" r=\"3\" fill=\"")
-                        .append(Svg.color(l)).append("\"><title>").append(esc(r.key())).append(": ")
-                        .append(Svg.value(r.primary().score())).append(' ').append(esc(r.unit())).append("</title></circle>");
+                        .append(Svg.color(l)).append("\"><title>").append(escape(r.key())).append(": ")
+                        .append(Svg.value(r.primary().score())).append(' ').append(escape(r.unit())).append("</title></circle>");
             }
             b.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(Svg.color(l))
                     .append("\" stroke-width=\"1.5\"/>");
             int ly = TOP + 10 + l * 16;
             b.append("<rect x=\"").append(LEFT + plotW + 14).append("\" y=\"").append(ly - 8).append("\" width=\"10\" height=\"10\" fill=\"")
                     .append(Svg.color(l)).append("\"/><text x=\"").append(LEFT + plotW + 28).append("\" y=\"").append(ly + 1)
-                    .append("\" class=\"legend\">").append(esc(names.get(l))).append("</text>");
+                    .append("\" class=\"legend\">").append(escape(names.get(l))).append("</text>");
         }
         if (names.size() > shown) {
             b.append("<text x=\"").append(LEFT + plotW + 14).append("\" y=\"").append(TOP + 10 + shown * 16 + 2)

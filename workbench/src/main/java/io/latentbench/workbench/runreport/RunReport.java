@@ -1,6 +1,6 @@
 package io.latentbench.workbench.runreport;
 
-import static io.latentbench.workbench.runreport.Svg.esc;
+import static io.latentbench.workbench.files.Html.escape;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,42 +39,42 @@ public record RunReport(ResultSet results, String peerRatios) {
         RunInfo info = results.info();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>latentbench run ").append(esc(String.valueOf(info.timestamp())))
+                .append("<title>latentbench run ").append(escape(String.valueOf(info.timestamp())))
                 .append("</title><style>").append(CSS).append("</style></head><body>\n");
         b.append("<h1>latentbench run</h1>\n");
-        b.append("<p class=\"info\">").append(esc(String.valueOf(info.timestamp()))).append(" · profile ")
-                .append(esc(String.valueOf(info.profile()))).append(" · commit ").append(esc(String.valueOf(info.gitCommit())))
-                .append(" · JDK ").append(esc(String.valueOf(info.jdk()))).append(" · ").append(esc(String.valueOf(info.cpu())))
-                .append(", ").append(info.cores()).append(" cores · testbed ").append(esc(info.testbed())).append("</p>\n");
+        b.append("<p class=\"info\">").append(escape(String.valueOf(info.timestamp()))).append(" · profile ")
+                .append(escape(String.valueOf(info.profile()))).append(" · commit ").append(escape(String.valueOf(info.gitCommit())))
+                .append(" · JDK ").append(escape(String.valueOf(info.jdk()))).append(" · ").append(escape(String.valueOf(info.cpu())))
+                .append(", ").append(info.cores()).append(" cores · testbed ").append(escape(info.testbed())).append("</p>\n");
         Map<String, List<BenchmarkResult>> suites = new LinkedHashMap<>();
         results.results().stream().sorted(NaturalOrder.RESULTS)
                 .forEach(r -> suites.computeIfAbsent(r.suite(), s -> new ArrayList<>()).add(r));
         b.append("<nav>");
-        suites.forEach((suite, rows) -> b.append("<a href=\"#suite-").append(esc(suite)).append("\">").append(esc(suite))
+        suites.forEach((suite, rows) -> b.append("<a href=\"#suite-").append(escape(suite)).append("\">").append(escape(suite))
                 .append("</a> (").append(rows.size()).append(") "));
         b.append("</nav>\n<p class=\"note\">Each dot is one measurement iteration, coloured by its fork; a tick is a fork's mean."
                 + " Forks are the unit of replication: compare ticks, not dots. Ratios are only meaningful inside one run.</p>\n");
         suites.forEach((suite, rows) -> section(b, suite, rows));
         if (!peerRatios.isBlank()) {
-            b.append("<section id=\"peer-ratios\"><h2>Peer ratios</h2><pre>").append(esc(peerRatios)).append("</pre></section>\n");
+            b.append("<section id=\"peer-ratios\"><h2>Peer ratios</h2><pre>").append(escape(peerRatios)).append("</pre></section>\n");
         }
         return b.append("</body></html>\n").toString();
     }
 
     private void section(StringBuilder b, String suite, List<BenchmarkResult> rows) {
-        b.append("<section id=\"suite-").append(esc(suite)).append("\"><h2>").append(esc(suite)).append("</h2>\n");
+        b.append("<section id=\"suite-").append(escape(suite)).append("\"><h2>").append(escape(suite)).append("</h2>\n");
         table(b, rows);
         Map<String, List<BenchmarkResult>> methods = new LinkedHashMap<>();
         rows.forEach(r -> methods.computeIfAbsent(r.name(), n -> new ArrayList<>()).add(r));
         methods.forEach((method, mrows) -> {
-            b.append("<div class=\"method\"><h3>").append(esc(suite + "." + method)).append(" <span class=\"mode\">")
-                    .append(esc(mrows.get(0).mode())).append(", ").append(esc(mrows.get(0).unit())).append("</span></h3>\n");
+            b.append("<div class=\"method\"><h3>").append(escape(suite + "." + method)).append(" <span class=\"mode\">")
+                    .append(escape(mrows.get(0).mode())).append(", ").append(escape(mrows.get(0).unit())).append("</span></h3>\n");
             b.append(StripPlot.svg(mrows)).append('\n');
             List<String> axes = ParamLines.axes(mrows);
             if (!axes.isEmpty()) {
                 b.append("<div class=\"charts\">");
                 axes.forEach(param -> b.append("<figure>").append(ParamLines.svg(mrows, param)).append("<figcaption>")
-                        .append(esc(method)).append(" across ").append(esc(param)).append("</figcaption></figure>"));
+                        .append(escape(method)).append(" across ").append(escape(param)).append("</figcaption></figure>"));
                 b.append("</div>\n");
             }
             b.append("</div>\n");
@@ -83,8 +83,8 @@ public record RunReport(ResultSet results, String peerRatios) {
         if (!speedups.isEmpty()) {
             b.append("<h3>Speed-up against Standard attention</h3><table><tr><th>benchmark</th><th>score</th><th>speed-up</th></tr>");
             for (BenchmarkResult r : speedups) {
-                b.append("<tr><td>").append(esc(r.key())).append("</td><td class=\"num\">").append(Svg.value(r.primary().score()))
-                        .append(' ').append(esc(r.unit())).append("</td><td class=\"num\">")
+                b.append("<tr><td>").append(escape(r.key())).append("</td><td class=\"num\">").append(Svg.value(r.primary().score()))
+                        .append(' ').append(escape(r.unit())).append("</td><td class=\"num\">")
                         .append(Svg.value(r.secondary().get(SPEEDUP).score())).append("x</td></tr>");
             }
             b.append("</table>\n");
@@ -99,9 +99,9 @@ public record RunReport(ResultSet results, String peerRatios) {
             Metric m = r.primary();
             int iterations = m.forkSamples().isEmpty() ? 0 : m.forkSamples().get(0).size();
             Metric alloc = r.secondary().get("gc.alloc.rate.norm");
-            b.append("<tr><td>").append(esc(r.key())).append("</td><td>").append(esc(r.mode())).append("</td><td class=\"num\">")
+            b.append("<tr><td>").append(escape(r.key())).append("</td><td>").append(escape(r.mode())).append("</td><td class=\"num\">")
                     .append(Svg.value(m.score())).append("</td><td class=\"num\">")
-                    .append(Double.isFinite(m.error()) ? Svg.value(m.error()) : "").append("</td><td>").append(esc(r.unit()))
+                    .append(Double.isFinite(m.error()) ? Svg.value(m.error()) : "").append("</td><td>").append(escape(r.unit()))
                     .append("</td><td class=\"num\">").append(m.forks()).append(" × ").append(iterations)
                     .append("</td><td class=\"num\">").append(forkCv(m)).append("</td><td class=\"num\">")
                     .append(alloc == null ? "" : Svg.value(alloc.score())).append("</td></tr>");

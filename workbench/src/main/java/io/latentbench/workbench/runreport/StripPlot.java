@@ -1,6 +1,6 @@
 package io.latentbench.workbench.runreport;
 
-import static io.latentbench.workbench.runreport.Svg.esc;
+import static io.latentbench.workbench.files.Html.escape;
 import static io.latentbench.workbench.runreport.Svg.num;
 
 import java.util.List;
@@ -49,7 +49,7 @@ final class StripPlot {
                     .append(Svg.value(t)).append("</text>");
         }
         b.append("<text x=\"").append(LABEL + plotW / 2).append("\" y=\"").append(axisY + 30).append("\" class=\"axis\">")
-                .append(esc(rows.get(0).unit())).append(axis.log() ? " (log scale)" : "").append("</text>");
+                .append(escape(rows.get(0).unit())).append(axis.log() ? " (log scale)" : "").append("</text>");
         for (int i = 0; i < rows.size(); i++) {
             BenchmarkResult r = rows.get(i);
             double cy = i * ROW + ROW / 2.0 + 4;
@@ -58,7 +58,7 @@ final class StripPlot {
                         .append(plotW).append("\" height=\"").append(ROW).append("\" class=\"band\"/>");
             }
             b.append("<text x=\"").append(LABEL - 8).append("\" y=\"").append(num(cy + 4)).append("\" class=\"label\">")
-                    .append(esc(ParamLabels.of(r))).append("</text>");
+                    .append(escape(ParamLabels.of(r))).append("</text>");
             List<List<Double>> forks = r.primary().forkSamples();
             for (int f = 0; f < forks.size(); f++) {
                 List<Double> iterations = forks.get(f);
@@ -71,7 +71,7 @@ final class StripPlot {
                     b.append("<circle cx=\"").append(num(LABEL + axis.fraction(v) * plotW)).append("\" cy=\"").append(num(cy + dy))
                             .append("\" r=\"2.2\" fill=\"").append(Svg.color(f)).append("\" fill-opacity=\"0.55\"><title>fork ")
                             .append(f + 1).append(", iteration ").append(k + 1).append(": ").append(Svg.value(v)).append(' ')
-                            .append(esc(r.unit())).append("</title></circle>");
+                            .append(escape(r.unit())).append("</title></circle>");
                 }
                 if (!iterations.isEmpty()) {
                     double mean = sum / iterations.size();
@@ -79,7 +79,7 @@ final class StripPlot {
                     b.append("<line x1=\"").append(num(x)).append("\" y1=\"").append(num(cy - ROW / 2.0 + 3)).append("\" x2=\"")
                             .append(num(x)).append("\" y2=\"").append(num(cy + ROW / 2.0 - 3)).append("\" stroke=\"")
                             .append(Svg.color(f)).append("\" stroke-width=\"2\"><title>fork ").append(f + 1).append(" mean: ")
-                            .append(Svg.value(mean)).append(' ').append(esc(r.unit())).append("</title></line>");
+                            .append(Svg.value(mean)).append(' ').append(escape(r.unit())).append("</title></line>");
                 }
             }
         }

@@ -2,17 +2,13 @@ package io.latentbench.workbench.runreport;
 
 import java.util.Locale;
 
-/** The SVG and HTML text of the report: escaping, numbers and axis ticks. */
+/** The SVG and HTML text of the report: numbers and axis ticks (escaping is {@code files.Html}'s). */
 final class Svg {
 
     static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
             "#17becf", "#7f7f7f", "#bcbd22"};
 
     private Svg() {
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     static String num(double v) {

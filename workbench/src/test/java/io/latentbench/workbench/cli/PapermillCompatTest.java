@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latentbench.workbench.notebook.Nbformat;
-import io.latentbench.workbench.notebook.Notebook;
+import io.latentbench.workbench.notebook.NotebookDocument;
 import io.latentbench.workbench.notebook.TestNotebooks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -63,7 +63,7 @@ class PapermillCompatTest {
     }
 
     private static String source(JsonNode cell) {
-        return Notebook.joined(cell.path("source"));
+        return NotebookDocument.joined(cell.path("source"));
     }
 
     private static List<String> tags(JsonNode cell) {
@@ -97,7 +97,7 @@ class PapermillCompatTest {
         List<JsonNode> cells = cells(read(out));
         assertThat(source(cells.get(1)).split("\n", -1)).containsExactly("# Parameters", "msg = \"Hello\"", "");
         assertThat(parameters(out)).isEqualTo(JSON.readTree("{\"msg\": \"Hello\"}"));
-        assertThat(Notebook.joined(cells.get(2).path("outputs").get(0).path("text"))).isEqualTo("Hello\n");
+        assertThat(NotebookDocument.joined(cells.get(2).path("outputs").get(0).path("text"))).isEqualTo("Hello\n");
         Nbformat.assertValid(out);
     }
 
@@ -466,7 +466,7 @@ class PapermillCompatTest {
         assertThat(source(cells.get(1))).isEqualTo("# Parameters\nmsg = \"second\"\n");
         // the outputs and counts of the earlier run stay, as papermill leaves them
         assertThat(cells.get(2).path("execution_count").asInt()).isEqualTo(3);
-        assertThat(Notebook.joined(cells.get(2).path("outputs").get(0).path("text"))).isEqualTo("first\n");
+        assertThat(NotebookDocument.joined(cells.get(2).path("outputs").get(0).path("text"))).isEqualTo("first\n");
     }
 
     @Test
@@ -503,7 +503,7 @@ class PapermillCompatTest {
         CommandRun r = lb(in.toString(), out.toString(), "--cwd", work.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(Notebook.joined(cells(read(out)).get(0).path("outputs").get(0).path("text")).strip())
+        assertThat(NotebookDocument.joined(cells(read(out)).get(0).path("outputs").get(0).path("text")).strip())
                 .isEqualTo(work.toRealPath().toString());
     }
 
@@ -711,7 +711,7 @@ class PapermillCompatTest {
         CommandRun r = lb(notebook("test_autosave.ipynb").toString(), out.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(Notebook.joined(cells(read(out)).get(0).path("outputs").get(0).path("text"))).startsWith("0\n1\n").endsWith("24\n");
+        assertThat(NotebookDocument.joined(cells(read(out)).get(0).path("outputs").get(0).path("text"))).startsWith("0\n1\n").endsWith("24\n");
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latentbench.workbench.notebook.Nbformat;
-import io.latentbench.workbench.notebook.Notebook;
+import io.latentbench.workbench.notebook.NotebookDocument;
 import io.latentbench.workbench.notebook.TestNotebooks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ class RunCommandTest {
     }
 
     private static String text(JsonNode node) {
-        return Notebook.joined(node);
+        return NotebookDocument.joined(node);
     }
 
     private static String tag(JsonNode cell) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latentbench.workbench.notebook.Nbformat;
-import io.latentbench.workbench.notebook.Notebook;
+import io.latentbench.workbench.notebook.NotebookDocument;
 import io.latentbench.workbench.notebook.TestNotebooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ class RunRobustnessTest {
         CommandRun huge = lb(in.toString(), out.toString(), "--execution-timeout", "1e10", "--start-timeout", "1e308",
                 "--request-timeout", "Infinity");
         assertThat(huge.exitCode()).as(huge.err()).isZero();
-        assertThat(Notebook.joined(JSON.readTree(out.toFile()).path("cells").get(0).path("outputs").get(0).path("text")))
+        assertThat(NotebookDocument.joined(JSON.readTree(out.toFile()).path("cells").get(0).path("outputs").get(0).path("text")))
                 .isEqualTo("ran\n");
         CommandRun infinite = lb(in.toString(), out.toString(), "--execution-timeout", "Infinity", "--prepare-only");
         assertThat(infinite.exitCode()).as(infinite.err()).isZero();
@@ -107,7 +107,7 @@ class RunRobustnessTest {
                 Thread.sleep(100);
                 if (Files.exists(out)) {
                     JsonNode saved = JSON.readTree(out.toFile()); // never half a file
-                    running = Notebook.joined(saved.path("cells").get(1).path("outputs").path(0).path("text")).contains("second started");
+                    running = NotebookDocument.joined(saved.path("cells").get(1).path("outputs").path(0).path("text")).contains("second started");
                 }
             }
             assertThat(running).as(Files.readString(dir.resolve("log.txt"))).isTrue();
@@ -128,11 +128,11 @@ class RunRobustnessTest {
         JsonNode nb = JSON.readTree(out.toFile());
         List<JsonNode> cells = new ArrayList<>();
         nb.path("cells").forEach(cells::add);
-        assertThat(Notebook.joined(cells.get(0).path("source"))).contains("The run was stopped (SIG" + signal + ")")
+        assertThat(NotebookDocument.joined(cells.get(0).path("source"))).contains("The run was stopped (SIG" + signal + ")")
                 .contains("href=\"#papermill-error-cell\"");
-        assertThat(Notebook.joined(cells.get(1).path("outputs").get(0).path("text"))).isEqualTo("first\n");
-        assertThat(Notebook.joined(cells.get(2).path("source"))).contains("id=\"papermill-error-cell\"");
-        assertThat(Notebook.joined(cells.get(3).path("outputs").get(0).path("text"))).isEqualTo("second started\n");
+        assertThat(NotebookDocument.joined(cells.get(1).path("outputs").get(0).path("text"))).isEqualTo("first\n");
+        assertThat(NotebookDocument.joined(cells.get(2).path("source"))).contains("id=\"papermill-error-cell\"");
+        assertThat(NotebookDocument.joined(cells.get(3).path("outputs").get(0).path("text"))).isEqualTo("second started\n");
         assertThat(cells.get(4).path("execution_count").isNull()).isTrue();
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.map(d -> d.getFileName().toString())).noneMatch(n -> n.startsWith("lb-kernel-"));

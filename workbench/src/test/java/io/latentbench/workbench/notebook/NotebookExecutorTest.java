@@ -29,7 +29,7 @@ class NotebookExecutorTest {
 
     @Test
     void aCellThatIgnoresTheInterruptIsKilledWithItsKernel() throws Exception {
-        Notebook nb = Notebook.parse(TestNotebooks.python()
+        NotebookDocument nb = NotebookDocument.parse(TestNotebooks.python()
                 .code("import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nprint('stubborn', flush=True)\ntime.sleep(60)")
                 .json(), "t");
         List<String> events = new ArrayList<>();
@@ -57,7 +57,7 @@ class NotebookExecutorTest {
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(45);
         assertThat(events).containsExactly("start 1/1", "end TimedOut");
         JsonNode cell = nb.cells().get(2); // after the banner and the anchor
-        assertThat(Notebook.joined(cell.path("outputs").get(0).path("text"))).isEqualTo("stubborn\n");
+        assertThat(NotebookDocument.joined(cell.path("outputs").get(0).path("text"))).isEqualTo("stubborn\n");
         assertThat(cell.path("outputs").get(1).path("evalue").asText()).contains("the kernel was killed");
         Path out = dir.resolve("killed.ipynb");
         nb.write(out);
@@ -66,7 +66,7 @@ class NotebookExecutorTest {
 
     @Test
     void aFrozenKernelIsFoundDeadByItsHeartbeat() throws Exception {
-        Notebook nb = Notebook.parse(TestNotebooks.python()
+        NotebookDocument nb = NotebookDocument.parse(TestNotebooks.python()
                 .code("print('a')")
                 .code("import os, signal\nos.kill(os.getpid(), signal.SIGSTOP)")
                 .json(), "t");
@@ -92,7 +92,7 @@ class NotebookExecutorTest {
                 + " \"language\": \"python\", \"interrupt_mode\": \"message\"}");
         KernelSpec message = new KernelSpecFinder(Map.of("JUPYTER_PATH", dir.toString()), dir).find("py-message");
         assertThat(message.interruptsByMessage()).isTrue();
-        Notebook nb = Notebook.parse(TestNotebooks.python().code("import time\ntime.sleep(60)").json(), "t");
+        NotebookDocument nb = NotebookDocument.parse(TestNotebooks.python().code("import time\ntime.sleep(60)").json(), "t");
         ExecutionOptions options = new ExecutionOptions(dir, Optional.of(Duration.ofMillis(500)), Duration.ofSeconds(60),
                 Duration.ofSeconds(10), ExecutionOptions.DEFAULT_HEARTBEAT_INTERVAL, ExecutionListener.NONE);
 
@@ -111,7 +111,7 @@ class NotebookExecutorTest {
                 "{\"argv\": [\"" + Nbformat.PYTHON + "\", \"-c\", \"import sys; print('WARNING: Using incubator modules: jdk.incubator.vector'); print('no luck'); sys.exit(3)\", \"{connection_file}\"],"
                         + " \"display_name\": \"Broken\", \"language\": \"python\"}");
         KernelSpec broken = new KernelSpecFinder(Map.of("JUPYTER_PATH", dir.toString()), dir).find("broken");
-        Notebook nb = Notebook.parse(TestNotebooks.python().code("1").json(), "t");
+        NotebookDocument nb = NotebookDocument.parse(TestNotebooks.python().code("1").json(), "t");
 
         assertThatThrownBy(() -> new NotebookExecutor(broken, ExecutionOptions.defaults(dir)).execute(nb))
                 .isInstanceOf(KernelStartException.class)

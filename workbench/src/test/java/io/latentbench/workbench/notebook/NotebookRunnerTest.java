@@ -68,10 +68,10 @@ class NotebookRunnerTest {
         assertThat(result.outcome()).isEqualTo(new RunOutcome.KernelDied(1, -1));
         assertThat(result.outcome().exitCode()).isEqualTo(138);
         assertThat(result.writtenTo()).contains(out);
-        Notebook written = Notebook.read(out);
+        NotebookDocument written = NotebookDocument.read(out);
         List<JsonNode> cells = new ArrayList<>();
         written.cells().forEach(cells::add);
-        assertThat(Notebook.joined(cells.get(1).path("outputs").get(0).path("text"))).isEqualTo("answered\n");
+        assertThat(NotebookDocument.joined(cells.get(1).path("outputs").get(0).path("text"))).isEqualTo("answered\n");
         JsonNode error = cells.get(3).path("outputs").get(0);
         assertThat(error.path("ename").asText()).isEqualTo("DeadKernelError");
         assertThat(error.path("evalue").asText()).contains("did not acknowledge").contains("heartbeat answers");
@@ -99,7 +99,7 @@ class NotebookRunnerTest {
         assertThat(result.outcome()).isEqualTo(new RunOutcome.Completed());
         assertThat(result.writtenTo()).isEmpty();
         assertThat(events).containsExactly("stream:42\n");
-        Notebook written = Notebook.parse(sink.toString(), "sink");
+        NotebookDocument written = NotebookDocument.parse(sink.toString(), "sink");
         assertThat(written.cells().get(2).path("outputs").get(0).path("text")).isEqualTo(TextNode.valueOf("42\n"));
         assertThat(written.metadata().path("papermill").path("parameters").path("n").asLong()).isEqualTo(21);
     }

@@ -296,7 +296,7 @@ class NotebooksIT {
         for (JsonNode cell : nb.path("cells")) {
             if (cell.path("cell_type").asText().equals("code")) {
                 assertThat(cell.path("metadata").path("papermill").path("status").asText())
-                        .as("status of cell %s", Notebook.joined(cell.path("source"))).isEqualTo("completed");
+                        .as("status of cell %s", NotebookDocument.joined(cell.path("source"))).isEqualTo("completed");
             }
         }
         assertThat(images(nb)).as("image/png outputs").isGreaterThanOrEqualTo(minImages);
@@ -321,12 +321,12 @@ class NotebooksIT {
         List<JsonNode> all = new ArrayList<>(outputs(nb, "display_data"));
         all.addAll(outputs(nb, "execute_result"));
         return all.stream().filter(o -> o.path("data").has("image/png")
-                && Notebook.joined(o.path("data").path("image/png")).length() > 1000).count();
+                && NotebookDocument.joined(o.path("data").path("image/png")).length() > 1000).count();
     }
 
     static String streams(JsonNode nb) {
         StringBuilder text = new StringBuilder();
-        outputs(nb, "stream").forEach(o -> text.append(Notebook.joined(o.path("text"))));
+        outputs(nb, "stream").forEach(o -> text.append(NotebookDocument.joined(o.path("text"))));
         return text.toString();
     }
 
@@ -334,6 +334,6 @@ class NotebooksIT {
         List<JsonNode> all = new ArrayList<>(outputs(nb, "display_data"));
         all.addAll(outputs(nb, "execute_result"));
         return all.stream().filter(o -> o.path("data").has("text/html"))
-                .map(o -> Notebook.joined(o.path("data").path("text/html"))).toList();
+                .map(o -> NotebookDocument.joined(o.path("data").path("text/html"))).toList();
     }
 }

@@ -75,7 +75,7 @@ class PapermillJavaKernelIT {
 
     private static String stdout(JsonNode cell) {
         StringBuilder text = new StringBuilder();
-        cell.path("outputs").forEach(o -> text.append(Notebook.joined(o.path("text"))));
+        cell.path("outputs").forEach(o -> text.append(NotebookDocument.joined(o.path("text"))));
         return text.toString();
     }
 
@@ -95,7 +95,7 @@ class PapermillJavaKernelIT {
         assertThat(r.exitCode()).as(r.output()).isZero();
         Path written = dir.resolve("out_Hello.ipynb");
         List<JsonNode> cells = cells(written);
-        assertThat(Notebook.joined(cells.get(2).path("source"))).contains("String msg = \"Hello\";", "double alpha = 1.0;",
+        assertThat(NotebookDocument.joined(cells.get(2).path("source"))).contains("String msg = \"Hello\";", "double alpha = 1.0;",
                 "long n = 7L;", "new java.math.BigInteger(\"123456789012345678901234567890\")", "String raw = \"12345\";");
         assertThat(stdout(cells.get(3))).isEqualTo("Hello 1.0 7 123456789012345678901234567891 5\n");
         assertThat(cells).allSatisfy(c -> assertThat(c.path("metadata").path("papermill").path("status").asText()).isEqualTo("completed"));
@@ -116,8 +116,8 @@ class PapermillJavaKernelIT {
 
         assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
         List<JsonNode> cells = cells(out);
-        assertThat(Notebook.joined(cells.get(0).path("source"))).matches("^<span .*<a href=\"#papermill-error-cell\".*In \\[2\\].*</span>$");
-        assertThat(Notebook.joined(cells.get(2).path("source"))).contains("<span id=\"papermill-error-cell\"");
+        assertThat(NotebookDocument.joined(cells.get(0).path("source"))).matches("^<span .*<a href=\"#papermill-error-cell\".*In \\[2\\].*</span>$");
+        assertThat(NotebookDocument.joined(cells.get(2).path("source"))).contains("<span id=\"papermill-error-cell\"");
         assertThat(cells.get(3).path("outputs")).anySatisfy(o -> assertThat(o.path("output_type").asText()).isEqualTo("error"));
         assertThat(cells.get(3).path("metadata").path("papermill").path("status").asText()).isEqualTo("failed");
         assertThat(cells.get(4).path("execution_count").isNull()).isTrue();
@@ -138,14 +138,14 @@ class PapermillJavaKernelIT {
         Path executed = dir.resolve("executed.ipynb");
         Run r = lbRun(in.toString(), executed.toString(), "-p", "n", "1");
         assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(Notebook.joined(cells(executed).get(0).path("source"))).isEqualTo("// Parameters\nint n = 1;\n");
+        assertThat(NotebookDocument.joined(cells(executed).get(0).path("source"))).isEqualTo("// Parameters\nint n = 1;\n");
 
         Path prepared = dir.resolve("prepared.ipynb");
         Run p = lbRun(executed.toString(), prepared.toString(), "--prepare-only", "-p", "n", "2");
 
         assertThat(p.exitCode()).as(p.output()).isZero();
         List<JsonNode> cells = cells(prepared);
-        assertThat(Notebook.joined(cells.get(0).path("source"))).isEqualTo("// Parameters\nint n = 2;\n");
+        assertThat(NotebookDocument.joined(cells.get(0).path("source"))).isEqualTo("// Parameters\nint n = 2;\n");
         assertThat(stdout(cells.get(1))).isEqualTo("x1\n");
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ParameterizerTest {
 
-    private static List<String> tagsOf(Notebook nb) {
+    private static List<String> tagsOf(NotebookDocument nb) {
         List<String> tags = new ArrayList<>();
         nb.cells().forEach(c -> tags.add(c.path("metadata").path("tags").path(0).asText("-")));
         return tags;
@@ -19,7 +19,7 @@ class ParameterizerTest {
 
     @Test
     void injectsRightAfterTheParametersCellAndRecordsTheValues() throws Exception {
-        Notebook nb = Notebook.parse(TestNotebooks.python().markdown("# t").parameters("x = 1").code("print(x)").json(), "t");
+        NotebookDocument nb = NotebookDocument.parse(TestNotebooks.python().markdown("# t").parameters("x = 1").code("print(x)").json(), "t");
         List<String> warnings = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("x", 5L);
@@ -29,24 +29,24 @@ class ParameterizerTest {
         assertThat(tagsOf(nb)).containsExactly("-", "parameters", "injected-parameters", "-");
         assertThat(nb.cells().get(2).path("source").asText()).isEqualTo("# Parameters\nx = 5\ns = \"a\"\n");
         assertThat(nb.metadata().path("papermill").path("parameters"))
-                .isEqualTo(Notebook.JSON.createObjectNode().put("x", 5L).put("s", "a"));
+                .isEqualTo(NotebookDocument.JSON.createObjectNode().put("x", 5L).put("s", "a"));
         assertThat(warnings).isEmpty();
     }
 
     /** papermill's test_parameterize.py: test_no_tag_copying, test_repeated_run_injected_parameters_tag, test_repeated_run_no_parameters_tag. */
     @Test
     void theInjectedCellHasOnlyItsOwnTagAndRepeatedRunsKeepOne() throws Exception {
-        Notebook nb = Notebook.parse(TestNotebooks.python().code("x = 1", "some tag", "parameters").code("print(x)").json(), "t");
+        NotebookDocument nb = NotebookDocument.parse(TestNotebooks.python().code("x = 1", "some tag", "parameters").code("print(x)").json(), "t");
         for (long run = 1; run <= 3; run++) {
             Parameterizer.parameterize(nb, Map.of("x", run), ParameterTranslator.forLanguage("python"), w -> {});
         }
         List<String> injected = new ArrayList<>();
         nb.cells().get(1).path("metadata").path("tags").forEach(t -> injected.add(t.asText()));
         assertThat(injected).containsExactly("injected-parameters");
-        assertThat(nb.cells()).filteredOn(c -> Notebook.hasTag(c, "injected-parameters")).hasSize(1);
+        assertThat(nb.cells()).filteredOn(c -> NotebookDocument.hasTag(c, "injected-parameters")).hasSize(1);
         assertThat(nb.cells().get(1).path("source").asText()).isEqualTo("# Parameters\nx = 3\n");
 
-        Notebook untagged = Notebook.parse(TestNotebooks.python().code("print(x)").json(), "t");
+        NotebookDocument untagged = NotebookDocument.parse(TestNotebooks.python().code("print(x)").json(), "t");
         for (long run = 1; run <= 2; run++) {
             Parameterizer.parameterize(untagged, Map.of("x", run), ParameterTranslator.forLanguage("python"), w -> {});
         }
@@ -55,7 +55,7 @@ class ParameterizerTest {
 
     @Test
     void replacesAnEarlierInjectedCell() throws Exception {
-        Notebook nb = Notebook.parse(TestNotebooks.python().parameters("x = 1").code("x = 2", "injected-parameters")
+        NotebookDocument nb = NotebookDocument.parse(TestNotebooks.python().parameters("x = 1").code("x = 2", "injected-parameters")
                 .code("print(x)").json(), "t");
         Parameterizer.parameterize(nb, Map.of("x", 7L), ParameterTranslator.forLanguage("python"), w -> {});
         assertThat(tagsOf(nb)).containsExactly("parameters", "injected-parameters", "-");
@@ -64,7 +64,7 @@ class ParameterizerTest {
 
     @Test
     void withoutAParametersCellInjectsAtTheTopAndWarns() throws Exception {
-        Notebook nb = Notebook.parse(TestNotebooks.python().markdown("# t").code("print(x)").json(), "t");
+        NotebookDocument nb = NotebookDocument.parse(TestNotebooks.python().markdown("# t").code("print(x)").json(), "t");
         List<String> warnings = new ArrayList<>();
         Parameterizer.parameterize(nb, Map.of("x", 1L), ParameterTranslator.forLanguage("python"), warnings::add);
         assertThat(tagsOf(nb)).containsExactly("injected-parameters", "-", "-");
@@ -73,7 +73,7 @@ class ParameterizerTest {
 
     @Test
     void noParametersKeepAnEarlierInjectedCellAndItsRecord() throws Exception {
-        Notebook nb = Notebook.parse(TestNotebooks.python().parameters("x = 1").json(), "t");
+        NotebookDocument nb = NotebookDocument.parse(TestNotebooks.python().parameters("x = 1").json(), "t");
         Parameterizer.parameterize(nb, Map.of("x", 2L), ParameterTranslator.forLanguage("python"), w -> {});
         Parameterizer.parameterize(nb, Map.of(), null, w -> {});
         assertThat(tagsOf(nb)).containsExactly("parameters", "injected-parameters");
@@ -83,7 +83,7 @@ class ParameterizerTest {
     @Test
     void noParametersLeavesTheCellsAlone() throws Exception {
         String json = TestNotebooks.python().parameters("x = 1").code("print(x)").json();
-        Notebook nb = Notebook.parse(json, "t");
+        NotebookDocument nb = NotebookDocument.parse(json, "t");
         Parameterizer.parameterize(nb, Map.of(), null, w -> {});
         assertThat(tagsOf(nb)).containsExactly("parameters", "-");
         assertThat(nb.metadata().path("papermill").path("parameters").isEmpty()).isTrue();
@@ -91,7 +91,7 @@ class ParameterizerTest {
 
     @Test
     void javaValuesFollowTheTypesDeclaredInTheParametersCell() throws Exception {
-        Notebook nb = Notebook.parse(TestNotebooks.forKernel("latentbench", "java")
+        NotebookDocument nb = NotebookDocument.parse(TestNotebooks.forKernel("latentbench", "java")
                 .parameters("double alpha = 0.5;\nint dim = 128;").json(), "t");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("alpha", 1L);

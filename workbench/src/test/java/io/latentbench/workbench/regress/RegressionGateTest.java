@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.latentbench.workbench.regress.baseline.BaselineStore;
 import io.latentbench.workbench.regress.config.RegressionConfig;
-import io.latentbench.workbench.regress.report.Charts;
+import io.latentbench.workbench.regress.report.VerdictCharts;
 import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.ResultSet;
 import java.nio.file.Files;
@@ -82,7 +82,7 @@ class RegressionGateTest {
         CategorySeries threshold = chart.getSeries("threshold (worse by more fails)");
         assertThat(threshold.getChartCategorySeriesRenderStyle()).contains(CategorySeries.CategorySeriesRenderStyle.Line);
         assertThat(threshold.getYData()[labels.indexOf(Synthetic.suite().get(1).key())]).isEqualTo(5.0);
-        assertThat(Charts.png(chart)).isNotEmpty();
+        assertThat(VerdictCharts.png(chart)).isNotEmpty();
     }
 
     @Test
@@ -95,7 +95,7 @@ class RegressionGateTest {
 
         Comparison c = r.regressions().getFirst();
         assertThat(c.id().benchmark()).startsWith("throughput.parallelKnn");
-        assertThat(Charts.worsePercent(c)).isBetween(25.0, 35.0);
+        assertThat(VerdictCharts.worsePercent(c)).isBetween(25.0, 35.0);
         assertThat(r.failureMessage()).contains("threshold -10% (throughput.parallel_search)");
     }
 

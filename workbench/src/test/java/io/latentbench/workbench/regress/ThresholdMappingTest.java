@@ -51,6 +51,7 @@ class ThresholdMappingTest {
     @CsvSource({
         "'', us/op, SPEED", "'', ops/s, SPEED", "gc.alloc.rate.norm, B/op, ALLOCATION", "gc.alloc.rate, MB/sec, IGNORED",
         "gc.count, counts, IGNORED", "memory.peak, MB, FOOTPRINT", "peak.mb, MB, FOOTPRINT", "bytes.per.vector, B/vector, FOOTPRINT", "'', x, IGNORED", "·gc.alloc.rate.norm, B/op, ALLOCATION",
+        "'', hr/op, SPEED", "'', sec/op, SPEED", "'', ops/ref, SPEED", "gc.time, ms, IGNORED", "retained, KiB, FOOTPRINT",
     })
     void choosesWhichMetricsAreCompared(String metric, String unit, MetricKind expected) {
         assertThat(MetricKind.of(new MeasurementId("s.b", metric), unit)).isEqualTo(expected);

@@ -1,8 +1,9 @@
 package io.latentbench.workbench.kernel.render;
 
+import static io.latentbench.workbench.files.Html.escape;
+
 import java.util.Set;
 
-import io.latentbench.workbench.notebook.html.HtmlExporter;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -30,11 +31,11 @@ final class TableRenderer {
         sb.append("<div class=\"latentbench-table\">");
         sb.append("<table class=\"dataframe\" border=\"1\">");
         if (table.name() != null && !table.name().isBlank()) {
-            sb.append("<caption>").append(HtmlExporter.escape(table.name())).append("</caption>");
+            sb.append("<caption>").append(escape(table.name())).append("</caption>");
         }
         sb.append("<thead><tr style=\"text-align: right;\">");
         for (Column<?> column : table.columns()) {
-            sb.append("<th>").append(HtmlExporter.escape(column.name())).append("</th>");
+            sb.append("<th>").append(escape(column.name())).append("</th>");
         }
         sb.append("</tr></thead><tbody>");
         boolean cut = rows > MAX_ROWS;
@@ -61,7 +62,7 @@ final class TableRenderer {
     private static void row(StringBuilder sb, Table table, int r) {
         sb.append("<tr>");
         for (Column<?> column : table.columns()) {
-            sb.append("<td>").append(HtmlExporter.escape(column.getString(r))).append("</td>");
+            sb.append("<td>").append(escape(column.getString(r))).append("</td>");
         }
         sb.append("</tr>");
     }

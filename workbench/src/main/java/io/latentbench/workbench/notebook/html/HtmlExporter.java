@@ -1,7 +1,9 @@
 package io.latentbench.workbench.notebook.html;
 
+import static io.latentbench.workbench.files.Html.escape;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.latentbench.workbench.notebook.Notebook;
+import io.latentbench.workbench.notebook.NotebookDocument;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -24,7 +26,7 @@ public final class HtmlExporter {
     private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
 
-    public String export(Notebook notebook) {
+    public String export(NotebookDocument notebook) {
         String language = notebook.language();
         SyntaxHighlighter highlighter = new SyntaxHighlighter(language);
         StringBuilder body = new StringBuilder();
@@ -81,7 +83,7 @@ public final class HtmlExporter {
         for (String mime : MIME_ORDER) {
             JsonNode value = data.get(mime);
             if (value == null) continue;
-            String text = Notebook.joined(value);
+            String text = NotebookDocument.joined(value);
             return switch (mime) {
                 case "text/html", "image/svg+xml" -> text;
                 case "image/png", "image/jpeg", "image/gif" ->
@@ -98,7 +100,7 @@ public final class HtmlExporter {
         return label + "&nbsp;[" + (count.isInt() ? Integer.toString(count.asInt()) : "&nbsp;") + "]:";
     }
 
-    private static String titleOf(Notebook notebook) {
+    private static String titleOf(NotebookDocument notebook) {
         String title = notebook.metadata().path("title").asText("");
         if (!title.isEmpty()) return title;
         for (JsonNode cell : notebook.cells()) {
@@ -112,22 +114,6 @@ public final class HtmlExporter {
 
     static String stripAnsi(String text) {
         return ANSI.matcher(text).replaceAll("");
-    }
-
-    /** Text as HTML element content or a double-quoted attribute value. */
-    public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static final String CSS = """

@@ -1,5 +1,7 @@
 package io.latentbench.workbench.notebook.html;
 
+import static io.latentbench.workbench.files.Html.escape;
+
 import java.util.Locale;
 import java.util.Set;
 
@@ -68,7 +70,7 @@ final class SyntaxHighlighter {
                 end = i + 1;
                 cls = null;
             }
-            String text = HtmlExporter.escape(code.substring(i, end));
+            String text = escape(code.substring(i, end));
             if (cls == null) out.append(text);
             else out.append("<span class=\"").append(cls).append("\">").append(text).append("</span>");
             i = end;

@@ -1,5 +1,5 @@
 /**
  * A notebook as one self-contained HTML page, with highlighted code. Imports {@code notebook} (the
- * model) only; the kernel's table renderer uses its escaping.
+ * model) and {@code files} (HTML escaping) only.
  */
 package io.latentbench.workbench.notebook.html;

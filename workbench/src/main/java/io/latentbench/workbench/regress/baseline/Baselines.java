@@ -4,12 +4,12 @@ import io.latentbench.workbench.regress.Measurement;
 import io.latentbench.workbench.regress.MeasurementId;
 import io.latentbench.workbench.regress.MeasurementSet;
 import io.latentbench.workbench.regress.MetricKind;
-import io.latentbench.workbench.regress.Units;
 import io.latentbench.workbench.regress.stats.Descriptive;
 import io.latentbench.workbench.results.BenchmarkResult;
 import io.latentbench.workbench.results.Direction;
 import io.latentbench.workbench.results.Metric;
 import io.latentbench.workbench.results.ResultSet;
+import io.latentbench.workbench.results.ScoreUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +22,9 @@ import java.util.TreeMap;
 
 /** Conversions between results, baseline records and the comparable view. */
 public final class Baselines {
+
+    /** A baseline record keeps a run's peak memory in MB. */
+    private static final ScoreUnit MEGABYTES = ScoreUnit.parse("MB");
 
     private Baselines() {}
 
@@ -49,7 +52,7 @@ public final class Baselines {
                     }
                 }
             }
-            if (peakMb == null && Units.isSize(p.unit()) && r.name().toLowerCase(Locale.ROOT).contains("peak")) {
+            if (peakMb == null && p.scoreUnit() instanceof ScoreUnit.Size && r.name().toLowerCase(Locale.ROOT).contains("peak")) {
                 peakMb = toMb(mean, p.unit());
             }
             out.put(r.key(), new BaselineRecord(
@@ -62,7 +65,7 @@ public final class Baselines {
     }
 
     private static Double toMb(double value, String unit) {
-        OptionalDouble f = Units.factor(unit, "MB");
+        OptionalDouble f = ScoreUnit.of(unit).factorTo(MEGABYTES);
         return f.isPresent() ? value * f.getAsDouble() : null;
     }
 

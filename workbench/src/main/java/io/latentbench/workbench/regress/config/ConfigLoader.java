@@ -27,6 +27,13 @@ public final class ConfigLoader {
             "throughput", Set.of("batch_operations", "parallel_search"),
             "memory", Set.of("peak_usage", "allocation_count"));
 
+    /** The config's name in a baselines directory. */
+    public static final String FILE_NAME = "regression_config.toml";
+    /** A checkout's baselines directory, relative to the checkout: where lb looks by default. */
+    public static final Path BASELINES = Path.of("baselines");
+    /** The system property with the checkout lb runs from (the launcher sets it). */
+    static final String HOME_PROPERTY = "latentbench.home";
+
     private final EnvExpander env;
 
     public ConfigLoader(EnvExpander env) {
@@ -35,6 +42,35 @@ public final class ConfigLoader {
 
     public static RegressionConfig load(Path file) {
         return new ConfigLoader(EnvExpander.system()).read(file);
+    }
+
+    /**
+     * The one lookup of a default config: that of {@code baselinesDir} as {@link #locate} finds it,
+     * else {@link RegressionConfig#defaults()}. {@code lb compare}, {@code lb report}, {@code lb baseline},
+     * {@code lb bench --against}, the gate notebook and the scripts all come here.
+     */
+    public static RegressionConfig forBaselines(Path baselinesDir) {
+        return locate(baselinesDir, System.getProperty(HOME_PROPERTY)).map(ConfigLoader::load)
+                .orElseGet(RegressionConfig::defaults);
+    }
+
+    /**
+     * {@code baselinesDir/regression_config.toml} when it is a file; for a relative directory
+     * without one, the same under {@code home} (the checkout lb runs from), so that lb and its scripts
+     * find the checkout's config from any working directory; else empty.
+     */
+    static Optional<Path> locate(Path baselinesDir, String home) {
+        Path here = baselinesDir.resolve(FILE_NAME);
+        if (Files.isRegularFile(here)) {
+            return Optional.of(here);
+        }
+        if (home != null && !home.isBlank() && !baselinesDir.isAbsolute()) {
+            Path inHome = Path.of(home).resolve(here);
+            if (Files.isRegularFile(inHome)) {
+                return Optional.of(inHome);
+            }
+        }
+        return Optional.empty();
     }
 
     public RegressionConfig read(Path file) {

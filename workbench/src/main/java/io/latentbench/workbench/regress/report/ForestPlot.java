@@ -32,7 +32,7 @@ public final class ForestPlot {
                 .filter(c -> c.id().isPrimary() && c.statistics().isPresent())
                 .sorted(Comparator.comparing(Comparison::id).reversed())
                 .toList();
-        int longest = rows.stream().mapToInt(c -> Charts.label(c).length()).max().orElse(10);
+        int longest = rows.stream().mapToInt(c -> VerdictCharts.label(c).length()).max().orElse(10);
         XYChart chart = new XYChartBuilder().width(760 + 7 * longest).height(200 + ROW_PIXELS * Math.max(rows.size(), 1))
                 .title("Change per benchmark with its interval (positive = worse)")
                 .xAxisTitle("worse than the base (%)").yAxisTitle("").build();
@@ -55,7 +55,7 @@ public final class ForestPlot {
         chart.getStyler().setYAxisMax((double) rows.size());
         chart.setCustomYAxisTickLabelsFormatter(y -> {
             long i = Math.round(y);
-            return Math.abs(y - i) < 1e-6 && i >= 0 && i < rows.size() ? Charts.label(rows.get((int) i)) : blank(y);
+            return Math.abs(y - i) < 1e-6 && i >= 0 && i < rows.size() ? VerdictCharts.label(rows.get((int) i)) : blank(y);
         });
         XYSeries zero = chart.addSeries("no change", new double[] {0, 0}, new double[] {-BLANK_ROWS_BELOW, rows.size()});
         zero.setMarker(SeriesMarkers.NONE);
@@ -71,7 +71,7 @@ public final class ForestPlot {
             improvementBars[i] = -c.thresholdPercent() / 2;
             ChangeStatistics s = c.statistics().orElseThrow();
             double[] x = worse(c.direction(), s);
-            Color color = Charts.verdictColor(c.verdict());
+            Color color = VerdictCharts.verdictColor(c.verdict());
             if (!Double.isNaN(x[1])) {
                 XYSeries interval = chart.addSeries("interval " + i, new double[] {x[1], x[2]}, new double[] {i, i});
                 interval.setMarker(SeriesMarkers.NONE);

@@ -38,7 +38,7 @@ public final class VerdictTable {
                 doubles("change_pct", rows, c -> stat(c, ChangeStatistics::changePercent)),
                 doubles("ci_low_pct", rows, c -> stat(c, ChangeStatistics::changeLowPercent)),
                 doubles("ci_high_pct", rows, c -> stat(c, ChangeStatistics::changeHighPercent)),
-                doubles("worse_pct", rows, c -> c.statistics().map(s -> Charts.worsePercent(c)).orElse(Double.NaN)),
+                doubles("worse_pct", rows, c -> c.statistics().map(s -> VerdictCharts.worsePercent(c)).orElse(Double.NaN)),
                 doubles("p", rows, c -> stat(c, ChangeStatistics::pValue)),
                 ints("forks_baseline", rows, c -> c.baseline().map(b -> b.forks()).orElse(0)),
                 ints("forks_current", rows, c -> c.current().forks()),

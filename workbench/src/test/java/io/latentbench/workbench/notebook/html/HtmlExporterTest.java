@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.latentbench.workbench.notebook.Notebook;
+import io.latentbench.workbench.notebook.NotebookDocument;
 import io.latentbench.workbench.notebook.TestNotebooks;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class HtmlExporterTest {
 
     @Test
     void rendersMarkdownHighlightsCodeAndInlinesImages() throws Exception {
-        Notebook nb = Notebook.parse(TestNotebooks.forKernel("latentbench", "java")
+        NotebookDocument nb = NotebookDocument.parse(TestNotebooks.forKernel("latentbench", "java")
                 .markdown("# Quick start\nSome **bold** text.\n\n| a | b |\n|---|---|\n| 1 | 2 |")
                 .code("// build a space\nint n = 3; String s = \"<x>\";")
                 .json(), "t");

@@ -167,4 +167,39 @@ class ConfigLoaderTest {
         assertThat(c.statistics().seed()).isEqualTo(7L);
         assertThat(c.statistics().maxForkCv()).isEqualTo(25.0);
     }
+
+    @Test
+    void theDefaultLookupTakesTheGivenDirectorysConfig(@TempDir Path dir) throws Exception {
+        Path baselines = Files.createDirectories(dir.resolve("baselines"));
+        Path file = Files.writeString(baselines.resolve(ConfigLoader.FILE_NAME), "[thresholds]\ndefault = 7.0\n");
+        assertThat(ConfigLoader.locate(baselines, null)).contains(file);
+        assertThat(ConfigLoader.forBaselines(baselines).thresholdPercent(ThresholdEntry.DEFAULT)).isEqualTo(7.0);
+    }
+
+    @Test
+    void aRelativeDirectoryMissingHereIsLookedUpInTheCheckoutLbRunsFrom(@TempDir Path home) throws Exception {
+        Path relative = Path.of("baselines-only-in-home-" + ProcessHandle.current().pid());
+        Path file = Files.writeString(Files.createDirectories(home.resolve(relative)).resolve(ConfigLoader.FILE_NAME),
+                "[thresholds]\ndefault = 3.0\n");
+        assertThat(ConfigLoader.locate(relative, home.toString())).contains(home.resolve(relative).resolve(ConfigLoader.FILE_NAME));
+        assertThat(ConfigLoader.locate(relative, null)).isEmpty();
+        assertThat(ConfigLoader.locate(relative, " ")).isEmpty();
+        assertThat(file).isRegularFile();
+    }
+
+    @Test
+    void theWorkingDirectoryComesBeforeTheCheckout(@TempDir Path home) throws Exception {
+        // the tests run in the workbench module, whose parent is a checkout with baselines/regression_config.toml
+        Path relative = Path.of("..", "baselines");
+        Files.writeString(Files.createDirectories(home.resolve(relative)).resolve(ConfigLoader.FILE_NAME), "");
+        assertThat(ConfigLoader.locate(relative, home.toString())).contains(relative.resolve(ConfigLoader.FILE_NAME));
+    }
+
+    @Test
+    void anAbsoluteDirectoryIsNotLookedUpElsewhere(@TempDir Path dir, @TempDir Path home) throws Exception {
+        Path absolute = dir.resolve("baselines");
+        Files.writeString(Files.createDirectories(home.resolve("baselines")).resolve(ConfigLoader.FILE_NAME), "");
+        assertThat(ConfigLoader.locate(absolute, home.toString())).isEmpty();
+        assertThat(ConfigLoader.forBaselines(absolute)).isEqualTo(RegressionConfig.defaults());
+    }
 }

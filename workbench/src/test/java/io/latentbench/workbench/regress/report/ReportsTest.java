@@ -111,7 +111,7 @@ class ReportsTest {
     @Test
     void barsAreRelativeToTheBaselineWithErrorBars() {
         ComparisonReport r = sample();
-        var charts = Charts.baselineVsCurrent(r.comparisons());
+        var charts = VerdictCharts.baselineVsCurrent(r.comparisons());
         assertThat(charts).hasSize(1);
         var chart = charts.getFirst();
         assertThat(chart.getSeries("baseline")).isNotNull();

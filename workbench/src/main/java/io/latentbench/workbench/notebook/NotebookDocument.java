@@ -30,7 +30,7 @@ import java.util.UUID;
  * round trip. Multi-line strings ({@code source}, stream {@code text}, text MIME data) are kept joined in memory
  * and split into lines on write, as Jupyter itself stores them.
  */
-public final class Notebook {
+public final class NotebookDocument {
 
     static final JsonMapper JSON = JsonMapper.builder()
             .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
@@ -41,12 +41,12 @@ public final class Notebook {
 
     private final ObjectNode root;
 
-    private Notebook(ObjectNode root) {
+    private NotebookDocument(ObjectNode root) {
         this.root = root;
     }
 
     /** Reads and checks a notebook file; {@code origin} names it in error messages. */
-    public static Notebook read(Path file) throws IOException, NotebookFormatException {
+    public static NotebookDocument read(Path file) throws IOException, NotebookFormatException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -56,7 +56,7 @@ public final class Notebook {
         return parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
     }
 
-    public static Notebook parse(String text, String origin) throws NotebookFormatException {
+    public static NotebookDocument parse(String text, String origin) throws NotebookFormatException {
         JsonNode tree;
         try {
             tree = JSON.readTree(text);
@@ -104,7 +104,7 @@ public final class Notebook {
         }
         if (!(root.get("metadata") instanceof ObjectNode)) root.putObject("metadata");
         if (!root.has("nbformat_minor")) root.put("nbformat_minor", 4);
-        Notebook notebook = new Notebook(root);
+        NotebookDocument notebook = new NotebookDocument(root);
         if (notebook.requiresCellIds()) notebook.addMissingCellIds();
         return notebook;
     }
@@ -230,8 +230,8 @@ public final class Notebook {
         return false;
     }
 
-    public Notebook copy() {
-        return new Notebook(root.deepCopy());
+    public NotebookDocument copy() {
+        return new NotebookDocument(root.deepCopy());
     }
 
     /** The notebook as Jupyter writes it: sorted keys, one-space indent, text split into lines. */

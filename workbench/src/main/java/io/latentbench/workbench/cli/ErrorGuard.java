@@ -9,13 +9,16 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 
-/** Shared error handling of the regression commands: a clear message and exit status 3. */
-final class RegressCommands {
+/**
+ * Guards a regression command's body (compare, report, baseline ...): a failure to judge at all
+ * (bad file, config or argument) becomes one clear message and exit status 3, apart from the verdicts' 1 and 2.
+ */
+final class ErrorGuard {
 
     /** Exit status when the comparison or update could not be made at all (1 and 2 are verdicts). */
     static final int FAILED = 3;
 
-    private RegressCommands() {}
+    private ErrorGuard() {}
 
     static int guarded(String command, PrintWriter err, Callable<Integer> body) {
         try {

@@ -25,18 +25,20 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The report's plots. Benchmarks span decades of magnitude and several units, so bars show
+ * The gate's charts of its verdicts: each benchmark's baseline against its current run, the change
+ * against the threshold, history trends, coloured by verdict (a run's own charts are
+ * {@code results.ResultCharts}). Benchmarks span decades of magnitude and several units, so bars show
  * each benchmark relative to its own baseline mean (baseline = 100 %), with error bars of one
  * standard deviation of the per-fork means on each side.
  */
-public final class Charts {
+public final class VerdictCharts {
 
     static final int BARS_PER_CHART = 14;
 
     /** Bars beyond this percent of the baseline are cut here (and labelled), so one wild value keeps the rest readable. */
     static final double CLIP_PERCENT = 300;
 
-    private Charts() {}
+    private VerdictCharts() {}
 
     /** Baseline-vs-current bar charts, {@link #BARS_PER_CHART} benchmarks each. */
     public static List<CategoryChart> baselineVsCurrent(List<Comparison> comparisons) {
