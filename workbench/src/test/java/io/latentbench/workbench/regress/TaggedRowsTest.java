@@ -3,8 +3,17 @@ package io.latentbench.workbench.regress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.latentbench.workbench.regress.baseline.BaselineFile;
+import io.latentbench.workbench.regress.baseline.BaselineJson;
+import io.latentbench.workbench.regress.baseline.Baselines;
 import io.latentbench.workbench.regress.config.RegressionConfig;
+import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.Metric;
+import io.latentbench.workbench.results.ResultSet;
 import io.latentbench.workbench.results.RowTags;
+import io.latentbench.workbench.results.RowTagsJson;
+import io.latentbench.workbench.results.RunInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -74,5 +83,34 @@ class TaggedRowsTest {
         Comparison read = compareOne(RowTags.ours("default").withRole(RowTags.Role.MACHINE), 1.5);
         assertThat(MachineCheck.measuresTheMachine(lucene)).isFalse();
         assertThat(MachineCheck.measuresTheMachine(read)).isTrue();
+    }
+
+    @Test
+    void aStoredBaselineKeepsItsRowsTagsAndOneStoredBeforeTagsGetsTheGuess() throws Exception {
+        RowTags reference = RowTags.ours("latency.knn_search").withRole(RowTags.Role.REFERENCE);
+        BenchmarkResult row = new BenchmarkResult("cache", "lookup", new TreeMap<>(Map.of("dim", "8")), "avgt",
+                new Metric("us/op", 2, Double.NaN, Double.NaN, Double.NaN, List.of(List.of(2.0), List.of(2.1))),
+                Map.of(), reference);
+        ResultSet run = new ResultSet(new RunInfo(Instant.parse("2026-12-05T10:00:00Z"), "abc", "quick", "25", "cpu", 2),
+                List.of(row));
+        BaselineFile file = new BaselineFile("tb", "t0", "t1", Baselines.fromResults(run, Instant.parse("2026-12-05T10:00:00Z")));
+        String json = BaselineJson.write(file);
+        BaselineFile back = BaselineJson.fromTree(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), "b.json");
+        Measurement m = Baselines.toMeasurements(back, "b.json").get(MeasurementId.primary("cache.lookup[dim=8]")).orElseThrow();
+        assertThat(m.tags()).isEqualTo(reference);
+
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("baselines").get("cache.lookup[dim=8]")).remove(RowTagsJson.FIELD);
+        Measurement old = Baselines.toMeasurements(BaselineJson.fromTree(tree, "old.json"), "old.json")
+                .get(MeasurementId.primary("cache.lookup[dim=8]")).orElseThrow();
+        assertThat(old.tags()).isEqualTo(RowTags.ours("default"));
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("baselines").get("cache.lookup[dim=8]"))
+                .putObject(RowTagsJson.FIELD).put("role", "ours");
+        assertThatThrownBy(() -> BaselineJson.fromTree(tree, "bad.json"))
+                .hasMessageContaining("bad.json")
+                .hasMessageContaining("cache.lookup[dim=8]")
+                .hasMessageContaining("threshold is missing");
     }
 }
