@@ -104,7 +104,7 @@ public final class BenchRunner {
             Collection<RunResult> results = runPoint(point);
             all.addAll(results);
             files.putAll(profilerTexts(point, results));
-            List<BenchmarkResult> pointRows = toRows(results);
+            List<BenchmarkResult> pointRows = toRows(results, point);
             rows.addAll(pointRows);
             estimatedDone += estimates[i];
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -305,9 +305,12 @@ public final class BenchRunner {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    private static List<BenchmarkResult> toRows(Collection<RunResult> results) {
+    /** The point's rows, tagged with what its suite declares they mean. */
+    private static List<BenchmarkResult> toRows(Collection<RunResult> results, BenchPoint point) {
         try {
-            return JmhJsonReader.read(new ObjectMapper().readTree(toJson(results)), "JMH output");
+            return JmhJsonReader.read(new ObjectMapper().readTree(toJson(results)), "JMH output").stream()
+                    .map(r -> r.withTags(SuiteTags.of(point.suite(), r.name(), r.params())))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("JMH wrote JSON that does not parse", e);
         }

@@ -14,8 +14,9 @@ import java.util.TreeMap;
 
 /**
  * Speedups of each attention type against Standard at the same other parameters (dimension,
- * keys): Standard's time per op over the type's, recorded on every row with a {@code type}
- * parameter as the secondary metric {@value #METRIC} (unit "x", higher is better), and printed
+ * keys): Standard's time per op over the type's, recorded on every row whose tags declare the
+ * speed-up ({@link SuiteTags}) as the secondary metric its tags name, {@value #METRIC} for our
+ * suites (unit "x", higher is better), and printed
  * by {@link #report} as a table of types against the other parameters.
  */
 public final class Speedups {
@@ -37,15 +38,15 @@ public final class Speedups {
         List<BenchmarkResult> out = new ArrayList<>();
         for (BenchmarkResult r : rows) {
             BenchmarkResult std = r.params().containsKey(TYPE) ? standards.get(groupKey(r)) : null;
-            if (std == null || !Units.isTimePerOp(r.unit())) {
+            if (std == null || !Units.isTimePerOp(r.unit()) || r.tags().speedup().isEmpty()) {
                 out.add(r);
                 continue;
             }
             double ratio = Units.secondsPerOp(std.primary().score(), std.unit())
                     / Units.secondsPerOp(r.primary().score(), r.unit());
             Map<String, Metric> secondary = new LinkedHashMap<>(r.secondary());
-            secondary.put(METRIC, Metric.of("x", ratio));
-            out.add(new BenchmarkResult(r.suite(), r.name(), r.params(), r.mode(), r.primary(), secondary));
+            secondary.put(r.tags().speedup().get(), Metric.of("x", ratio));
+            out.add(r.withSecondary(secondary));
         }
         return out;
     }
@@ -63,7 +64,7 @@ public final class Speedups {
     public static String report(List<BenchmarkResult> rows) {
         Map<String, List<BenchmarkResult>> byBenchmark = new LinkedHashMap<>();
         for (BenchmarkResult r : rows) {
-            if (r.secondary().containsKey(METRIC)) {
+            if (r.tags().speedupOf(r.secondary()).isPresent()) {
                 byBenchmark.computeIfAbsent(r.suite() + "." + r.name(), k -> new ArrayList<>()).add(r);
             }
         }
@@ -87,7 +88,7 @@ public final class Speedups {
             b.append("\n=== ").append(name).append(": speedup vs Standard ===\n");
             table(b, columns, types, width, (type, col) -> {
                 BenchmarkResult r = cell.get(type + "|" + col);
-                return r == null ? "" : String.format("%.2fx", r.secondary().get(METRIC).score());
+                return r == null ? "" : String.format("%.2fx", r.tags().speedupOf(r.secondary()).orElseThrow().score());
             });
         });
         return b.toString();

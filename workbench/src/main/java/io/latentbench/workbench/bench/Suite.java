@@ -1,11 +1,14 @@
 package io.latentbench.workbench.bench;
 
-import io.latentbench.workbench.results.SuiteNames;
+import io.latentbench.workbench.bench.suites.LatencyBenchmarks;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The benchmark suites, each a JMH class in {@value SuiteNames#SUITES_PACKAGE}. */
+/**
+ * The benchmark suites, each a JMH class {@code <Suite>Benchmarks} in the package of
+ * {@link LatencyBenchmarks}; what each suite's rows mean is declared in {@link SuiteTags}.
+ */
 public enum Suite {
     LATENCY("space creation, add, knn and attention, one call at a time"),
     THROUGHPUT("batch add, parallel knn and batch attention, operations per second"),
@@ -33,7 +36,11 @@ public enum Suite {
 
     /** The JMH class implementing the suite. */
     public String benchmarkClass() {
-        return SuiteNames.benchmarkClassOf(label());
+        StringBuilder b = new StringBuilder(LatencyBenchmarks.class.getPackageName()).append('.');
+        for (String part : label().split("_")) {
+            b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return b.append("Benchmarks").toString();
     }
 
     /** The suite of a name as typed by a person: case and dashes do not matter. */

@@ -24,14 +24,14 @@ import java.util.OptionalDouble;
  *       improvement needs the whole interval better than half of it. Otherwise NoChange.</li>
  * </ol>
  *
- * The peers suite's references (the scalar loop, Lucene, the plain read) get the verdict
- * Reference: reported, never judged. With one fork a side, or when the per-fork means of either
+ * The rows their suite tags as references (not our code: in the peers suite the scalar loop,
+ * Lucene, the plain read) get the verdict Reference: reported, never judged. With one fork a side, or when the per-fork means of either
  * side scatter by more than {@code max_fork_cv} (an unstable machine), the verdict is Inconclusive
  * and says so, whatever the means suggest.
  *
  * <p>Two stored runs come from different times, and on a shared machine the machine moves more
- * between runs than code does. The references say whether it moved: when the plain read or the
- * scalar loop changed past its threshold between the two files, no Regression or Improvement
+ * between runs than code does. The references say whether it moved: when one tagged as measuring
+ * the machine (the plain read, the scalar loop) changed past its threshold between the two files, no Regression or Improvement
  * stands: the verdicts become Inconclusive, saying so ({@link MachineCheck}). Whether a change
  * regressed is decided by a relative run ({@link PairedComparer}).
  */
@@ -126,7 +126,7 @@ public final class Comparer {
         if (PeerReferences.isReference(current)) {
             double ratio = currentMean / baseMean;
             return new Comparison(current.id(), entry, threshold, maybeBase, current, Verdict.REFERENCE,
-                    String.format(Locale.ROOT, "a reference the peers suite divides by, not our code: its %+.1f%%"
+                    String.format(Locale.ROOT, "a reference the run divides by, not our code: its %+.1f%%"
                             + " change is reported, never judged (a move here is the machine's)", (ratio - 1) * 100),
                     Optional.of(ChangeStatistics.estimateOnly(b.length, c.length, ratio)));
         }

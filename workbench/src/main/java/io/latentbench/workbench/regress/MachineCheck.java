@@ -1,13 +1,14 @@
 package io.latentbench.workbench.regress;
 
+import io.latentbench.workbench.results.RowTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Whether the machine moved between two stored runs, told by the run's references: the peers
- * suite's plain read of the bytes and its scalar loop measure the machine, not our code. When one
+ * Whether the machine moved between two stored runs, told by the rows tagged as measuring the
+ * machine, not our code (the peers suite's plain read of the bytes and its scalar loop). When one
  * changed past its threshold, every Regression and Improvement of the comparison becomes
  * Inconclusive with the reason, so that a moved machine never fails the build.
  */
@@ -15,11 +16,9 @@ final class MachineCheck {
 
     private MachineCheck() {}
 
-    /** A reference that tells the machine's speed: the plain read, or a scalar-loop peer. */
+    /** A primary score its row's tags mark as measuring the machine's speed. */
     static boolean measuresTheMachine(Comparison c) {
-        Measurement m = c.current();
-        return c.id().isPrimary() && m.suite().equals("peers")
-                && (m.name().equals("plainRead") || "scalar".equals(m.params().get("impl")));
+        return c.id().isPrimary() && c.current().tags().role() == RowTags.Role.MACHINE;
     }
 
     static List<Comparison> apply(List<Comparison> rows) {

@@ -41,6 +41,7 @@ public final class Measurements {
 
     private static Measurement of(BenchmarkResult r, MeasurementId id, Metric metric) {
         List<Double> forkMeans = Arrays.stream(metric.forkMeans()).filter(Double::isFinite).boxed().toList();
-        return new Measurement(id, r.suite(), r.name(), r.params(), metric.unit(), metric.score(), forkMeans);
+        return new Measurement(id, r.suite(), r.name(), r.params(), metric.unit(), metric.score(), forkMeans,
+                r.tags());
     }
 }

@@ -31,8 +31,8 @@ import java.util.Optional;
  * small kernels whose forks land in one of two speeds 20 % apart (the JIT's or the data's
  * alignment, drawn per fork) look like a change whenever the draws fall unevenly over 5 pairs.
  *
- * <p>Inconclusive only with a single pair (nothing to test against). The peers suite's references
- * are reported, never judged, as in {@link Comparer}.
+ * <p>Inconclusive only with a single pair (nothing to test against). The rows tagged as
+ * references (not our code) are reported, never judged, as in {@link Comparer}.
  */
 public final class PairedComparer {
 
@@ -112,7 +112,7 @@ public final class PairedComparer {
         if (PeerReferences.isReference(head)) {
             PairedRatio.Result all = ratio(b.allPairs());
             return new Comparison(head.id(), entry, threshold, Optional.of(base), head, Verdict.REFERENCE,
-                    String.format(Locale.ROOT, "a reference the peers suite divides by, not our code: %+.1f%% between"
+                    String.format(Locale.ROOT, "a reference the run divides by, not our code: %+.1f%% between"
                             + " the revisions, reported, never judged", (all.ratio() - 1) * 100),
                     Optional.of(evidence(all)));
         }
@@ -198,7 +198,8 @@ public final class PairedComparer {
                 .map(p -> (base ? p.base() : p.head()).stream().mapToDouble(Double::doubleValue).average().orElseThrow())
                 .toList();
         double score = means.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        return new Measurement(MeasurementId.primary(b.key()), b.suite(), b.method(), b.params(), b.unit(), score, means);
+        return new Measurement(MeasurementId.primary(b.key()), b.suite(), b.method(), b.params(), b.unit(), score, means,
+                b.tags());
     }
 
     private static double[] values(List<Double> v) {

@@ -17,8 +17,8 @@ public enum Verdict {
      */
     INCONCLUSIVE("Inconclusive"),
     /**
-     * A reference of the peers suite (the scalar loop, Lucene, the plain read): measured so that
-     * our kernels can be divided by it, not our product. Its change is reported, never judged.
+     * A row its suite tags as a reference (in the peers suite the scalar loop, Lucene, the plain
+     * read): measured so that our kernels can be divided by it, not our product. Its change is reported, never judged.
      */
     REFERENCE("Reference");
 

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * @param mode       JMH mode: thrpt, avgt, sample, ss
  * @param primary    the primary metric
  * @param secondary  secondary metrics by name, without JMH's old "·" prefix
+ * @param tags       what the row means (reference or ours, threshold entry, speed-up, charts)
  */
 public record BenchmarkResult(
         String suite,
@@ -22,7 +23,8 @@ public record BenchmarkResult(
         SortedMap<String, String> params,
         String mode,
         Metric primary,
-        Map<String, Metric> secondary) {
+        Map<String, Metric> secondary,
+        RowTags tags) {
 
     public BenchmarkResult {
         Objects.requireNonNull(suite, "suite");
@@ -31,6 +33,25 @@ public record BenchmarkResult(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(primary, "primary");
         secondary = secondary == null ? Map.of() : Map.copyOf(secondary);
+        Objects.requireNonNull(tags, "tags");
+    }
+
+    /** A row that came without tags (a foreign JMH file, an old file): its tags are {@link ForeignRows#guess}ed. */
+    public BenchmarkResult(String suite, String name, SortedMap<String, String> params, String mode, Metric primary,
+            Map<String, Metric> secondary) {
+        this(suite, name, params, mode, primary, secondary,
+                ForeignRows.guess(Objects.requireNonNull(suite, "suite"), Objects.requireNonNull(name, "name"),
+                        params == null ? Map.of() : params));
+    }
+
+    /** The same row with other tags. */
+    public BenchmarkResult withTags(RowTags newTags) {
+        return new BenchmarkResult(suite, name, params, mode, primary, secondary, newTags);
+    }
+
+    /** The same row with other secondary metrics, its tags kept. */
+    public BenchmarkResult withSecondary(Map<String, Metric> newSecondary) {
+        return new BenchmarkResult(suite, name, params, mode, primary, newSecondary, tags);
     }
 
     /**

@@ -72,7 +72,7 @@ public final class JmhJsonReader {
         int dot = benchmark.lastIndexOf('.');
         String className = dot < 0 ? "" : benchmark.substring(0, dot);
         String method = benchmark.substring(dot + 1);
-        String suite = className.isEmpty() ? benchmark : SuiteNames.ofBenchmarkClass(className);
+        String suite = className.isEmpty() ? benchmark : ForeignRows.suiteOf(className);
 
         TreeMap<String, String> params = new TreeMap<>();
         JsonNode p = run.get("params");

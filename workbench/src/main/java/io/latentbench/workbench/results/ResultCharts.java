@@ -33,19 +33,19 @@ public final class ResultCharts {
 
     private ResultCharts() {}
 
-    /** knn time per query against k, a series per dimension; from the latency suite, else the matrix at batch 1. */
+    /**
+     * knn time per query against k, a series per dimension, from the rows tagged for it: of one
+     * suite, the first in the set that has such rows (a run lists the latency suite before the matrix).
+     */
     public static XYChart latencyVsK(ResultSet set) {
-        List<BenchmarkResult> rows = pick(set, r -> r.suite().equals("latency") && r.name().equals("knn"));
-        if (rows.isEmpty()) {
-            rows = pick(set, r -> r.suite().equals("matrix") && r.name().equals("knn")
-                    && "1".equals(r.params().getOrDefault("batch", "1")));
-        }
-        rows = rows.stream().filter(r -> r.params().containsKey("k") && r.params().containsKey("dim")
-                && Units.isTimePerOp(r.unit())).toList();
-        if (rows.isEmpty()) {
+        List<BenchmarkResult> tagged = pick(set, r -> r.tags().on(RowTags.Chart.LATENCY_VS_K)
+                && r.params().containsKey("k") && r.params().containsKey("dim") && Units.isTimePerOp(r.unit()));
+        if (tagged.isEmpty()) {
             throw new IllegalStateException("these results have no knn latency rows with dim and k;"
                     + " run the latency or matrix suite");
         }
+        String firstSuite = tagged.get(0).suite();
+        List<BenchmarkResult> rows = tagged.stream().filter(r -> r.suite().equals(firstSuite)).toList();
         String unit = rows.get(0).unit();
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("knn latency against k").xAxisTitle("k (neighbours)")
@@ -82,12 +82,15 @@ public final class ResultCharts {
         }
     }
 
-    /** Speedup against Standard per attention type, a series per (dimension, keys) combination. */
+    /**
+     * Speedup against Standard per attention type, a series per (dimension, keys) combination: the
+     * rows tagged for this chart, else every row whose tags name a speed-up the run derived.
+     */
     public static CategoryChart attentionSpeedups(ResultSet set) {
-        List<BenchmarkResult> rows = pick(set, r -> r.secondary().containsKey("speedup_vs_standard")
-                && r.suite().equals("attention_comparison"));
+        Predicate<BenchmarkResult> hasSpeedup = r -> r.tags().speedupOf(r.secondary()).isPresent();
+        List<BenchmarkResult> rows = pick(set, r -> hasSpeedup.test(r) && r.tags().on(RowTags.Chart.ATTENTION_SPEEDUPS));
         if (rows.isEmpty()) {
-            rows = pick(set, r -> r.secondary().containsKey("speedup_vs_standard"));
+            rows = pick(set, hasSpeedup);
         }
         if (rows.isEmpty()) {
             throw new IllegalStateException("these results have no attention speedups;"
@@ -105,7 +108,7 @@ public final class ResultCharts {
                 }
             });
             series.computeIfAbsent(String.join(", ", others), k -> new LinkedHashMap<>())
-                    .put(type, r.secondary().get("speedup_vs_standard").score());
+                    .put(type, r.tags().speedupOf(r.secondary()).orElseThrow().score());
         }
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("attention: speedup against Standard").xAxisTitle("attention type")
@@ -134,7 +137,7 @@ public final class ResultCharts {
 
     /** Retained and peak heap (MB) against the number of vectors built, a pair of series per dimension. */
     public static XYChart memoryVsDatasetSize(ResultSet set) {
-        List<BenchmarkResult> rows = pick(set, r -> r.suite().equals("memory") && r.params().containsKey("dataset")
+        List<BenchmarkResult> rows = pick(set, r -> r.tags().on(RowTags.Chart.MEMORY_VS_DATASET) && r.params().containsKey("dataset")
                 && r.secondary().containsKey("retained.mb"));
         if (rows.isEmpty()) {
             throw new IllegalStateException("these results have no memory rows with retained.mb; run the memory suite");

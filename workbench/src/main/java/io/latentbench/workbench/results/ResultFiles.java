@@ -29,7 +29,7 @@ public final class ResultFiles {
      * Reads a normalized {@code results.json} or a raw JMH JSON file (an array of runs). A raw
      * file gets the profile "external", the file's modification time as timestamp, the JDK
      * its first run names, and suites derived from the benchmark classes
-     * ({@link SuiteNames#ofBenchmarkClass}).
+     * ({@link ForeignRows#suiteOf}).
      *
      * @throws ResultFileException  when the file is neither, with the reason
      * @throws UncheckedIOException when it cannot be read

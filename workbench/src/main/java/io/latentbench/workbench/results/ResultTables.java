@@ -106,7 +106,7 @@ public final class ResultTables {
         lines.add(new String[] {"benchmark", "mode", "score", "± error", "unit", "alloc B/op", "note"});
         for (BenchmarkResult r : set.results()) {
             Metric alloc = r.secondary().get("gc.alloc.rate.norm");
-            Metric speedup = r.secondary().get("speedup_vs_standard");
+            Metric speedup = r.tags().speedupOf(r.secondary()).orElse(null);
             Metric perVector = r.secondary().get("bytes.per.vector");
             String note = speedup != null ? Units.number(speedup.score()) + "x vs standard"
                     : perVector != null ? Units.number(perVector.score()) + " B/vector retained" : "";

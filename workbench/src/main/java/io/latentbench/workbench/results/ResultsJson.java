@@ -23,8 +23,11 @@ import java.util.TreeMap;
  *  "run": {"timestamp", "gitCommit", "profile", "jdk", "cpu", "cores", "testbed"},
  *  "results": [{"key", "suite", "name", "params": {..}, "mode", "unit", "direction",
  *               "score", "scoreError", "scoreConfidence": [lo, hi], "scorePercentiles": {..},
- *               "forkSamples": [[..], ..], "secondary": {"gc.alloc.rate.norm": {"unit", ...}}}]}
+ *               "forkSamples": [[..], ..], "secondary": {"gc.alloc.rate.norm": {"unit", ...}},
+ *               "tags": {"role", "threshold", "speedup", "charts": [..]}}]}
  * }</pre>
+ *
+ * A row without {@code tags} (written before rows carried them) is read with guessed tags.
  */
 final class ResultsJson {
 
@@ -65,6 +68,7 @@ final class ResultsJson {
             writeMetric(row, r.primary());
             ObjectNode sec = row.putObject("secondary");
             new TreeMap<>(r.secondary()).forEach((name, m) -> writeMetric(sec.putObject(name), m));
+            RowTagsJson.write(row, r.tags());
         }
         return root;
     }
@@ -140,8 +144,16 @@ final class ResultsJson {
         for (Map.Entry<String, JsonNode> e : row.path("secondary").properties()) {
             secondary.put(e.getKey(), readMetric(e.getValue(), where + ".secondary." + e.getKey(), false));
         }
-        return new BenchmarkResult(row.get("suite").asText(), row.get("name").asText(), params,
-                row.get("mode").asText(), readMetric(row, where, true), secondary);
+        String suite = row.get("suite").asText();
+        String name = row.get("name").asText();
+        RowTags tags;
+        try {
+            tags = RowTagsJson.read(row, where, suite, name, params);
+        } catch (IllegalArgumentException e) {
+            throw new ResultFileException(e.getMessage(), e);
+        }
+        return new BenchmarkResult(suite, name, params, row.get("mode").asText(), readMetric(row, where, true),
+                secondary, tags);
     }
 
     private static Metric readMetric(JsonNode m, String where, boolean primary) {

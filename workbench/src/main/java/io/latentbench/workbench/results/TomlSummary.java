@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>time per operation: {@code mean}, {@code std_dev}, {@code median}, {@code mad} (plus
- *       {@code error}, {@code allocated} from the gc profiler, {@code speedup_vs_standard}
+ *       {@code error}, {@code allocated} from the gc profiler, the speed-up its tags name ({@code speedup_vs_standard})
  *       where measured);</li>
  *   <li>throughput (thrpt mode): {@code throughput} in elements per second (an op of a batch
  *       benchmark handles {@code batch} or {@code queries} elements) and {@code ops_per_sec};</li>
@@ -101,10 +101,12 @@ public final class TomlSummary {
         if (alloc != null) {
             v.put("allocated", Units.withUnit(alloc.score(), alloc.unit()));
         }
-        Metric speedup = r.secondary().get("speedup_vs_standard");
-        if (speedup != null) {
-            v.put("speedup_vs_standard", Units.number(speedup.score()) + "x");
-        }
+        r.tags().speedup().ifPresent(name -> {
+            Metric speedup = r.secondary().get(name);
+            if (speedup != null) {
+                v.put(name, Units.number(speedup.score()) + "x");
+            }
+        });
         return v;
     }
 

@@ -21,14 +21,11 @@ import io.latentbench.workbench.results.RunInfo;
  * method's per-fork and per-iteration samples as a strip plot, its score across each parameter
  * as lines, and the run's speed-up and peer-ratio tables.
  *
- * <p>The speed-up table is read from the rows that carry {@code speedup_vs_standard}.
+ * <p>The speed-up table is read from the rows whose tags name a speed-up the run derived.
  *
  * @param peerRatios the peers suite's ratio report as text, empty when it did not run
  */
 public record RunReport(ResultSet results, String peerRatios) {
-
-    /** The secondary metric that the bench layer adds to attention rows (see {@code Speedups}). */
-    static final String SPEEDUP = "speedup_vs_standard";
 
     public void write(Path file) {
         AtomicFiles.write(file, html());
@@ -79,13 +76,13 @@ public record RunReport(ResultSet results, String peerRatios) {
             }
             b.append("</div>\n");
         });
-        List<BenchmarkResult> speedups = rows.stream().filter(r -> r.secondary().containsKey(SPEEDUP)).toList();
+        List<BenchmarkResult> speedups = rows.stream().filter(r -> r.tags().speedupOf(r.secondary()).isPresent()).toList();
         if (!speedups.isEmpty()) {
             b.append("<h3>Speed-up against Standard attention</h3><table><tr><th>benchmark</th><th>score</th><th>speed-up</th></tr>");
             for (BenchmarkResult r : speedups) {
                 b.append("<tr><td>").append(escape(r.key())).append("</td><td class=\"num\">").append(Svg.value(r.primary().score()))
                         .append(' ').append(escape(r.unit())).append("</td><td class=\"num\">")
-                        .append(Svg.value(r.secondary().get(SPEEDUP).score())).append("x</td></tr>");
+                        .append(Svg.value(r.tags().speedupOf(r.secondary()).orElseThrow().score())).append("x</td></tr>");
             }
             b.append("</table>\n");
         }

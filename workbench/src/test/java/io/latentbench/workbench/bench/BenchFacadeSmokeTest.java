@@ -27,7 +27,7 @@ class BenchFacadeSmokeTest {
     }
 
     @Test
-    void runsOneBenchmarkInAForkedJvmAndReturnsItsResults() {
+    void runsOneBenchmarkInAForkedJvmAndReturnsItsResults() throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         BenchResults r = tiny().suites("peers.dotProduct").param("impl", "panama")
                 .progress(new ConsoleProgress(new PrintStream(progress, true, StandardCharsets.UTF_8)))
@@ -63,6 +63,10 @@ class BenchFacadeSmokeTest {
         ResultSet fromRaw = ResultFiles.read(dir.resolve(BenchResults.RAW_JMH_JSON));
         assertThat(fromRaw.results()).extracting(BenchmarkResult::key).containsExactly(row.key());
         assertThat(ResultFiles.read(dir.resolve(BenchResults.RESULTS_JSON))).isEqualTo(r.resultSet());
+        // the row carries what its suite declares, in memory and in results.json
+        assertThat(row.tags()).isEqualTo(SuiteTags.of(Suite.PEERS, "dotProduct", row.params()));
+        assertThat(java.nio.file.Files.readString(dir.resolve(BenchResults.RESULTS_JSON)))
+                .containsPattern("\"tags\"\\s*:\\s*\\{\\s*\"role\"\\s*:\\s*\"ours\"");
     }
 
     @Test

@@ -184,11 +184,9 @@ class JmhJsonReaderTest {
     }
 
     @Test
-    void suiteNamesMapOurClassesBothWays() {
-        assertThat(SuiteNames.ofBenchmarkClass("io.latentbench.workbench.bench.suites.AttentionComparisonBenchmarks"))
+    void aRawJmhFileOfOurSuitesIsKeyedByTheSuiteLabelAndAForeignClassByItsName() {
+        assertThat(ForeignRows.suiteOf("io.latentbench.workbench.bench.suites.AttentionComparisonBenchmarks"))
                 .isEqualTo("attention_comparison");
-        assertThat(SuiteNames.benchmarkClassOf("attention_comparison"))
-                .isEqualTo("io.latentbench.workbench.bench.suites.AttentionComparisonBenchmarks");
-        assertThat(SuiteNames.ofBenchmarkClass("org.other.PeersBenchmarks")).isEqualTo("org.other.PeersBenchmarks");
+        assertThat(ForeignRows.suiteOf("org.other.PeersBenchmarks")).isEqualTo("org.other.PeersBenchmarks");
     }
 }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.latentbench.workbench.bench.BenchmarkFailedException;
 import io.latentbench.workbench.bench.RunSettings;
+import io.latentbench.workbench.results.BenchmarkResult;
 import io.latentbench.workbench.results.JmhJsonReader;
 import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.ResultSet;
+import io.latentbench.workbench.results.RowTags;
 import io.latentbench.workbench.results.RunInfo;
 import io.latentbench.workbench.results.relative.ForkPair;
 import io.latentbench.workbench.results.relative.PairedBenchmark;
@@ -22,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -108,7 +112,7 @@ public final class RelativeRunner {
             try {
                 List<ForkPair> first = pairs(launcher, order, point, base, head, 0, settings.forks(), measured);
                 b = new PairedBenchmark(point.key(), point.suite(), point.method(), point.params(), measured.unit,
-                        first);
+                        first, point.tags());
                 if (confirmPairs > 0 && recheck.wanted(b)) {
                     progress.accept(String.format("[%d/%d] %s: head/base %.3f over %d pairs, past its threshold:"
                             + " %d fresh pairs to confirm", i + 1, points.size(), point.key(), roughRatio(first),
@@ -141,8 +145,10 @@ public final class RelativeRunner {
         RelativeRun run = new RelativeRun(schedule, seed, base.revision(), head.revision(), info,
                 settings.warmupIterations(), settings.measurementIterations(), benchmarks, headOnly, confirmPairs);
         RelativeRunJson.write(run, dir.resolve(RelativeRunJson.FILE_NAME));
-        writeSide(baseJmh, base, info, dir.resolve("base"));
-        writeSide(headJmh, head, info, dir.resolve("head"));
+        Map<String, RowTags> tags = new HashMap<>();
+        points.forEach(p -> tags.put(p.key(), p.tags()));
+        writeSide(baseJmh, base, info, tags, dir.resolve("base"));
+        writeSide(headJmh, head, info, tags, dir.resolve("head"));
         return run;
     }
 
@@ -251,11 +257,15 @@ public final class RelativeRunner {
         return entry;
     }
 
-    private static void writeSide(ArrayNode jmh, Side side, RunInfo info, Path dir) {
+    /** A side's results.json, each row with the tags of the point it measured. */
+    private static void writeSide(ArrayNode jmh, Side side, RunInfo info, Map<String, RowTags> tags, Path dir) {
         try {
             Files.createDirectories(dir);
+            List<BenchmarkResult> rows = JmhJsonReader.read(jmh, side.role() + " forks").stream()
+                    .map(r -> r.withTags(tags.getOrDefault(r.key(), r.tags())))
+                    .toList();
             ResultSet set = new ResultSet(new RunInfo(info.timestamp(), side.revision().commit(), info.profile(),
-                    info.jdk(), info.cpu(), info.cores()), JmhJsonReader.read(jmh, side.role() + " forks"));
+                    info.jdk(), info.cpu(), info.cores()), rows);
             ResultFiles.writeResultsJson(set, dir.resolve("results.json"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the " + side.role() + " results into " + dir, e);

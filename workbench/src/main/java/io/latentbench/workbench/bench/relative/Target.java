@@ -1,6 +1,9 @@
 package io.latentbench.workbench.bench.relative;
 
 import io.latentbench.workbench.bench.BenchPoint;
+import io.latentbench.workbench.bench.SuiteTags;
+import io.latentbench.workbench.results.ForeignRows;
+import io.latentbench.workbench.results.RowTags;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -9,11 +12,13 @@ import java.util.TreeMap;
  * One benchmark point a relative run measures on both sides.
  *
  * @param key        its result key, e.g. {@code latency.knn[dim=256,k=10]}
- * @param suite      suite label (picks the threshold)
+ * @param suite      suite label
  * @param benchmark  the JMH benchmark, {@code <class>.<method>}
  * @param params     JMH parameters of the point
+ * @param tags       what its rows mean, written on the relative run's benchmark
  */
-public record Target(String key, String suite, String method, String benchmark, SortedMap<String, String> params) {
+public record Target(String key, String suite, String method, String benchmark, SortedMap<String, String> params,
+        RowTags tags) {
 
     public Target {
         Objects.requireNonNull(key, "key");
@@ -21,9 +26,16 @@ public record Target(String key, String suite, String method, String benchmark, 
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(benchmark, "benchmark");
         params = new TreeMap<>(params);
+        Objects.requireNonNull(tags, "tags");
     }
 
+    /** A point of a benchmark that is not one of our suites: its tags are guessed from its names. */
+    public Target(String key, String suite, String method, String benchmark, SortedMap<String, String> params) {
+        this(key, suite, method, benchmark, params, ForeignRows.guess(suite, method, params));
+    }
+
+    /** A point of one of our suites, with the tags the suite declares. */
     public static Target of(BenchPoint p) {
-        return new Target(p.key(), p.suite().label(), p.method(), p.benchmark(), p.params());
+        return new Target(p.key(), p.suite().label(), p.method(), p.benchmark(), p.params(), SuiteTags.of(p));
     }
 }

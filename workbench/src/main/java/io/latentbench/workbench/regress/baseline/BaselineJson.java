@@ -3,6 +3,8 @@ package io.latentbench.workbench.regress.baseline;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.latentbench.workbench.results.JsonErrors;
+import io.latentbench.workbench.results.RowTags;
+import io.latentbench.workbench.results.RowTagsJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -98,10 +100,18 @@ public final class BaselineJson {
             p.properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
         }
         Double dimension = c.optNumber(node, path, "dimension");
+        String suite = c.optString(node, path, "suite", "");
+        String benchmark = c.optString(node, path, "benchmark", name);
+        RowTags tags;
+        try {
+            tags = RowTagsJson.read(node, path, suite.isEmpty() ? Baselines.suiteOf(name) : suite, benchmark, params);
+        } catch (IllegalArgumentException e) {
+            throw c.fail(path + "." + RowTagsJson.FIELD, "is not understood: " + e.getMessage());
+        }
         return new BaselineRecord(
                 name,
-                c.optString(node, path, "suite", ""),
-                c.optString(node, path, "benchmark", name),
+                suite,
+                benchmark,
                 params,
                 dimension == null ? null : dimension.intValue(),
                 c.optString(node, path, "mode", ""),
@@ -114,7 +124,8 @@ public final class BaselineJson {
                 c.optNumber(node, path, "memory_peak_mb"),
                 secondary,
                 c.optString(node, path, "timestamp", "unknown"),
-                c.optString(node, path, "git_commit", "unknown"));
+                c.optString(node, path, "git_commit", "unknown"),
+                tags);
     }
 
     private static double orNaN(Double d) {
@@ -157,6 +168,7 @@ public final class BaselineJson {
             }
             o.put("timestamp", r.timestamp());
             o.put("git_commit", r.gitCommit());
+            RowTagsJson.write(o, r.tags());
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";

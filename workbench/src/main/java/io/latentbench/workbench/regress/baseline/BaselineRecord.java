@@ -1,5 +1,7 @@
 package io.latentbench.workbench.regress.baseline;
 
+import io.latentbench.workbench.results.ForeignRows;
+import io.latentbench.workbench.results.RowTags;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +22,7 @@ import java.util.TreeMap;
  * @param throughput    the score when the unit is a rate (ops per time), else null
  * @param memoryPeakMb  a peak-memory metric in MB when the benchmark has one, else null
  * @param secondary     memory metrics such as gc.alloc.rate.norm
+ * @param tags          what the row means, as its results.json row said (guessed for records stored before tags)
  */
 public record BaselineRecord(
         String name,
@@ -37,13 +40,31 @@ public record BaselineRecord(
         Double memoryPeakMb,
         Map<String, BaselineMetric> secondary,
         String timestamp,
-        String gitCommit) {
+        String gitCommit,
+        RowTags tags) {
 
     public BaselineRecord {
         Objects.requireNonNull(name, "name");
         params = params == null ? new TreeMap<>() : new TreeMap<>(params);
         samples = samples == null ? List.of() : samples.stream().map(List::copyOf).toList();
         secondary = secondary == null ? Map.of() : Map.copyOf(new TreeMap<>(secondary));
+        Objects.requireNonNull(tags, "tags");
+    }
+
+    /** A record without tags (stored before rows carried them): its tags are guessed from its names. */
+    public BaselineRecord(String name, String suite, String benchmark, SortedMap<String, String> params,
+            Integer dimension, String mode, String unit, double mean, double stdDev, double median,
+            List<List<Double>> samples, Double throughput, Double memoryPeakMb, Map<String, BaselineMetric> secondary,
+            String timestamp, String gitCommit) {
+        this(name, suite, benchmark, params, dimension, mode, unit, mean, stdDev, median, samples, throughput,
+                memoryPeakMb, secondary, timestamp, gitCommit, guess(name, suite, benchmark, params));
+    }
+
+    private static RowTags guess(String name, String suite, String benchmark, SortedMap<String, String> params) {
+        Objects.requireNonNull(name, "name");
+        String s = suite == null || suite.isEmpty() ? Baselines.suiteOf(name) : suite;
+        String b = benchmark == null || benchmark.isEmpty() ? name : benchmark;
+        return ForeignRows.guess(s, b, params == null ? Map.of() : params);
     }
 
     public double[] forkMeans() {

@@ -59,7 +59,7 @@ public final class Baselines {
                     r.key(), r.suite(), r.name(), r.params(), dimension(r.params()), r.mode(), p.unit(),
                     mean, d.stdDev(), d.median(), p.forkSamples(),
                     p.direction() == Direction.HIGHER_IS_BETTER ? mean : null,
-                    peakMb, secondary, timestamp, commit));
+                    peakMb, secondary, timestamp, commit, r.tags()));
         }
         return out;
     }
@@ -90,11 +90,11 @@ public final class Baselines {
             String suite = r.suite().isEmpty() ? suiteOf(r.name()) : r.suite();
             String name = r.benchmark() == null || r.benchmark().isEmpty() ? r.name() : r.benchmark();
             items.add(new Measurement(MeasurementId.primary(r.name()), suite, name, r.params(), r.unit(), r.mean(),
-                    Arrays.stream(r.forkMeans()).boxed().toList()));
+                    Arrays.stream(r.forkMeans()).boxed().toList(), r.tags()));
             for (Map.Entry<String, BaselineMetric> e : r.secondary().entrySet()) {
                 BaselineMetric m = e.getValue();
                 items.add(new Measurement(new MeasurementId(r.name(), e.getKey()), suite, name, r.params(), m.unit(),
-                        m.mean(), Arrays.stream(BaselineRecord.forkMeans(m.samples())).boxed().toList()));
+                        m.mean(), Arrays.stream(BaselineRecord.forkMeans(m.samples())).boxed().toList(), r.tags()));
             }
         }
         String commit = file.latestCommit();
@@ -102,7 +102,7 @@ public final class Baselines {
     }
 
     /** For minimal records without a suite (see {@link BaselineJson}): the part of the key before the first dot. */
-    private static String suiteOf(String key) {
+    static String suiteOf(String key) {
         int bracket = key.indexOf('[');
         String head = bracket < 0 ? key : key.substring(0, bracket);
         int dot = head.indexOf('.');

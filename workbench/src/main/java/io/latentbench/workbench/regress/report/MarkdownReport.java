@@ -32,7 +32,7 @@ public final class MarkdownReport {
             table(out, notable);
         }
         folded(out, sorted, Verdict.NO_CHANGE, " unchanged");
-        folded(out, sorted, Verdict.REFERENCE, " references of the peers suite (reported, never judged)");
+        folded(out, sorted, Verdict.REFERENCE, " references, not our code (reported, never judged)");
         if (!report.missing().isEmpty()) {
             out.append("\nIn the baseline but not measured in this run: ");
             out.append(String.join(", ", report.missing().stream().map(MeasurementId::toString).map(Markdown::code).toList()));

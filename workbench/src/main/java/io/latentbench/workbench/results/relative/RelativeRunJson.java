@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.latentbench.workbench.files.AtomicFiles;
+import io.latentbench.workbench.results.RowTagsJson;
 import io.latentbench.workbench.results.RunInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,6 +69,7 @@ public final class RelativeRunJson {
             if (!b.confirmation().isEmpty()) {
                 pairs(n.putArray("confirmation"), b.confirmation());
             }
+            RowTagsJson.write(n, b.tags());
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
@@ -118,9 +120,11 @@ public final class RelativeRunJson {
             b.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
             List<ForkPair> confirmation = b.has("confirmation") ? pairs(array(b, "confirmation", where), where)
                     : List.of();
-            benchmarks.add(new PairedBenchmark(key, text(b, "suite", where), text(b, "method", where),
-                    new TreeMap<>(params), text(b, "unit", where), pairs(array(b, "pairs", where), where),
-                    confirmation));
+            String suite = text(b, "suite", where);
+            String method = text(b, "method", where);
+            benchmarks.add(new PairedBenchmark(key, suite, method, new TreeMap<>(params), text(b, "unit", where),
+                    pairs(array(b, "pairs", where), where), confirmation,
+                    RowTagsJson.read(b, where, suite, method, params)));
         }
         JsonNode confirm = root.get("confirm_pairs");
         int confirmPairs = confirm == null ? 0 : number(root, "confirm_pairs", source).intValue();

@@ -26,6 +26,27 @@ class RelativeRunJsonTest {
     }
 
     @Test
+    void tagsRoundTripAndAFileWrittenBeforeThemReadsWithTheGuessedOnes(@TempDir Path dir) throws Exception {
+        RelativeRun plain = sample();
+        PairedBenchmark b = plain.benchmarks().getFirst();
+        io.latentbench.workbench.results.RowTags declared = io.latentbench.workbench.results.RowTags
+                .ours("latency.attention").withRole(io.latentbench.workbench.results.RowTags.Role.REFERENCE);
+        RelativeRun tagged = new RelativeRun(plain.schedule(), plain.seed(), plain.base(), plain.head(), plain.info(),
+                plain.warmupIterations(), plain.measurementIterations(), List.of(new PairedBenchmark(b.key(), b.suite(),
+                        b.method(), b.params(), b.unit(), b.pairs(), declared)), plain.headOnly(), 0);
+        Path file = dir.resolve(RelativeRunJson.FILE_NAME);
+        RelativeRunJson.write(tagged, file);
+        assertThat(Files.readString(file)).contains("\"role\" : \"reference\"").contains("\"threshold\" : \"latency.attention\"");
+        assertThat(RelativeRunJson.read(file).benchmarks().getFirst().tags()).isEqualTo(declared);
+
+        String older = RelativeRunJson.toJson(tagged).replaceAll("(?s),\\s*\"tags\" : \\{[^}]*\\}", "");
+        assertThat(older).doesNotContain("tags");
+        RelativeRun old = RelativeRunJson.read(Files.writeString(dir.resolve("old.json"), older));
+        assertThat(old.benchmarks().getFirst().tags())
+                .isEqualTo(io.latentbench.workbench.results.ForeignRows.guess("peers", "knn", Map.of("k", "10")));
+    }
+
+    @Test
     void roundTripsEveryField(@TempDir Path dir) {
         Path file = dir.resolve(RelativeRunJson.FILE_NAME);
         RelativeRunJson.write(sample(), file);
