@@ -301,7 +301,8 @@ public final class Bench {
         } else {
             String commit = builds.headCommit();
             headSide = new Side("head", new RelativeRun.Revision(builds.workingTreeDirty() ? "working tree (modified)"
-                    : "working tree", commit), ForkClasspath.compute());
+                    : "working tree", commit), builds.workingTreeSnapshot(BuildRecipe.maven())
+                    .orElseGet(ForkClasspath::compute));
         }
         RunInfo machine = RunInfos.capture(profile.label());
         Schedule s = schedule != null ? schedule : Schedule.defaultFor(machine.cores());

@@ -168,7 +168,16 @@ class KernelSessionTest {
 
     @Test
     void anInfiniteLoopIsInterruptedAndTheSessionLivesOn() throws Exception {
-        CompletableFuture<Throwable> run = startCell("long spins = 0;\nwhile (true) { spins++; }");
+        System.clearProperty("lb.test.spinning");
+        CompletableFuture<Throwable> run = startCell(
+                "long spins = 0;\nSystem.setProperty(\"lb.test.spinning\", \"yes\");\nwhile (true) { spins++; }");
+        // Interrupted only once the loop runs (cells run in this JVM): on a starved machine an interrupt that
+        // came first stopped the cell before its first spin.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.getProperty("lb.test.spinning") == null && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(50);
         // The loop never ends by itself: a result within the wait is the interrupt working.
         Throwable thrown = interruptUntilDone(run, 20);
         assertThat(thrown).isInstanceOfSatisfying(CellException.class,

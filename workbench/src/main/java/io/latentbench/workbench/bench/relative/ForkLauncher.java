@@ -46,8 +46,18 @@ final class ForkLauncher {
         this.dir = dir;
     }
 
-    /** The command of one fork; {@code core} -1 leaves it unpinned. */
-    List<String> command(Side side, Target point, int core, Path json) {
+    /**
+     * Largest padding of a pair's layout, in characters: past the 4 KiB of a page, so that every
+     * alignment of the heap and the stack a fork can start from is drawn.
+     */
+    static final int MAX_PADDING = 4096;
+
+    /**
+     * The command of one fork; {@code core} -1 leaves it unpinned. {@code padding} characters of a
+     * system property (JMH's fork inherits it) shift where the fork's heap starts filling: see
+     * {@link #start}.
+     */
+    List<String> command(Side side, Target point, int core, Path json, int padding) {
         List<String> c = new ArrayList<>();
         if (core >= 0) {
             c.addAll(List.of("taskset", "-c", Integer.toString(core)));
@@ -56,6 +66,7 @@ final class ForkLauncher {
         // JMH's fork inherits these host flags: the Vector API, and quiet Unsafe warnings on JDK 23+.
         c.add("--add-modules=jdk.incubator.vector");
         c.add("-Djava.awt.headless=true");
+        c.add("-Dlatentbench.layout=" + "x".repeat(padding));
         if (Runtime.version().feature() >= 23) {
             c.add("--sun-misc-unsafe-memory-access=allow");
         }
@@ -76,13 +87,22 @@ final class ForkLauncher {
         return c;
     }
 
-    Running start(Side side, Target point, int pair, int core) throws IOException {
+    /**
+     * Starts a fork. Both forks of a pair get the same {@code padding}, drawn anew for each pair, as
+     * a system property and an environment variable: where a JVM's arrays and stack start decides
+     * their alignment, and alignment alone moved some benchmarks by 8-20 % from one JVM to the next
+     * (setup randomization, after Mytkowicz et al., "Producing Wrong Data Without Doing Anything
+     * Obviously Wrong!", ASPLOS 2009). Drawn per pair, such a bias becomes noise the pairs average.
+     */
+    Running start(Side side, Target point, int pair, int core, int padding) throws IOException {
         String stem = side.role() + "-" + safe(point.key()) + "-pair" + pair;
         Path json = dir.resolve(stem + ".json");
         Path log = dir.resolve(stem + ".log");
         Files.deleteIfExists(json);
-        Process p = new ProcessBuilder(command(side, point, core, json)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command(side, point, core, json, padding)).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("LATENTBENCH_LAYOUT", "x".repeat(padding));
+        Process p = pb.start();
         return new Running(side, point, p, json, log);
     }
 

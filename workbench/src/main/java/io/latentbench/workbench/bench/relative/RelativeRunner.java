@@ -40,6 +40,9 @@ import java.util.function.Consumer;
  * is drawn from {@code seed}. Interleaved: the forks of
  * a pair run one after the other, unpinned, in an order drawn from {@code seed}.
  *
+ * <p>Both forks of a pair start from the same memory layout, drawn anew for each pair
+ * ({@link ForkLauncher#start}).
+ *
  * <p>Confirmation ({@link #confirm}): a benchmark whose first pairs show a change past its
  * threshold gets fresh pairs at once, so that its verdict rests on pairs that did not select it.
  *
@@ -100,6 +103,7 @@ public final class RelativeRunner {
         }
         ForkLauncher launcher = new ForkLauncher(settings, jvmArgs, forkDir);
         Random order = new Random(seed);
+        Random layouts = new Random(seed + 1);
         List<PairedBenchmark> benchmarks = new ArrayList<>();
         List<String> headOnly = new ArrayList<>();
         ArrayNode baseJmh = new ObjectMapper().createArrayNode();
@@ -110,14 +114,15 @@ public final class RelativeRunner {
             Sides measured = new Sides();
             PairedBenchmark b;
             try {
-                List<ForkPair> first = pairs(launcher, order, point, base, head, 0, settings.forks(), measured);
+                List<ForkPair> first = pairs(launcher, order, layouts, point, base, head, 0, settings.forks(), measured);
                 b = new PairedBenchmark(point.key(), point.suite(), point.method(), point.params(), measured.unit,
                         first, point.tags());
                 if (confirmPairs > 0 && recheck.wanted(b)) {
                     progress.accept(String.format("[%d/%d] %s: head/base %.3f over %d pairs, past its threshold:"
                             + " %d fresh pairs to confirm", i + 1, points.size(), point.key(), roughRatio(first),
                             first.size(), confirmPairs));
-                    b = b.confirmedBy(pairs(launcher, order, point, base, head, first.size(), confirmPairs, measured));
+                    b = b.confirmedBy(pairs(launcher, order, layouts, point, base, head, first.size(), confirmPairs,
+                            measured));
                 }
             } catch (ForkLauncher.ForkFailedException e) {
                 if (!e.missing || !e.getMessage().contains("the base revision")) {
@@ -160,10 +165,11 @@ public final class RelativeRunner {
     }
 
     /** Runs {@code count} pairs of {@code point}, numbered from {@code from}, recording every fork in {@code into}. */
-    private List<ForkPair> pairs(ForkLauncher launcher, Random order, Target point, Side base, Side head, int from,
-            int count, Sides into) throws IOException, InterruptedException {
+    private List<ForkPair> pairs(ForkLauncher launcher, Random order, Random layouts, Target point, Side base,
+            Side head, int from, int count, Sides into) throws IOException, InterruptedException {
         List<ForkPair> pairs = new ArrayList<>();
         for (int pair = from; pair < from + count; pair++) {
+            int padding = layouts.nextInt(ForkLauncher.MAX_PADDING + 1);
             ForkLauncher.Scores b;
             ForkLauncher.Scores h;
             String how;
@@ -178,22 +184,22 @@ public final class RelativeRunner {
                 ForkLauncher.Running rb;
                 ForkLauncher.Running rh;
                 if (order.nextBoolean()) {
-                    rb = launcher.start(base, point, pair, baseCore);
-                    rh = launcher.start(head, point, pair, headCore);
+                    rb = launcher.start(base, point, pair, baseCore, padding);
+                    rh = launcher.start(head, point, pair, headCore, padding);
                 } else {
-                    rh = launcher.start(head, point, pair, headCore);
-                    rb = launcher.start(base, point, pair, baseCore);
+                    rh = launcher.start(head, point, pair, headCore, padding);
+                    rb = launcher.start(base, point, pair, baseCore, padding);
                 }
                 h = finishBoth(launcher, rb, rh);
                 b = launcher.finish(rb);
                 how = "together";
             } else if (order.nextBoolean()) {
-                b = launcher.finish(launcher.start(base, point, pair, -1));
-                h = launcher.finish(launcher.start(head, point, pair, -1));
+                b = launcher.finish(launcher.start(base, point, pair, -1, padding));
+                h = launcher.finish(launcher.start(head, point, pair, -1, padding));
                 how = "base-first";
             } else {
-                h = launcher.finish(launcher.start(head, point, pair, -1));
-                b = launcher.finish(launcher.start(base, point, pair, -1));
+                h = launcher.finish(launcher.start(head, point, pair, -1, padding));
+                b = launcher.finish(launcher.start(base, point, pair, -1, padding));
                 how = "head-first";
             }
             if (!b.unit().equals(h.unit())) {

@@ -23,7 +23,7 @@ class ForkLauncherTest {
 
     @Test
     void aPinnedForkRunsItsSidesJarsForExactlyOnePointAndOneFork() {
-        List<String> c = launcher.command(base, knn, 1, Path.of("out.json"));
+        List<String> c = launcher.command(base, knn, 1, Path.of("out.json"), 0);
 
         assertThat(c.subList(0, 3)).containsExactly("taskset", "-c", "1");
         assertThat(c).containsSubsequence("-cp", "/b/wb.jar:/b/lib/jmh.jar", "org.openjdk.jmh.Main",
@@ -35,7 +35,15 @@ class ForkLauncherTest {
 
     @Test
     void anUnpinnedForkHasNoTaskset() {
-        assertThat(launcher.command(base, knn, -1, Path.of("out.json")).getFirst()).endsWith("java");
+        assertThat(launcher.command(base, knn, -1, Path.of("out.json"), 0).getFirst()).endsWith("java");
+    }
+
+    @Test
+    void aPairsLayoutPaddingReachesTheForkBeforeItsClassPath() {
+        List<String> c = launcher.command(base, knn, 0, Path.of("out.json"), 37);
+        assertThat(c).contains("-Dlatentbench.layout=" + "x".repeat(37));
+        assertThat(c.indexOf("-Dlatentbench.layout=" + "x".repeat(37))).isLessThan(c.indexOf("-cp"));
+        assertThat(launcher.command(base, knn, 0, Path.of("out.json"), 0)).contains("-Dlatentbench.layout=");
     }
 
     @Test

@@ -155,6 +155,37 @@ class RelativeRunTest {
     }
 
     @Test
+    void theWorkingTreesJarsRunFromACopyShapedLikeABuiltRevision(@TempDir Path repo) throws Exception {
+        git(repo, "init", "-q");
+        commit(repo, source(10), "one");
+        RevisionBuilds builds = new RevisionBuilds(repo, BuildRecipe.maven());
+        assertThat(builds.workingTreeSnapshot(BuildRecipe.maven())).as("no build in the working tree").isEmpty();
+
+        Path target = Files.createDirectories(repo.resolve("workbench/target/lib"));
+        Files.writeString(target.resolveSibling("latentbench-workbench.jar"), "workbench");
+        Files.writeString(target.resolve("b-2.0.jar"), "b");
+        Files.writeString(target.resolve("a-1.0.jar"), "a");
+        String head = builds.workingTreeSnapshot(BuildRecipe.maven()).orElseThrow();
+        String sha12 = builds.resolve("HEAD").substring(0, 12);
+        // a revision's checkout would give the same class path with its commit in place of worktree-now
+        assertThat(head).isEqualTo(BuildRecipe.workbenchJars(repo.resolve("target/relative/worktree-now")))
+                .hasSameSizeAs(BuildRecipe.workbenchJars(repo.resolve("target/relative/worktree-now"))
+                        .replace("worktree-now", sha12));
+        assertThat(head.split(File.pathSeparator)).extracting(e -> Path.of(e).getFileName().toString())
+                .containsExactly("latentbench-workbench.jar", "a-1.0.jar", "b-2.0.jar");
+        assertThat(Files.readString(repo.resolve("target/relative/worktree-now/workbench/target/lib/b-2.0.jar")))
+                .isEqualTo("b");
+
+        // a rebuild that dropped a jar: the next copy drops it too, and the copy does not follow later changes
+        Files.delete(target.resolve("b-2.0.jar"));
+        String again = builds.workingTreeSnapshot(BuildRecipe.maven()).orElseThrow();
+        assertThat(again).doesNotContain("b-2.0.jar");
+        Files.writeString(target.resolve("a-1.0.jar"), "rebuilt");
+        assertThat(Files.readString(repo.resolve("target/relative/worktree-now/workbench/target/lib/a-1.0.jar")))
+                .isEqualTo("a");
+    }
+
+    @Test
     void aBaseThatDoesNotBuildIsAnErrorNamingItAndItsLog(@TempDir Path repo) throws Exception {
         git(repo, "init", "-q");
         commit(repo, source(10).replace("return s;", "return s"), "broken");
