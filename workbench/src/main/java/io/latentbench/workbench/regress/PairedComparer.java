@@ -184,7 +184,8 @@ public final class PairedComparer {
 
     private PairedRatio.Result ratio(List<ForkPair> pairs) {
         return PairedRatio.of(pairs.stream()
-                .map(p -> new PairedRatio.Pair(values(p.base()), values(p.head()), p.iterationsAligned())).toList(),
+                .map(p -> new PairedRatio.Pair(values(p.base()), values(p.head()), p.iterationsAligned(),
+                        p.baseCore() == p.headCore() ? -1 : p.baseCore())).toList(),
                 config.statistics().confidence());
     }
 

@@ -22,8 +22,18 @@ import java.util.List;
  */
 public final class PairedRatio {
 
-    /** One pair's measurement iterations; {@code aligned}: iteration i of each side ran at the same time. */
-    public record Pair(double[] base, double[] head, boolean aligned) {
+    /**
+     * One pair's measurement iterations; {@code aligned}: iteration i of each side ran at the same time;
+     * {@code orientation}: which way round the pair sat on the cores (the base's core, 0 or 1, in a duet),
+     * -1 when its forks were not pinned.
+     */
+    public record Pair(double[] base, double[] head, boolean aligned, int orientation) {
+
+        /** A pair whose forks were not pinned. */
+        public Pair(double[] base, double[] head, boolean aligned) {
+            this(base, head, aligned, -1);
+        }
+
         public Pair {
             if (base.length == 0 || head.length == 0) {
                 throw new IllegalArgumentException("a pair needs iterations on both sides, got " + base.length
@@ -45,7 +55,8 @@ public final class PairedRatio {
      * @param low          lower end of the interval of the ratio, NaN with fewer than 2 pairs
      * @param high         upper end
      * @param pValue       two-sided paired t test of "no change", NaN with fewer than 2 pairs
-     * @param pairSd       standard deviation of the pairs' log ratios
+     * @param pairSd       standard deviation of the pairs' log ratios (about their orientation's mean when the
+     *                     pairs are blocked by orientation)
      * @param iterationSd  pooled standard deviation of the log ratios of iterations within a pair
      *                     (aligned pairs only, NaN otherwise)
      */
@@ -61,6 +72,9 @@ public final class PairedRatio {
             return 100 * (high - low) / ratio;
         }
     }
+
+    /** How clearly the two core orientations must differ before the estimate is blocked by them. */
+    static final double ORIENTATION_LEVEL = 0.01;
 
     private PairedRatio() {}
 
@@ -87,22 +101,55 @@ public final class PairedRatio {
                 withinDf += p.base().length - 1;
             }
         }
-        double mean = 0;
-        for (double l : logRatios) {
-            mean += l;
-        }
-        mean /= n;
         double iterationSd = withinDf > 0 ? Math.sqrt(within / withinDf) : Double.NaN;
-        if (n < 2) {
-            return new Result(n, Math.exp(mean), Double.NaN, Double.NaN, Double.NaN, Double.NaN, iterationSd);
+        // Duet pairs swap cores from pair to pair; on a shared machine one core can be slower than the
+        // other for a while (a neighbour on its sibling thread: whichever side sat on core 1 took 1.5-2x
+        // as long, pair after pair). When the two orientations' means differ clearly (p < 0.01 on their
+        // offset), the estimate is the mean of the two means and the offset leaves the spread, so that an
+        // odd number of pairs is not pulled towards the orientation it has more of. Otherwise the plain
+        // mean: splitting 5 pairs in two for nothing cost a degree of freedom and, with forks that land
+        // in one of two speeds, raised false alarms in simulation.
+        int[] count = new int[2];
+        double[] sum = new double[2];
+        for (int i = 0; i < n; i++) {
+            int o = pairs.get(i).orientation();
+            if (o == 0 || o == 1) {
+                count[o]++;
+                sum[o] += logRatios[i];
+            }
         }
-        double squares = 0;
+        double plainMean = 0;
         for (double l : logRatios) {
-            squares += (l - mean) * (l - mean);
+            plainMean += l;
         }
-        double sd = Math.sqrt(squares / (n - 1));
-        double se = sd / Math.sqrt(n);
-        int df = n - 1;
+        plainMean /= n;
+        if (n < 2) {
+            return new Result(n, Math.exp(plainMean), Double.NaN, Double.NaN, Double.NaN, Double.NaN, iterationSd);
+        }
+        boolean blocked = false;
+        double blockedSquares = 0;
+        if (count[0] > 0 && count[1] > 0 && count[0] + count[1] == n && n >= 4) {
+            for (int i = 0; i < n; i++) {
+                int o = pairs.get(i).orientation();
+                double d = logRatios[i] - sum[o] / count[o];
+                blockedSquares += d * d;
+            }
+            double offsetSe = Math.sqrt(blockedSquares / (n - 2) * (1.0 / count[0] + 1.0 / count[1]));
+            double offset = sum[0] / count[0] - sum[1] / count[1];
+            blocked = offset != 0 && (offsetSe == 0
+                    || 2 * (1 - StudentT.cdf(Math.abs(offset) / offsetSe, n - 2)) < ORIENTATION_LEVEL);
+        }
+        double mean = blocked ? (sum[0] / count[0] + sum[1] / count[1]) / 2 : plainMean;
+        double squares = blockedSquares;
+        if (!blocked) {
+            squares = 0;
+            for (double l : logRatios) {
+                squares += (l - mean) * (l - mean);
+            }
+        }
+        int df = blocked ? n - 2 : n - 1;
+        double sd = Math.sqrt(squares / df);
+        double se = blocked ? sd / 2 * Math.sqrt(1.0 / count[0] + 1.0 / count[1]) : sd / Math.sqrt(n);
         if (se == 0) {
             // Identical log ratios in every pair: no spread to test against.
             double p = mean == 0 ? 1 : 0;
