@@ -1,5 +1,8 @@
 package io.latentbench.workbench;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -77,6 +80,43 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.latentbench.workbench.cli..")
                 .because("the command line only parses arguments and calls facades; what it does must be"
                         + " callable from tests, notebooks and the kernel without it");
+        rule.check(classes);
+    }
+
+    @Test
+    void benchsSuitesAndRelativeRunsStayBehindItsFacade() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.latentbench.workbench.bench..")
+                .should().dependOnClassesThat(resideInAnyPackage("io.latentbench.workbench.bench.suites..",
+                        "io.latentbench.workbench.bench.relative..")
+                        .and(not(simpleName("RevisionBuildException"))))
+                .because("the suites and the relative runner are how bench measures: callers go through Bench,"
+                        + " so a suite can be split or a schedule added without them (a base that does not build is"
+                        + " the one error of the runner a caller handles)");
+        rule.check(classes);
+    }
+
+    @Test
+    void theGatesStatisticsAreItsOwn() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.latentbench.workbench.regress..")
+                .should().dependOnClassesThat().resideInAPackage("io.latentbench.workbench.regress.stats..")
+                .because("callers read a verdict and its evidence (Comparison, ChangeStatistics), never a test's"
+                        + " arithmetic, so that a statistic can change without them");
+        rule.check(classes);
+    }
+
+    @Test
+    void kernelAndNotebooksReachBenchAndTheGateThroughTheirFacadesOnly() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("io.latentbench.workbench.kernel..",
+                        "io.latentbench.workbench.notebook..")
+                .should().dependOnClassesThat(resideInAnyPackage("io.latentbench.workbench.bench..",
+                        "io.latentbench.workbench.regress..")
+                        .and(not(simpleName("Bench")))
+                        .and(not(simpleName("BenchResults")))
+                        .and(not(simpleName("DataSets")))
+                        .and(not(simpleName("RegressionGate")))
+                        .and(not(simpleName("GateResult"))))
+                .because("a notebook cell calls what a user calls (Bench, BenchResults, DataSets, RegressionGate):"
+                        + " the kernel adds display, not a second way into the runner or the gate");
         rule.check(classes);
     }
 }

@@ -1,6 +1,7 @@
 package io.latentbench.workbench.regress;
 
 import io.latentbench.workbench.regress.config.RegressionConfig;
+import io.latentbench.workbench.regress.stats.HolmStepDown;
 import io.latentbench.workbench.regress.stats.PairedRatio;
 import io.latentbench.workbench.results.Direction;
 import io.latentbench.workbench.results.relative.ForkPair;
@@ -8,8 +9,10 @@ import io.latentbench.workbench.results.relative.PairedBenchmark;
 import io.latentbench.workbench.results.relative.Recheck;
 import io.latentbench.workbench.results.relative.RelativeRun;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,8 +28,10 @@ import java.util.Optional;
  *
  * <p>With a confirmation stage ({@link #recheck()}, {@code RelativeRun.confirmPairs() > 0}) the
  * first pairs only select: a benchmark whose first estimate is past its threshold, either way,
- * is measured again, and the rule is applied to the fresh pairs alone, with alpha divided by the
- * number of benchmarks measured again (Bonferroni). Judged on the pairs that selected it, a gate
+ * is measured again, and the rule is applied to the fresh pairs alone, their p-values adjusted by
+ * Holm's step-down over the benchmarks measured again ({@link HolmStepDown}: the chance of any
+ * false verdict among them stays at alpha, and, unlike alpha divided by their number, a weaker
+ * change beside a strong one is not lost). Judged on the pairs that selected it, a gate
  * of 50 benchmarks raised a false Regression on an unchanged build (CI, +5.7 %, p = 0.044), and
  * small kernels whose forks land in one of two speeds 20 % apart (the JIT's or the data's
  * alignment, drawn per fork) look like a change whenever the draws fall unevenly over 5 pairs.
@@ -67,12 +72,13 @@ public final class PairedComparer {
         List<Measurement> base = new ArrayList<>();
         List<Measurement> head = new ArrayList<>();
         List<Comparison> rows = new ArrayList<>();
+        Map<String, Double> adjusted = holmAdjusted(run);
         for (PairedBenchmark b : run.benchmarks()) {
             Measurement mb = side(b, true);
             Measurement mh = side(b, false);
             base.add(mb);
             head.add(mh);
-            rows.add(compareOne(b, mb, mh, run));
+            rows.add(compareOne(b, mb, mh, run, adjusted));
         }
         for (String key : run.headOnly()) {
             Measurement m = new Measurement(MeasurementId.primary(key), key.replaceAll("\\..*", ""),
@@ -103,10 +109,25 @@ public final class PairedComparer {
                 config.statistics().confidence() * 100, alpha, alpha)
                 + (run.confirmPairs() == 0 ? "" : "; the first pairs only select: a benchmark whose first estimate"
                         + " is past its threshold either way is measured again and judged on the fresh pairs alone,"
-                        + " alpha divided by the number measured again; the others are NoChange");
+                        + " their p-values adjusted by Holm's step-down over the benchmarks measured again; the others"
+                        + " are NoChange");
     }
 
-    Comparison compareOne(PairedBenchmark b, Measurement base, Measurement head, RelativeRun run) {
+    /** The fresh pairs' p-values of the benchmarks measured again, adjusted as one family, by key. */
+    private Map<String, Double> holmAdjusted(RelativeRun run) {
+        List<PairedBenchmark> family = run.benchmarks().stream()
+                .filter(b -> !b.confirmation().isEmpty() && !PeerReferences.isReference(side(b, false))).toList();
+        double[] adjusted = HolmStepDown.adjust(family.stream()
+                .mapToDouble(b -> ratio(b.confirmation()).pValue()).toArray());
+        Map<String, Double> byKey = new HashMap<>();
+        for (int i = 0; i < adjusted.length; i++) {
+            byKey.put(family.get(i).key(), adjusted[i]);
+        }
+        return byKey;
+    }
+
+    private Comparison compareOne(PairedBenchmark b, Measurement base, Measurement head, RelativeRun run,
+            Map<String, Double> adjusted) {
         ThresholdEntry entry = ThresholdMapping.entryFor(head);
         double threshold = config.thresholdPercent(entry);
         if (PeerReferences.isReference(head)) {
@@ -118,7 +139,7 @@ public final class PairedComparer {
         }
         PairedRatio.Result first = ratio(b.pairs());
         if (run.confirmPairs() == 0) {
-            return judge(head, base, entry, threshold, first, config.statistics().alpha(), "");
+            return judge(head, base, entry, threshold, first, first.pValue(), "p", "");
         }
         double worseFirst = worsePercent(head, first.ratio());
         String firstText = String.format(Locale.ROOT, "the first %d pairs said %+.1f%%", first.pairs(), worseFirst);
@@ -132,15 +153,19 @@ public final class PairedComparer {
                     String.format(Locale.ROOT, "%s: within the %.1f%% threshold either way, not measured again",
                             firstText, threshold), Optional.of(evidence(first)));
         }
-        long family = Math.max(1, run.confirmed());
-        return judge(head, base, entry, threshold, ratio(b.confirmation()), config.statistics().alpha() / family,
-                String.format(Locale.ROOT, "confirmed on fresh pairs (%s; alpha %s / %d benchmarks measured"
-                        + " again): ", firstText, config.statistics().alpha(), family));
+        PairedRatio.Result fresh = ratio(b.confirmation());
+        return judge(head, base, entry, threshold, fresh, adjusted.get(b.key()), "Holm-adjusted p",
+                String.format(Locale.ROOT, "confirmed on fresh pairs (%s; p = %.3g, Holm's step-down over %d"
+                        + " benchmark(s) measured again): ", firstText, fresh.pValue(), adjusted.size()));
     }
 
-    /** The rule on one set of pairs at level {@code alpha}; {@code how} prefixes the reason. */
+    /**
+     * The rule on one set of pairs; {@code p} is their test's p-value, or its adjustment for a
+     * family ({@code pName} says which), held against alpha; {@code how} prefixes the reason.
+     */
     private Comparison judge(Measurement head, Measurement base, ThresholdEntry entry, double threshold,
-            PairedRatio.Result r, double alpha, String how) {
+            PairedRatio.Result r, double p, String pName, String how) {
+        double alpha = config.statistics().alpha();
         if (!r.tested()) {
             return new Comparison(head.id(), entry, threshold, Optional.of(base), head, Verdict.INCONCLUSIVE,
                     how + String.format(Locale.ROOT, "one pair only: the %+.1f%% change is untested (run 3 or more pairs)",
@@ -150,7 +175,7 @@ public final class PairedComparer {
         double worse = worsePercent(head, r.ratio());
         double worseLow = 100 * (higherIsBetter ? 1 - r.high() : r.low() - 1);
         double worseHigh = 100 * (higherIsBetter ? 1 - r.low() : r.high() - 1);
-        boolean significant = r.pValue() < alpha;
+        boolean significant = p < alpha;
         String estimate = how + String.format(Locale.ROOT, "%s by %.1f%% (interval %.1f%% to %.1f%%, %d pairs, spread of"
                 + " pair log ratios %.1f%%)", worse > 0 ? "worse" : "better", Math.abs(worse),
                 worse > 0 ? worseLow : -worseHigh, worse > 0 ? worseHigh : -worseLow, r.pairs(), 100 * r.pairSd());
@@ -158,20 +183,20 @@ public final class PairedComparer {
         String reason;
         if (significant && worse > threshold) {
             verdict = Verdict.REGRESSION;
-            reason = String.format(Locale.ROOT, "%s: past the %.1f%% threshold (paired t, p = %.3g < %.2g)", estimate,
-                    threshold, r.pValue(), alpha);
+            reason = String.format(Locale.ROOT, "%s: past the %.1f%% threshold (paired t, %s = %.3g < %.2g)", estimate,
+                    threshold, pName, p, alpha);
         } else if (significant && worseHigh < -threshold / 2) {
             verdict = Verdict.IMPROVEMENT;
             reason = String.format(Locale.ROOT, "%s: the interval lies past half the %.1f%% threshold (paired t,"
-                    + " p = %.3g < %.2g)", estimate, threshold, r.pValue(), alpha);
+                    + " %s = %.3g < %.2g)", estimate, threshold, pName, p, alpha);
         } else if (significant) {
             verdict = Verdict.NO_CHANGE;
-            reason = String.format(Locale.ROOT, "%s: significant (p = %.3g) but within the %.1f%% threshold", estimate,
-                    r.pValue(), threshold);
+            reason = String.format(Locale.ROOT, "%s: significant (%s = %.3g) but within the %.1f%% threshold",
+                    estimate, pName, p, threshold);
         } else {
             verdict = Verdict.NO_CHANGE;
-            reason = String.format(Locale.ROOT, "%s: not significant (paired t, p = %.3g, needs < %.2g)", estimate,
-                    r.pValue(), alpha);
+            reason = String.format(Locale.ROOT, "%s: not significant (paired t, %s = %.3g, needs < %.2g)", estimate,
+                    pName, p, alpha);
         }
         return new Comparison(head.id(), entry, threshold, Optional.of(base), head, verdict, reason,
                 Optional.of(evidence(r)));

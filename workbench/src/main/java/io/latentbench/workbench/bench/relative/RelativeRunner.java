@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  * pair so that neither side keeps the better core; both run the same iterations for the same
  * time, so iteration i of one is paired with iteration i of the other; which of the two starts first
  * is drawn from {@code seed}. Interleaved: the forks of
- * a pair run one after the other, unpinned, in an order drawn from {@code seed}.
+ * a pair run one after the other, unpinned, in an order drawn from {@code seed}; so do the pairs of
+ * a point that keeps more than one core busy ({@link Target#multiCore}), in either schedule.
  *
  * <p>Both forks of a pair start from the same memory layout, drawn anew for each pair
  * ({@link ForkLauncher#start}).
@@ -142,7 +143,7 @@ public final class RelativeRunner {
             baseJmh.add(merged(measured.base));
             headJmh.add(merged(measured.head));
             progress.accept(String.format("[%d/%d] %s: %d %s pairs, head/base %.3f (%.0f s so far)", i + 1,
-                    points.size(), point.key(), b.allPairs().size(), schedule.label(), roughRatio(b.allPairs()),
+                    points.size(), point.key(), b.allPairs().size(), scheduleOf(point).label(), roughRatio(b.allPairs()),
                     (System.nanoTime() - start) / 1e9));
         }
         RunInfo info = new RunInfo(Instant.now(), head.revision().commit(), machine.profile(), machine.jdk(),
@@ -175,7 +176,7 @@ public final class RelativeRunner {
             String how;
             int baseCore = -1;
             int headCore = -1;
-            if (schedule == Schedule.DUET) {
+            if (scheduleOf(point) == Schedule.DUET) {
                 baseCore = DUET_CORES[pair % 2];
                 headCore = DUET_CORES[(pair + 1) % 2];
                 // Which fork starts first (a few milliseconds apart) is drawn from the seed, so
@@ -212,6 +213,11 @@ public final class RelativeRunner {
             pairs.add(new ForkPair(pair, how, baseCore, headCore, b.iterations(), h.iterations()));
         }
         return pairs;
+    }
+
+    /** The run's schedule, but interleaved for a point that needs more than the one core duet gives each fork. */
+    private Schedule scheduleOf(Target point) {
+        return point.multiCore() ? Schedule.INTERLEAVED : schedule;
     }
 
     /** Waits for the head fork; when it fails, the base fork of the pair is stopped too. */

@@ -1,6 +1,7 @@
 package io.latentbench.workbench.bench.relative;
 
 import io.latentbench.workbench.bench.BenchPoint;
+import io.latentbench.workbench.bench.Cores;
 import io.latentbench.workbench.bench.SuiteTags;
 import io.latentbench.workbench.results.ForeignRows;
 import io.latentbench.workbench.results.RowTags;
@@ -16,9 +17,10 @@ import java.util.TreeMap;
  * @param benchmark  the JMH benchmark, {@code <class>.<method>}
  * @param params     JMH parameters of the point
  * @param tags       what its rows mean, written on the relative run's benchmark
+ * @param multiCore  it keeps more than one core busy: its pairs run interleaved, never pinned
  */
 public record Target(String key, String suite, String method, String benchmark, SortedMap<String, String> params,
-        RowTags tags) {
+        RowTags tags, boolean multiCore) {
 
     public Target {
         Objects.requireNonNull(key, "key");
@@ -29,13 +31,17 @@ public record Target(String key, String suite, String method, String benchmark, 
         Objects.requireNonNull(tags, "tags");
     }
 
-    /** A point of a benchmark that is not one of our suites: its tags are guessed from its names. */
+    /**
+     * A point of a benchmark that is not one of our suites: its tags are guessed from its names, and
+     * it is taken to run on one core.
+     */
     public Target(String key, String suite, String method, String benchmark, SortedMap<String, String> params) {
-        this(key, suite, method, benchmark, params, ForeignRows.guess(suite, method, params));
+        this(key, suite, method, benchmark, params, ForeignRows.guess(suite, method, params), false);
     }
 
     /** A point of one of our suites, with the tags the suite declares. */
     public static Target of(BenchPoint p) {
-        return new Target(p.key(), p.suite().label(), p.method(), p.benchmark(), p.params(), SuiteTags.of(p));
+        return new Target(p.key(), p.suite().label(), p.method(), p.benchmark(), p.params(), SuiteTags.of(p),
+                Cores.multiCore(p));
     }
 }

@@ -152,6 +152,24 @@ class RelativeRunTest {
             assertThat(c.statistics().orElseThrow().ratio()).isGreaterThan(3);
         });
         assertThat(verdict.exitCode()).isEqualTo(1);
+
+        // a point that keeps two cores busy runs its pairs one fork after the other, unpinned, even in a duet run
+        Target twoCores = new Target("tiny.work[threads=2]", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>(),
+                target.tags(), true);
+        List<String> parallelLines = new ArrayList<>();
+        RelativeRun parallel = new RelativeRunner(new RunSettings(2, 1, Duration.ofMillis(50), 1, Duration.ofMillis(50)),
+                Schedule.DUET, 6, List.of(), parallelLines::add).run(List.of(twoCores),
+                new Side("base", new RelativeRun.Revision("HEAD^1", base.commit()), base.classpath()),
+                new Side("head", new RelativeRun.Revision("HEAD", head.commit()), head.classpath()),
+                new RunInfo(machine.timestamp(), "x", "test", machine.jdk(), "test cpu", 2), repo.resolve("target/run2"));
+        assertThat(parallel.schedule()).isEqualTo(Schedule.DUET);
+        assertThat(parallel.benchmarks().getFirst().pairs()).hasSize(2).allSatisfy(p -> {
+            assertThat(p.order()).isIn("base-first", "head-first");
+            assertThat(p.baseCore()).isEqualTo(-1);
+            assertThat(p.headCore()).isEqualTo(-1);
+            assertThat(p.iterationsAligned()).isFalse();
+        });
+        assertThat(parallelLines).singleElement().asString().contains("2 interleaved pairs");
     }
 
     @Test
