@@ -52,6 +52,8 @@ class BaselineStoreTest {
             assertThat(json).contains(field);
         }
         BaselineFile file = store.read("amd-2c-jdk25").orElseThrow();
+        // what the update says it wrote is what the file holds: the gate judges it without reading it back
+        assertThat(r.baselines()).isEqualTo(file);
         BaselineRecord knn = file.baselines().get("latency.knn[dim=256,k=10]");
         assertThat(knn.dimension()).isEqualTo(256);
         assertThat(knn.mean()).isEqualTo(100.0);
