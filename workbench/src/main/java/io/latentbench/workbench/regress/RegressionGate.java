@@ -117,8 +117,12 @@ public record RegressionGate(RegressionConfig config, String testbed, boolean al
      * head were measured in one job, so no stored baseline and no testbed check are involved.
      */
     public GateResult relative(Path relativeRun) {
-        RelativeRun run = RelativeRunJson.read(relativeRun);
-        ComparisonReport report = new PairedComparer(config).compare(run, relativeRun.toString());
+        return relative(RelativeRunJson.read(relativeRun), relativeRun.toString());
+    }
+
+    /** As {@link #relative(Path)}, for the run in hand (the one {@code lb bench --against} has just measured). */
+    public GateResult relative(RelativeRun run, String source) {
+        ComparisonReport report = new PairedComparer(config).compare(run, source);
         return new GateResult(config, report, List.of(), Optional.empty(), List.of());
     }
 

@@ -203,6 +203,22 @@ class RegressionGateTest {
     }
 
     @Test
+    void aRelativeRunInHandIsJudgedAsItsFileIs() {
+        io.latentbench.workbench.results.relative.RelativeRun run = PairedComparerTest.run(List.of(
+                PairedComparerTest.duet(new java.util.Random(5), "peers", "knn", java.util.Map.of("k", "10"), "us/op", 8, 1.3, 0.002),
+                PairedComparerTest.duet(new java.util.Random(6), "latency", "add", java.util.Map.of(), "us/op", 8, 1.0, 0.002)),
+                List.of());
+        Path file = dir.resolve("relative.json");
+        io.latentbench.workbench.results.relative.RelativeRunJson.write(run, file);
+        RegressionGate gate = RegressionGate.withConfig(RegressionConfig.defaults());
+
+        GateResult inHand = gate.relative(run, file.toString());
+
+        assertThat(inHand.report()).isEqualTo(gate.relative(file).report());
+        assertThat(inHand.regressions()).extracting(c -> c.id().toString()).containsExactly("peers.knn[k=10]");
+    }
+
+    @Test
     void aCorruptBaselineIsAnErrorAndIsLeftAsItIs() throws Exception {
         BaselineStore store = new BaselineStore(dir.resolve("baselines"));
         ResultSet run = new Synthetic(1, 5, 5, 0.02, 0.01).run(Synthetic.suite());
