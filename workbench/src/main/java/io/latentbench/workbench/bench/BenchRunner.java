@@ -1,14 +1,12 @@
 package io.latentbench.workbench.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latentbench.workbench.results.BenchmarkResult;
-import io.latentbench.workbench.results.JmhJsonReader;
+import io.latentbench.workbench.results.JmhRuns;
 import io.latentbench.workbench.results.ResultSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,7 +116,7 @@ public final class BenchRunner {
         }
         progress.finished(seconds((System.nanoTime() - start) / 1e9));
 
-        String raw = toJson(all);
+        String raw = format(all, ResultFormatType.JSON); // JMH's own file, written beside results.json
         jmh.resultFormat().filter(f -> f != ResultFormatType.JSON)
                 .ifPresent(f -> files.put(JmhOptions.resultFileName(f), format(all, f)));
         ResultSet set = new ResultSet(RunInfos.capture(plan.profile().label()), Speedups.annotate(rows));
@@ -297,23 +295,11 @@ public final class BenchRunner {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    static String toJson(Collection<RunResult> results) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(results);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
     /** The point's rows, tagged with what its suite declares they mean. */
     private static List<BenchmarkResult> toRows(Collection<RunResult> results, BenchPoint point) {
-        try {
-            return JmhJsonReader.read(new ObjectMapper().readTree(toJson(results)), "JMH output").stream()
-                    .map(r -> r.withTags(SuiteTags.of(point.suite(), r.name(), r.params())))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("JMH wrote JSON that does not parse", e);
-        }
+        return JmhRuns.rows(results).stream()
+                .map(r -> r.withTags(SuiteTags.of(point.suite(), r.name(), r.params())))
+                .toList();
     }
 
     private static Duration seconds(double s) {

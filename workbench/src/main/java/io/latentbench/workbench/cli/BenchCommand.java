@@ -12,6 +12,7 @@ import io.latentbench.workbench.bench.relative.RevisionBuildException;
 import io.latentbench.workbench.regress.GateResult;
 import io.latentbench.workbench.regress.RegressionGate;
 import io.latentbench.workbench.regress.config.ConfigLoader;
+import io.latentbench.workbench.results.relative.RelativeRun;
 import io.latentbench.workbench.results.relative.RelativeRunJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -269,15 +270,16 @@ public final class BenchCommand implements Callable<Integer> {
     private int relative(Bench bench, Path dir, PrintWriter stdout, PrintWriter stderr) {
         stdout.println("lb bench: relative run against " + against + ", writing to " + dir);
         stdout.flush();
+        RelativeRun run;
         try {
-            bench.runRelative(dir);
+            run = bench.runRelative(dir);
         } catch (RevisionBuildException | BenchmarkFailedException e) {
             stderr.println("lb bench: " + e.getMessage());
             stderr.flush();
             return 1;
         }
         Path file = dir.resolve(RelativeRunJson.FILE_NAME);
-        GateResult gate = RegressionGate.forBaselines(ConfigLoader.BASELINES).relative(file);
+        GateResult gate = RegressionGate.forBaselines(ConfigLoader.BASELINES).relative(run, file.toString()); // as written
         stdout.println();
         stdout.print(gate.text());
         stdout.println("wrote " + file + " (judge it again with: lb compare " + file + ")");

@@ -1,5 +1,7 @@
 package io.latentbench.workbench.regress;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.latentbench.workbench.regress.baseline.BaselineFile;
 import io.latentbench.workbench.regress.baseline.BaselineStore;
 import io.latentbench.workbench.regress.config.ConfigLoader;
 import io.latentbench.workbench.regress.config.RegressionConfig;
@@ -87,8 +89,11 @@ public record RegressionGate(RegressionConfig config, String testbed, boolean al
      * @throws IllegalArgumentException when the two sides name different testbeds (unless allowed)
      */
     public GateResult compare(Path baseline, Path current) {
-        MeasurementSet base = ComparisonInputs.read(baseline, testbed);
-        MeasurementSet cur = ComparisonInputs.read(current, testbed);
+        return judge(ComparisonInputs.read(baseline, testbed), ComparisonInputs.read(current, testbed), baseline);
+    }
+
+    /** The two sides, each read once; {@code baseline} is the baseline's file, beside which its history lies. */
+    private GateResult judge(MeasurementSet base, MeasurementSet cur, Path baseline) {
         if (!allowTestbedMismatch) {
             Comparer.requireSameTestbed(base, cur);
         }
@@ -112,8 +117,12 @@ public record RegressionGate(RegressionConfig config, String testbed, boolean al
      * head were measured in one job, so no stored baseline and no testbed check are involved.
      */
     public GateResult relative(Path relativeRun) {
-        RelativeRun run = RelativeRunJson.read(relativeRun);
-        ComparisonReport report = new PairedComparer(config).compare(run, relativeRun.toString());
+        return relative(RelativeRunJson.read(relativeRun), relativeRun.toString());
+    }
+
+    /** As {@link #relative(Path)}, for the run in hand (the one {@code lb bench --against} has just measured). */
+    public GateResult relative(RelativeRun run, String source) {
+        ComparisonReport report = new PairedComparer(config).compare(run, source);
         return new GateResult(config, report, List.of(), Optional.empty(), List.of());
     }
 
@@ -127,13 +136,21 @@ public record RegressionGate(RegressionConfig config, String testbed, boolean al
      *         file is corrupt; it is then left as it is
      */
     public GateResult againstStore(BaselineStore store, Path results) {
-        ResultSet run = ResultFiles.read(results);
+        JsonNode root = ResultFiles.parse(results);
+        ResultSet run = ResultFiles.fromTree(results, root);
         String bed = testbed != null ? testbed : testbedOf(run, results.toString());
+        Optional<BaselineFile> stored = store.read(bed);
         Optional<Path> created = Optional.empty();
-        if (store.read(bed).isEmpty()) {
-            created = Optional.of(store.update(bed, run, config.baselineManagement(), false, Instant.now()).file());
+        if (stored.isEmpty()) {
+            BaselineStore.UpdateResult update = store.update(bed, run, config.baselineManagement(), false, Instant.now());
+            created = Optional.of(update.file());
+            stored = Optional.of(update.baselines()); // as written: the file is not read back
         }
-        GateResult result = testbed(bed).compare(store.file(bed), results);
+        Path file = store.file(bed);
+        GateResult result = testbed(bed).judge(
+                ComparisonInputs.requireUsable(ComparisonInputs.ofBaselines(stored.get(), file, bed), file),
+                ComparisonInputs.requireUsable(ComparisonInputs.ofRun(run, ResultFiles.isJmhJson(root), results, bed), results),
+                file);
         return created.isEmpty() ? result
                 : new GateResult(result.config(), result.report(), result.trends(), created, result.warnings());
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -69,11 +70,6 @@ public final class JmhJsonReader {
         where = where + " (" + benchmark + ")";
         String mode = run.hasNonNull("mode") ? run.get("mode").asText() : "unknown";
 
-        int dot = benchmark.lastIndexOf('.');
-        String className = dot < 0 ? "" : benchmark.substring(0, dot);
-        String method = benchmark.substring(dot + 1);
-        String suite = className.isEmpty() ? benchmark : ForeignRows.suiteOf(className);
-
         TreeMap<String, String> params = new TreeMap<>();
         JsonNode p = run.get("params");
         if (p != null && !p.isNull()) {
@@ -99,6 +95,20 @@ public final class JmhJsonReader {
                 secondary.put(name, readMetric(e.getValue(), where + ": secondaryMetrics." + name, false));
             }
         }
+        return row(benchmark, mode, params, primary, secondary);
+    }
+
+    /**
+     * A run of the benchmark {@code class.method} as a row, the same whether JMH's JSON or its in-memory
+     * result ({@link JmhRuns}) says it: the suite comes from the class ({@link ForeignRows#suiteOf}), the
+     * tags are guessed until the runner puts its suite's declared ones on the row.
+     */
+    static BenchmarkResult row(String benchmark, String mode, SortedMap<String, String> params, Metric primary,
+            Map<String, Metric> secondary) {
+        int dot = benchmark.lastIndexOf('.');
+        String className = dot < 0 ? "" : benchmark.substring(0, dot);
+        String method = benchmark.substring(dot + 1);
+        String suite = className.isEmpty() ? benchmark : ForeignRows.suiteOf(className);
         return new BenchmarkResult(suite, method, params, mode, primary, secondary);
     }
 
@@ -111,135 +121,49 @@ public final class JmhJsonReader {
     }
 
     /**
-     * One metric. A primary metric's samples are measurements of time or rate: each must be a finite number
-     * of at least 0, and rawData, when present, must hold at least one fork with at least one iteration; a
-     * file that breaks this is corrupt, and a comparison built on it would judge nothing. Secondary metrics
+     * One metric. A primary metric's samples must be measurements ({@link ForkSamples}); secondary metrics
      * (profilers, counters) may be anything JMH writes.
      */
     static Metric readMetric(JsonNode m, String where, boolean primary) {
-        if (!m.isObject()) {
-            throw new ResultFileException(where + " is " + m + "; expected an object");
-        }
+        MetricJson.requireObject(m, where);
         String unit = m.hasNonNull("scoreUnit") ? m.get("scoreUnit").asText() : "";
-        double score = JsonNumbers.read(m.get("score"), where + ".score");
-        double error = JsonNumbers.read(m.get("scoreError"), where + ".scoreError");
-        double lo = Double.NaN;
-        double hi = Double.NaN;
-        JsonNode ci = m.get("scoreConfidence");
-        if (ci != null && ci.isArray() && ci.size() == 2) {
-            lo = JsonNumbers.read(ci.get(0), where + ".scoreConfidence[0]");
-            hi = JsonNumbers.read(ci.get(1), where + ".scoreConfidence[1]");
-        }
-        TreeMap<Double, Double> percentiles = new TreeMap<>();
-        JsonNode pct = m.get("scorePercentiles");
-        if (pct != null && pct.isObject()) {
-            for (Map.Entry<String, JsonNode> e : pct.properties()) {
-                double at;
-                try {
-                    at = Double.parseDouble(e.getKey());
-                } catch (NumberFormatException ex) {
-                    throw new ResultFileException(where + ".scorePercentiles has the key \"" + e.getKey()
-                            + "\"; expected a percentile such as \"50.0\"");
-                }
-                percentiles.put(at, JsonNumbers.read(e.getValue(), where + ".scorePercentiles." + e.getKey()));
-            }
-        }
         List<List<Double>> forks;
         if (m.has("rawData") && !m.get("rawData").isNull()) {
-            forks = readRawData(m.get("rawData"), where + ".rawData", primary);
+            forks = MetricJson.forks(m.get("rawData"), where + ".rawData", primary);
         } else if (m.has("rawDataHistogram") && !m.get("rawDataHistogram").isNull()) {
             forks = readHistograms(m.get("rawDataHistogram"), where + ".rawDataHistogram", primary);
         } else {
             forks = List.of();
         }
-        return new Metric(unit, score, error, lo, hi, forks, percentiles);
+        return MetricJson.read(m, unit, forks, where);
     }
 
-    private static List<List<Double>> readRawData(JsonNode raw, String where, boolean measurement) {
-        List<List<Double>> forks = new ArrayList<>();
-        for (int f = 0; f < requireArray(raw, where).size(); f++) {
-            JsonNode fork = requireArray(raw.get(f), where + "[" + f + "]");
-            List<Double> its = new ArrayList<>();
-            for (int i = 0; i < fork.size(); i++) {
-                String at = where + "[" + f + "][" + i + "]";
-                double v = JsonNumbers.read(fork.get(i), at);
-                if (measurement) {
-                    requireMeasurement(v, at);
-                }
-                its.add(v);
-            }
-            forks.add(its);
-        }
-        if (measurement) {
-            requireSamples(forks, where);
-        }
-        return forks;
-    }
-
-    private static void requireMeasurement(double v, String where) {
-        if (!Double.isFinite(v) || v < 0) {
-            throw new ResultFileException("corrupt sample: " + where + " is " + v
-                    + "; a measured time or rate is a finite number >= 0");
-        }
-    }
-
-    private static void requireSamples(List<List<Double>> forks, String where) {
-        if (forks.isEmpty()) {
-            throw new ResultFileException("corrupt samples: " + where + " is empty; expected one array of iterations per fork");
-        }
-        for (int f = 0; f < forks.size(); f++) {
-            if (forks.get(f).isEmpty()) {
-                throw new ResultFileException("corrupt samples: " + where + "[" + f + "] is empty; a fork has at least one iteration");
-            }
-        }
-    }
-
-    /**
-     * SampleTime keeps each iteration as a histogram of single-call times; an iteration's sample
-     * is its count-weighted mean, the same statistic JMH's score averages.
-     */
+    /** SampleTime keeps each iteration as a histogram, {@code [[value, count]...]}, of single-call times. */
     private static List<List<Double>> readHistograms(JsonNode raw, String where, boolean measurement) {
         List<List<Double>> forks = new ArrayList<>();
-        for (int f = 0; f < requireArray(raw, where).size(); f++) {
-            JsonNode fork = requireArray(raw.get(f), where + "[" + f + "]");
+        for (int f = 0; f < MetricJson.requireArray(raw, where).size(); f++) {
+            JsonNode fork = MetricJson.requireArray(raw.get(f), where + "[" + f + "]");
             List<Double> its = new ArrayList<>();
             for (int i = 0; i < fork.size(); i++) {
                 String at = where + "[" + f + "][" + i + "]";
-                JsonNode bins = requireArray(fork.get(i), at);
-                double sum = 0;
-                double count = 0;
+                JsonNode bins = MetricJson.requireArray(fork.get(i), at);
+                ForkSamples.Histogram histogram = new ForkSamples.Histogram(at, measurement);
                 for (int b = 0; b < bins.size(); b++) {
-                    JsonNode bin = requireArray(bins.get(b), at + "[" + b + "]");
+                    JsonNode bin = MetricJson.requireArray(bins.get(b), at + "[" + b + "]");
                     if (bin.size() != 2) {
                         throw new ResultFileException(at + "[" + b + "] is " + bin + "; expected [value, count]");
                     }
-                    double value = JsonNumbers.read(bin.get(0), at + "[" + b + "][0]");
-                    double n = JsonNumbers.read(bin.get(1), at + "[" + b + "][1]");
-                    if (measurement) {
-                        requireMeasurement(value, at + "[" + b + "][0]");
-                        requireMeasurement(n, at + "[" + b + "][1]");
-                    }
-                    sum += value * n;
-                    count += n;
+                    histogram.add(JsonNumbers.read(bin.get(0), at + "[" + b + "][0]"),
+                            JsonNumbers.read(bin.get(1), at + "[" + b + "][1]"), at + "[" + b + "]");
                 }
-                if (measurement && count <= 0) {
-                    throw new ResultFileException("corrupt samples: " + at + " counts no call");
-                }
-                its.add(count > 0 ? sum / count : Double.NaN);
+                its.add(histogram.mean());
             }
             forks.add(its);
         }
         if (measurement) {
-            requireSamples(forks, where);
+            ForkSamples.requireForks(forks, where);
         }
         return forks;
-    }
-
-    private static JsonNode requireArray(JsonNode node, String where) {
-        if (node == null || !node.isArray()) {
-            throw new ResultFileException(where + " is " + node + "; expected an array");
-        }
-        return node;
     }
 
     private static String requiredText(JsonNode obj, String field, String where) {

@@ -35,11 +35,24 @@ public final class ResultFiles {
      * @throws UncheckedIOException when it cannot be read
      */
     public static ResultSet read(Path path) {
-        JsonNode root = parse(path);
+        return fromTree(path, parse(path));
+    }
+
+    /**
+     * The run in a file its caller has parsed already (with {@link #parse} or its own reader, which also
+     * tells other formats apart): as {@link #read}, without reading or parsing the file again.
+     *
+     * @param path the file, for messages and, for a raw JMH file, its modification time
+     * @param root what the file parsed to; null or missing for an empty file
+     */
+    public static ResultSet fromTree(Path path, JsonNode root) {
+        if (root == null || root.isMissingNode()) {
+            throw new ResultFileException(path + " is empty; expected a results.json or JMH JSON output");
+        }
         if (ResultsJson.isResultsJson(root)) {
             return ResultsJson.fromJson(root, path.toString());
         }
-        if (root.isArray()) {
+        if (isJmhJson(root)) {
             Instant modified;
             try {
                 modified = Files.getLastModifiedTime(path).toInstant();
@@ -51,6 +64,11 @@ public final class ResultFiles {
         }
         throw new ResultFileException(path + " is neither a latentbench results.json (an object with \"format\": \""
                 + ResultsJson.FORMAT + "\") nor JMH JSON output (an array of runs)");
+    }
+
+    /** Whether a parsed document is raw JMH output, an array of runs, rather than a results.json. */
+    public static boolean isJmhJson(JsonNode root) {
+        return root != null && root.isArray();
     }
 
     /** Writes {@code set} as a normalized results.json, atomically. */
@@ -67,7 +85,13 @@ public final class ResultFiles {
         }
     }
 
-    private static JsonNode parse(Path path) {
+    /**
+     * The JSON of a results file, read strictly as UTF-8.
+     *
+     * @throws ResultFileException  when it is empty, not UTF-8 text or not JSON
+     * @throws UncheckedIOException when it does not exist or cannot be read
+     */
+    public static JsonNode parse(Path path) {
         if (Files.notExists(path)) {
             throw new UncheckedIOException("no such file: " + path, new NoSuchFileException(path.toString()));
         }

@@ -156,16 +156,13 @@ final class ResultsJson {
                 secondary, tags);
     }
 
+    /** A metric as this file writes it: {@code unit} and {@code forkSamples} beside JMH's statistics fields. */
     private static Metric readMetric(JsonNode m, String where, boolean primary) {
-        // Same field names as JMH's metric objects except the samples, which are already per fork.
-        ObjectNode asJmh = m.deepCopy();
-        asJmh.set("scoreUnit", m.path("unit"));
-        asJmh.remove("rawDataHistogram");
-        asJmh.remove("rawData");
-        if (m.has("forkSamples")) {
-            asJmh.set("rawData", m.get("forkSamples"));
-        }
-        return JmhJsonReader.readMetric(asJmh, where + (primary ? ".forkSamples" : ""), primary);
+        MetricJson.requireObject(m, where);
+        JsonNode samples = m.get("forkSamples");
+        List<List<Double>> forks = samples == null || samples.isNull() ? List.of()
+                : MetricJson.forks(samples, where + ".forkSamples", primary);
+        return MetricJson.read(m, m.path("unit").asText(""), forks, where);
     }
 
     private static String text(JsonNode obj, String field) {

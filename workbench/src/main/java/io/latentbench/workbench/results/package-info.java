@@ -1,6 +1,7 @@
 /**
  * The data model of a benchmark run and its file formats: rows ({@link BenchmarkResult}), runs
- * ({@link ResultSet}), the reader of any JMH JSON, {@code results.json}, the TOML summary, the unit
+ * ({@link ResultSet}), the reader of any JMH JSON and the converter of JMH's in-memory results
+ * ({@link JmhRuns}), {@code results.json} with its own reader, the TOML summary, the unit
  * vocabulary ({@link ScoreUnit}), Tablesaw tables and the standard charts. Each row carries its meaning as
  * {@link RowTags} (reference or ours, threshold entry, speed-up, charts), declared by its suite in bench;
  * code here reads the tags and never a suite's name, except {@link ForeignRows}, which guesses them for rows

@@ -181,6 +181,26 @@ class RegressionGateTest {
         assertThat(judged.baselineCreated()).isFalse();
         assertThat(judged.regressions()).extracting(c -> c.id().toString()).containsExactly(Synthetic.suite().get(1).key());
         assertThat(judged.report().baselineSide().source()).contains(store.file(testbed).toString());
+        // each file parsed once and the new baseline taken as written, yet the same reports as from the files
+        RegressionGate fromFiles = RegressionGate.forBaselines(store.root()).testbed(testbed);
+        assertThat(created.report()).isEqualTo(fromFiles.compare(store.file(testbed), firstFile).report());
+        assertThat(judged.report()).isEqualTo(fromFiles.compare(store.file(testbed), slower).report());
+    }
+
+    @Test
+    void aRelativeRunInHandIsJudgedAsItsFileIs() {
+        io.latentbench.workbench.results.relative.RelativeRun run = PairedComparerTest.run(List.of(
+                PairedComparerTest.duet(new java.util.Random(5), "peers", "knn", java.util.Map.of("k", "10"), "us/op", 8, 1.3, 0.002),
+                PairedComparerTest.duet(new java.util.Random(6), "latency", "add", java.util.Map.of(), "us/op", 8, 1.0, 0.002)),
+                List.of());
+        Path file = dir.resolve("relative.json");
+        io.latentbench.workbench.results.relative.RelativeRunJson.write(run, file);
+        RegressionGate gate = RegressionGate.withConfig(RegressionConfig.defaults());
+
+        GateResult inHand = gate.relative(run, file.toString());
+
+        assertThat(inHand.report()).isEqualTo(gate.relative(file).report());
+        assertThat(inHand.regressions()).extracting(c -> c.id().toString()).containsExactly("peers.knn[k=10]");
     }
 
     @Test

@@ -93,6 +93,24 @@ class ResultFilesTest {
     }
 
     @Test
+    void aResultsJsonNamesTheSampleItCannotUseAndReadsOnlyItsOwnFields() throws IOException {
+        String head = "{\"format\": \"latentbench-results\", \"version\": 1, \"run\": {}, \"results\": [{\"suite\": \"latency\","
+                + " \"name\": \"knn\", \"mode\": \"avgt\", \"unit\": \"us/op\", \"score\": 1, ";
+        Path corrupt = Files.writeString(dir.resolve("corrupt.json"), head + "\"forkSamples\": [[1.0, -2.0]]}]}");
+        assertThatThrownBy(() -> ResultFiles.read(corrupt)).isInstanceOf(ResultFileException.class)
+                .hasMessageContaining("corrupt.json: results[0] (latency.knn).forkSamples[0][1] is -2.0");
+
+        // JMH's field names for samples and unit mean nothing here; a secondary metric's samples may be NaN
+        Path own = Files.writeString(dir.resolve("own.json"), head + "\"rawData\": [[5.0]], \"scoreUnit\": \"s/op\","
+                + " \"secondary\": {\"gc.count\": {\"unit\": \"counts\", \"score\": \"NaN\", \"forkSamples\": [[\"NaN\"]]}}}]}");
+        BenchmarkResult row = ResultFiles.read(own).results().get(0);
+        assertThat(row.unit()).isEqualTo("us/op");
+        assertThat(row.primary().forkSamples()).isEmpty();
+        assertThat(row.secondary().get("gc.count").unit()).isEqualTo("counts");
+        assertThat(row.secondary().get("gc.count").forkSamples().get(0).get(0)).isNaN();
+    }
+
+    @Test
     void aResultsJsonFromANewerVersionIsRefused() throws IOException {
         Path p = Files.writeString(dir.resolve("future.json"),
                 "{\"format\": \"latentbench-results\", \"version\": 7, \"run\": {}, \"results\": []}");

@@ -90,8 +90,13 @@ public final class BaselineStore {
         return BaselineJson.parse(text, file.toString());
     }
 
-    /** What an update did. */
-    public record UpdateResult(Path file, int updated, int kept, Optional<Path> historyFile, int pruned) {}
+    /**
+     * What an update did.
+     *
+     * @param baselines what {@code file} now holds, so that a caller need not read it back
+     */
+    public record UpdateResult(Path file, int updated, int kept, Optional<Path> historyFile, int pruned,
+            BaselineFile baselines) {}
 
     /**
      * Merges a run into the testbed's baselines: its benchmarks replace their records, others
@@ -130,7 +135,7 @@ public final class BaselineStore {
             history = Optional.of(writeHistory(testbed, json, now, results.info().gitCommit()));
             pruned = prune(testbed, management.maxHistoryCount());
         }
-        return new UpdateResult(target, fresh.size(), kept, history, pruned);
+        return new UpdateResult(target, fresh.size(), kept, history, pruned, file);
     }
 
     private Path writeHistory(String testbed, String json, Instant now, String commit) {

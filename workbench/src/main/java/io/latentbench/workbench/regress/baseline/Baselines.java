@@ -3,6 +3,7 @@ package io.latentbench.workbench.regress.baseline;
 import io.latentbench.workbench.regress.Measurement;
 import io.latentbench.workbench.regress.MeasurementId;
 import io.latentbench.workbench.regress.MeasurementSet;
+import io.latentbench.workbench.regress.Measurements;
 import io.latentbench.workbench.regress.MetricKind;
 import io.latentbench.workbench.regress.stats.Descriptive;
 import io.latentbench.workbench.results.BenchmarkResult;
@@ -89,16 +90,18 @@ public final class Baselines {
         for (BaselineRecord r : file.baselines().values()) {
             String suite = r.suite().isEmpty() ? suiteOf(r.name()) : r.suite();
             String name = r.benchmark() == null || r.benchmark().isEmpty() ? r.name() : r.benchmark();
-            items.add(new Measurement(MeasurementId.primary(r.name()), suite, name, r.params(), r.unit(), r.mean(),
-                    Arrays.stream(r.forkMeans()).boxed().toList(), r.tags()));
-            for (Map.Entry<String, BaselineMetric> e : r.secondary().entrySet()) {
-                BaselineMetric m = e.getValue();
-                items.add(new Measurement(new MeasurementId(r.name(), e.getKey()), suite, name, r.params(), m.unit(),
-                        m.mean(), Arrays.stream(BaselineRecord.forkMeans(m.samples())).boxed().toList(), r.tags()));
-            }
+            Map<String, Metric> secondary = new TreeMap<>();
+            r.secondary().forEach((metric, m) -> secondary.put(metric, asMetric(m.unit(), m.mean(), m.samples())));
+            items.addAll(Measurements.of(r.name(), suite, name, r.params(), r.tags(),
+                    asMetric(r.unit(), r.mean(), r.samples()), secondary));
         }
         String commit = file.latestCommit();
         return MeasurementSet.of(source, file.testbed().isEmpty() ? null : file.testbed(), commit, file.updatedAt(), items);
+    }
+
+    /** A stored mean and its samples, for the one conversion to measurements: a baseline keeps no interval. */
+    private static Metric asMetric(String unit, double mean, List<List<Double>> samples) {
+        return new Metric(unit, mean, Double.NaN, Double.NaN, Double.NaN, samples);
     }
 
     /** For minimal records without a suite (see {@link BaselineJson}): the part of the key before the first dot. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.latentbench.workbench.regress.MeasurementId;
 import io.latentbench.workbench.regress.MeasurementSet;
+import io.latentbench.workbench.regress.Measurements;
 import io.latentbench.workbench.regress.config.BaselineManagement;
 import io.latentbench.workbench.results.BenchmarkResult;
 import io.latentbench.workbench.results.Metric;
@@ -52,6 +53,8 @@ class BaselineStoreTest {
             assertThat(json).contains(field);
         }
         BaselineFile file = store.read("amd-2c-jdk25").orElseThrow();
+        // what the update says it wrote is what the file holds: the gate judges it without reading it back
+        assertThat(r.baselines()).isEqualTo(file);
         BaselineRecord knn = file.baselines().get("latency.knn[dim=256,k=10]");
         assertThat(knn.dimension()).isEqualTo(256);
         assertThat(knn.mean()).isEqualTo(100.0);
@@ -69,6 +72,21 @@ class BaselineStoreTest {
                 .isEqualTo("B/op");
         assertThat(view.testbed()).isEqualTo("amd-2c-jdk25");
         assertThat(BaselineJson.parse(BaselineJson.write(file), "again")).isEqualTo(file);
+    }
+
+    @Test
+    void aRunAndTheBaselineMadeOfItAreTheSameMeasurements() {
+        ResultSet run = run("abc123", 100);
+        BaselineFile file = new BaselineFile("amd-2c-jdk25", "t0", "t1", Baselines.fromResults(run, Instant.now()));
+
+        MeasurementSet fromRun = Measurements.fromResults(run, "run", null);
+        MeasurementSet fromBaseline = Baselines.toMeasurements(file, "baseline");
+
+        // one conversion: same ids (gc.count is compared by neither), suites, units, scores, fork means and tags
+        assertThat(fromBaseline.measurements()).isEqualTo(fromRun.measurements());
+        assertThat(fromRun.measurements().keySet()).extracting(MeasurementId::toString).containsExactlyInAnyOrder(
+                "latency.knn[dim=256,k=10]", "latency.knn[dim=256,k=10]:gc.alloc.rate.norm",
+                "latency.knn[dim=256,k=10]:memory.peak", "throughput.batchAdd[batch=32]");
     }
 
     @Test
