@@ -3,6 +3,7 @@ package io.latentbench.workbench.bench;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +20,17 @@ public record BenchPoint(Suite suite, String method, String mode, SortedMap<Stri
 
     /** The JMH benchmark name, {@code <class>.<method>}. */
     public String benchmark() {
-        return suite.benchmarkClass() + "." + method;
+        return Catalog.benchmarkClass(suite, method) + "." + method;
+    }
+
+    /**
+     * The regular expression a JMH run selects this point's method with: its benchmark exactly or,
+     * in a suite split by family, the method in any class of the suite, today's or the one it had
+     * before ({@link Suite#familyClassPattern}).
+     */
+    public String include() {
+        return suite.byFamily() ? "^" + suite.familyClassPattern() + Pattern.quote("." + method) + "$"
+                : "^" + Pattern.quote(benchmark()) + "$";
     }
 
     public String key() {

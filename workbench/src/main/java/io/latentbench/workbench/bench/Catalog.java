@@ -18,10 +18,19 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public record Catalog(List<Declared> benchmarks) {
 
-    /** One benchmark method and its declared parameter values, in declaration order. */
-    public record Declared(Suite suite, String method, String mode, Map<String, List<String>> params) {
+    /**
+     * One benchmark method, the JMH class declaring it and its declared parameter values, in
+     * declaration order.
+     */
+    public record Declared(Suite suite, String benchmarkClass, String method, String mode,
+            Map<String, List<String>> params) {
         public Declared {
             params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+
+        /** A method of a suite of one class, which is its class. */
+        public Declared(Suite suite, String method, String mode, Map<String, List<String>> params) {
+            this(suite, suite.benchmarkClass(), method, mode, params);
         }
     }
 
@@ -31,16 +40,13 @@ public record Catalog(List<Declared> benchmarks) {
 
     /** The benchmarks compiled into this class path. */
     public static Catalog load() {
-        Map<String, Suite> byClass = new LinkedHashMap<>();
-        for (Suite s : Suite.values()) {
-            byClass.put(s.benchmarkClass(), s);
-        }
         BenchmarkList list = BenchmarkList.defaultList();
         List<Declared> out = new ArrayList<>();
         for (BenchmarkListEntry e : list.getAll(
                 OutputFormatFactory.createFormatInstance(System.err, VerboseMode.SILENT), List.of())) {
-            Suite suite = byClass.get(e.getUserClassQName());
-            if (suite == null) {
+            Optional<Suite> suite = Arrays.stream(Suite.values())
+                    .filter(s -> s.implementedBy(e.getUserClassQName())).findFirst();
+            if (suite.isEmpty()) {
                 continue;
             }
             String name = e.getUsername();
@@ -49,7 +55,8 @@ public record Catalog(List<Declared> benchmarks) {
             if (declared.hasValue()) {
                 declared.get().forEach((k, v) -> params.put(k, Arrays.asList(v)));
             }
-            out.add(new Declared(suite, name.substring(name.lastIndexOf('.') + 1), e.getMode().shortLabel(), params));
+            out.add(new Declared(suite.get(), e.getUserClassQName(), name.substring(name.lastIndexOf('.') + 1),
+                    e.getMode().shortLabel(), params));
         }
         if (out.isEmpty()) {
             throw new IllegalStateException("no latentbench benchmarks found on the class path (META-INF/BenchmarkList);"
@@ -60,5 +67,24 @@ public record Catalog(List<Declared> benchmarks) {
 
     public Optional<Declared> find(Suite suite, String method) {
         return benchmarks.stream().filter(d -> d.suite() == suite && d.method().equals(method)).findFirst();
+    }
+
+    /**
+     * The JMH class declaring a method of a suite: the suite's one class, or for a suite split by
+     * family the class the compiled benchmarks record for the method.
+     */
+    public static String benchmarkClass(Suite suite, String method) {
+        if (!suite.byFamily()) {
+            return suite.benchmarkClass();
+        }
+        return Compiled.CATALOG.find(suite, method).map(Declared::benchmarkClass)
+                .orElseThrow(() -> new IllegalArgumentException("the " + suite.label() + " suite has no benchmark '"
+                        + method + "'; it has " + Compiled.CATALOG.benchmarks().stream().filter(d -> d.suite() == suite)
+                                .map(Declared::method).sorted().toList()));
+    }
+
+    /** The compiled benchmarks, read once when a method's class is first asked for. */
+    private static final class Compiled {
+        static final Catalog CATALOG = load();
     }
 }

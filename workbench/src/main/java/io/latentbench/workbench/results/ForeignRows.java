@@ -23,14 +23,23 @@ public final class ForeignRows {
 
     /**
      * The suite of a JMH class name: {@code <OUR_SUITES_PACKAGE>.AttentionComparisonBenchmarks}
-     * is {@code attention_comparison}; any other class keeps its fully qualified name.
+     * is {@code attention_comparison}; a suite split by family keeps its classes in a package named
+     * for its label, so {@code <OUR_SUITES_PACKAGE>.peers.KnnScanBenchmarks} is {@code peers}; any
+     * other class keeps its fully qualified name.
      */
     public static String suiteOf(String benchmarkClass) {
         int dot = benchmarkClass.lastIndexOf('.');
         String pkg = dot < 0 ? "" : benchmarkClass.substring(0, dot);
         String simple = benchmarkClass.substring(dot + 1);
-        if (pkg.equals(OUR_SUITES_PACKAGE) && simple.endsWith(CLASS_SUFFIX) && simple.length() > CLASS_SUFFIX.length()) {
+        if (!simple.endsWith(CLASS_SUFFIX) || simple.length() == CLASS_SUFFIX.length()) {
+            return benchmarkClass;
+        }
+        if (pkg.equals(OUR_SUITES_PACKAGE)) {
             return snakeCase(simple.substring(0, simple.length() - CLASS_SUFFIX.length()));
+        }
+        String family = pkg.startsWith(OUR_SUITES_PACKAGE + ".") ? pkg.substring(OUR_SUITES_PACKAGE.length() + 1) : "";
+        if (!family.isEmpty() && family.indexOf('.') < 0) {
+            return family;
         }
         return benchmarkClass;
     }

@@ -82,7 +82,7 @@ class BenchFacadeSmokeTest {
         Path stack = dir.resolve("profilers/peers.dotProduct-dim=256,impl=panama.stack.txt");
         assertThat(Files.readString(stack)).contains("Stack profiler");
         assertThat(Files.readString(dir.resolve("jmh-result.csv"))).startsWith("\"Benchmark\",\"Mode\"")
-                .contains("PeersBenchmarks.dotProduct\",\"avgt\"");
+                .contains("peers.KernelBenchmarks.dotProduct\",\"avgt\"");
         assertThat(ResultFiles.read(dir.resolve(BenchResults.RESULTS_JSON)).results().get(0).secondary()).containsKey("stack");
     }
 

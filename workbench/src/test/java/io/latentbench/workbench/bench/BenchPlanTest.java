@@ -34,7 +34,8 @@ class BenchPlanTest {
                         params("dataset", List.of("1000", "10000"), "dim", List.of("256"))),
                 new Catalog.Declared(Suite.MEMORY, "buildByDimension", "ss",
                         params("dataset", List.of("10000"), "dim", List.of("64", "256"))),
-                new Catalog.Declared(Suite.PEERS, "plainRead", "avgt", params()),
+                new Catalog.Declared(Suite.PEERS, "io.latentbench.workbench.bench.suites.peers.KnnScanBenchmarks", "plainRead",
+                        "avgt", params()),
                 new Catalog.Declared(Suite.ATTENTION_COMPARISON, "attention", "avgt",
                         params("type", List.of("standard", "flash"), "dim", List.of("256")))));
     }

@@ -23,7 +23,7 @@ class BenchRunnerTest {
         Options o = new BenchRunner(SETTINGS, null, null, List.of("-XX:UseAVX=2")).options(point);
 
         assertThat(o.getIncludes()).containsExactly(
-                "^\\Qio.latentbench.workbench.bench.suites.PeersBenchmarks.dotProduct\\E$");
+                "^\\Qio.latentbench.workbench.bench.suites.peers.KernelBenchmarks.dotProduct\\E$");
         assertThat(o.getParameter("impl").get()).containsExactly("lucene");
         assertThat(o.getParameter("dim").get()).containsExactly("256");
         assertThat(o.shouldFailOnError().get()).isTrue();

@@ -104,10 +104,20 @@ class SuiteTagsTest {
 
     @Test
     void aSuiteClassIsKeyedByItsLabelInARawJmhFile() {
-        for (Suite s : Suite.values()) {
-            assertThat(ForeignRows.suiteOf(s.benchmarkClass())).isEqualTo(s.label());
+        for (Catalog.Declared d : catalog.benchmarks()) {
+            assertThat(ForeignRows.suiteOf(d.benchmarkClass())).as(d.benchmarkClass()).isEqualTo(d.suite().label());
+            assertThat(new BenchPoint(d.suite(), d.method(), d.mode(), new TreeMap<>()).benchmark())
+                    .isEqualTo(d.benchmarkClass() + "." + d.method());
         }
         assertThat(Suite.ATTENTION_COMPARISON.benchmarkClass())
                 .isEqualTo("io.latentbench.workbench.bench.suites.AttentionComparisonBenchmarks");
+        assertThat(catalog.benchmarks()).filteredOn(d -> d.suite() == Suite.PEERS)
+                .extracting(Catalog.Declared::benchmarkClass).allMatch(c -> c.startsWith(
+                        "io.latentbench.workbench.bench.suites.peers.") && c.endsWith("Benchmarks"));
+        // A method name is a result key's, so it names one method of its suite across the suite's classes.
+        assertThat(catalog.benchmarks()).extracting(d -> d.suite().label() + "." + d.method()).doesNotHaveDuplicates();
+        assertThatThrownBy(Suite.PEERS::benchmarkClass).hasMessageContaining("peers");
+        assertThatThrownBy(() -> Catalog.benchmarkClass(Suite.PEERS, "teleport"))
+                .hasMessageContaining("teleport").hasMessageContaining("plainRead");
     }
 }

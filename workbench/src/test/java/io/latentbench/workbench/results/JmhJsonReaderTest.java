@@ -188,5 +188,12 @@ class JmhJsonReaderTest {
         assertThat(ForeignRows.suiteOf("io.latentbench.workbench.bench.suites.AttentionComparisonBenchmarks"))
                 .isEqualTo("attention_comparison");
         assertThat(ForeignRows.suiteOf("org.other.PeersBenchmarks")).isEqualTo("org.other.PeersBenchmarks");
+        // A suite split by family: each class in the package named for its label, and the one class it had before.
+        assertThat(ForeignRows.suiteOf("io.latentbench.workbench.bench.suites.peers.KnnScanBenchmarks")).isEqualTo("peers");
+        assertThat(ForeignRows.suiteOf("io.latentbench.workbench.bench.suites.PeersBenchmarks")).isEqualTo("peers");
+        assertThat(ForeignRows.suiteOf("io.latentbench.workbench.bench.suites.peers.PythonPeer"))
+                .isEqualTo("io.latentbench.workbench.bench.suites.peers.PythonPeer");
+        assertThat(ForeignRows.suiteOf("io.latentbench.workbench.bench.suites.peers.deeper.XBenchmarks"))
+                .isEqualTo("io.latentbench.workbench.bench.suites.peers.deeper.XBenchmarks");
     }
 }

@@ -57,7 +57,7 @@ class JmhRunsTest {
                         (fork, it) -> List.of(new ThroughputResult(ResultRole.PRIMARY, "encode", 123_457 + 7 * it,
                                 1_000_000_000L, TimeUnit.SECONDS)),
                         null),
-                run(SUITES + "PeersBenchmarks.plainRead", Mode.SampleTime, Map.of("dataset", "10000"), 2, 2,
+                run(SUITES + "peers.KnnScanBenchmarks.plainRead", Mode.SampleTime, Map.of("dataset", "10000"), 2, 2,
                         (fork, it) -> List.of(new SampleTimeResult(ResultRole.PRIMARY, "plainRead",
                                 calls(1_000 + 100 * fork, 1_700 + it, 4_100), TimeUnit.NANOSECONDS)),
                         null));

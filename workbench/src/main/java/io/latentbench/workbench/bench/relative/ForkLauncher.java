@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * Starts one fork of one side: a JVM on that side's class path running JMH's own command line
@@ -74,7 +73,7 @@ final class ForkLauncher {
         c.add("-Djmh.ignoreLock=true");
         c.addAll(jvmArgs);
         c.addAll(List.of("-cp", side.classpath(), "org.openjdk.jmh.Main",
-                "^" + Pattern.quote(point.benchmark()) + "$",
+                point.include(),
                 "-f", "1", "-wf", "0",
                 "-wi", Integer.toString(settings.warmupIterations()),
                 "-w", settings.warmupTime().toMillis() + "ms",

@@ -8,6 +8,7 @@ import io.latentbench.workbench.results.RowTags;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One benchmark point a relative run measures on both sides.
@@ -18,9 +19,12 @@ import java.util.TreeMap;
  * @param params     JMH parameters of the point
  * @param tags       what its rows mean, written on the relative run's benchmark
  * @param multiCore  it keeps more than one core busy: its pairs run interleaved, never pinned
+ * @param include    the regular expression each side's JMH selects it with: the benchmark exactly, or
+ *                   for a suite split by family its method in any class of the suite
+ *                   ({@link BenchPoint#include}), so that a base revision from before the split finds it
  */
 public record Target(String key, String suite, String method, String benchmark, SortedMap<String, String> params,
-        RowTags tags, boolean multiCore) {
+        RowTags tags, boolean multiCore, String include) {
 
     public Target {
         Objects.requireNonNull(key, "key");
@@ -29,6 +33,13 @@ public record Target(String key, String suite, String method, String benchmark, 
         Objects.requireNonNull(benchmark, "benchmark");
         params = new TreeMap<>(params);
         Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(include, "include");
+    }
+
+    /** A point selected by its exact benchmark name. */
+    public Target(String key, String suite, String method, String benchmark, SortedMap<String, String> params,
+            RowTags tags, boolean multiCore) {
+        this(key, suite, method, benchmark, params, tags, multiCore, "^" + Pattern.quote(benchmark) + "$");
     }
 
     /**
@@ -42,6 +53,6 @@ public record Target(String key, String suite, String method, String benchmark, 
     /** A point of one of our suites, with the tags the suite declares. */
     public static Target of(BenchPoint p) {
         return new Target(p.key(), p.suite().label(), p.method(), p.benchmark(), p.params(), SuiteTags.of(p),
-                Cores.multiCore(p));
+                Cores.multiCore(p), p.include());
     }
 }

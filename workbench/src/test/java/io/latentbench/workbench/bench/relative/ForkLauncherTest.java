@@ -3,7 +3,9 @@ package io.latentbench.workbench.bench.relative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.latentbench.workbench.bench.BenchPoint;
 import io.latentbench.workbench.bench.RunSettings;
+import io.latentbench.workbench.bench.Suite;
 import io.latentbench.workbench.results.relative.RelativeRun;
 import io.latentbench.workbench.results.relative.Schedule;
 import java.nio.file.Path;
@@ -31,6 +33,28 @@ class ForkLauncherTest {
         assertThat(String.join(" ", c)).contains("-f 1 -wf 0 -wi 3 -w 400ms -i 4 -r 500ms")
                 .contains("-rf json -rff out.json").contains("-p dim=256").contains("-p k=10")
                 .contains("-Djmh.ignoreLock=true").contains("--add-modules=jdk.incubator.vector").contains("-XX:UseAVX=2");
+    }
+
+    @Test
+    void aPointOfTheSuiteSplitByFamilyIsFoundInTheClassesOfEitherSideBeforeOrAfterTheSplit() {
+        Target dot = Target.of(new BenchPoint(Suite.PEERS, "dotProduct", "avgt",
+                new TreeMap<>(Map.of("dim", "256", "impl", "lucene"))));
+        assertThat(dot.benchmark()).isEqualTo("io.latentbench.workbench.bench.suites.peers.KernelBenchmarks.dotProduct");
+        List<String> c = launcher.command(base, dot, 0, Path.of("out.json"), 0);
+        String include = c.get(c.indexOf("org.openjdk.jmh.Main") + 1);
+        assertThat(include).isEqualTo(dot.include());
+        // JMH selects with find(); the base may predate the split (one PeersBenchmarks class).
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(include);
+        assertThat(p.matcher("io.latentbench.workbench.bench.suites.peers.KernelBenchmarks.dotProduct").find()).isTrue();
+        assertThat(p.matcher("io.latentbench.workbench.bench.suites.PeersBenchmarks.dotProduct").find()).isTrue();
+        for (String other : new String[] {"io.latentbench.workbench.bench.suites.peers.KernelBenchmarks.dotProductX",
+                "io.latentbench.workbench.bench.suites.LatencyBenchmarks.dotProduct",
+                "io.latentbench.workbench.bench.suites.peers.deeper.KernelBenchmarks.dotProduct",
+                "io.latentbench.workbench.bench.suites.peers.jmh_generated.KernelBenchmarks_dotProduct_jmhTest.dotProduct",
+                "io.latentbench.workbench.bench.suites.peers.KernelBenchmarks.speciesDot"}) {
+            assertThat(p.matcher(other).find()).as(other).isFalse();
+        }
+        assertThat(knn.include()).isEqualTo("^\\Qio.latentbench.workbench.bench.suites.LatencyBenchmarks.knn\\E$");
     }
 
     @Test

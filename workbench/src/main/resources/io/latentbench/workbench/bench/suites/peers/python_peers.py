@@ -1,7 +1,7 @@
 """The peers outside Java for latentbench's peers suite: exact kNN with numpy + BLAS and with
 FAISS IndexFlatL2, on data the JMH benchmark wrote, one thread.
 
-Started by PythonPeer (PeersBenchmarks) as a child process; it reads one command a line on stdin
+Started by PythonPeer (peers.PythonPeerBenchmarks) as a child process; it reads one command a line on stdin
 and answers one line on stdout, so each JMH invocation times a fixed number of searches here:
 
   load DATA ROWS QUERIES COUNT DIM   float32 little-endian files -> "ok <versions and BLAS>"

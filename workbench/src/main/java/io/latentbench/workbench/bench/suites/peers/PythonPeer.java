@@ -1,4 +1,4 @@
-package io.latentbench.workbench.bench.suites;
+package io.latentbench.workbench.bench.suites.peers;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.latentbench.workbench.bench.suites;
+package io.latentbench.workbench.bench.suites.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +20,7 @@ class PythonPeerTest {
     void numpyAndFaissFindTheEnginesNearestRows() {
         int rows = 2000;
         int dim = 48;
-        float[][] queries = DataSets.queries(PeersBenchmarks.BATCH, dim, DataSets.SEED + 1);
+        float[][] queries = DataSets.queries(Peers.BATCH, dim, DataSets.SEED + 1);
         LatentSpace space = Spaces.filled(rows, dim, "euclidean", "standard");
         long expected = 0;
         for (float[] q : queries) {
