@@ -243,7 +243,7 @@ public final class Bench {
         return this;
     }
 
-    /** {@code "duet"} (the default on two or more cores) or {@code "interleaved"}. */
+    /** {@code "duet"} (the default on two or more cores), {@code "pinned"} (duet without exchanging cores) or {@code "interleaved"}. */
     public Bench schedule(String name) {
         this.schedule = Schedule.parse(name);
         return this;

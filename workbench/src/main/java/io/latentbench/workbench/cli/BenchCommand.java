@@ -137,7 +137,8 @@ public final class BenchCommand implements Callable<Integer> {
     String head;
 
     @Option(names = "--schedule", paramLabel = "NAME",
-            description = "Relative run: duet (a base and a head fork at once, one per core; the default on 2+ cores)"
+            description = "Relative run: duet (a base and a head fork at once, one per core, exchanging their cores"
+                    + " every few tens of ms; the default on 2+ cores), pinned (duet, each fork keeping its core)"
                     + " or interleaved (one after the other in a seeded random order).")
     String schedule;
 

@@ -28,10 +28,13 @@ import java.util.Optional;
  *
  * <p>With a confirmation stage ({@link #recheck()}, {@code RelativeRun.confirmPairs() > 0}) the
  * first pairs only select: a benchmark whose first estimate is past its threshold, either way,
- * is measured again, and the rule is applied to the fresh pairs alone, their p-values adjusted by
- * Holm's step-down over the benchmarks measured again ({@link HolmStepDown}: the chance of any
- * false verdict among them stays at alpha, and, unlike alpha divided by their number, a weaker
- * change beside a strong one is not lost). Judged on the pairs that selected it, a gate
+ * is measured again, and the rule is applied to the fresh pairs alone. Their test is one-sided, in
+ * the direction the first pairs pointed: the first pairs chose the question ("is it slower?"), the
+ * fresh ones, independent of that choice, answer it, and a fresh estimate the other way is no
+ * evidence for either verdict. The one-sided p-values are adjusted by Holm's step-down over the
+ * benchmarks measured again ({@link HolmStepDown}: the chance of any false verdict among them
+ * stays at alpha, and, unlike alpha divided by their number, a weaker change beside a strong one
+ * is not lost). Judged on the pairs that selected it, a gate
  * of 50 benchmarks raised a false Regression on an unchanged build (CI, +5.7 %, p = 0.044), and
  * small kernels whose forks land in one of two speeds 20 % apart (the JIT's or the data's
  * alignment, drawn per fork) look like a change whenever the draws fall unevenly over 5 pairs.
@@ -72,7 +75,7 @@ public final class PairedComparer {
         List<Measurement> base = new ArrayList<>();
         List<Measurement> head = new ArrayList<>();
         List<Comparison> rows = new ArrayList<>();
-        Map<String, Double> adjusted = holmAdjusted(run);
+        Map<String, Confirmation> adjusted = holmAdjusted(run);
         for (PairedBenchmark b : run.benchmarks()) {
             Measurement mb = side(b, true);
             Measurement mh = side(b, false);
@@ -109,25 +112,41 @@ public final class PairedComparer {
                 config.statistics().confidence() * 100, alpha, alpha)
                 + (run.confirmPairs() == 0 ? "" : "; the first pairs only select: a benchmark whose first estimate"
                         + " is past its threshold either way is measured again and judged on the fresh pairs alone,"
-                        + " their p-values adjusted by Holm's step-down over the benchmarks measured again; the others"
-                        + " are NoChange");
+                        + " their t test one-sided in the direction the first pairs pointed and its p-values adjusted"
+                        + " by Holm's step-down over the benchmarks measured again; the others are NoChange");
     }
 
-    /** The fresh pairs' p-values of the benchmarks measured again, adjusted as one family, by key. */
-    private Map<String, Double> holmAdjusted(RelativeRun run) {
+    /** A benchmark measured again: its fresh pairs' one-sided p, and that p adjusted over all measured again. */
+    private record Confirmation(double oneSided, double adjusted) {}
+
+    /** The benchmarks measured again, by key, their p-values adjusted as one family. */
+    private Map<String, Confirmation> holmAdjusted(RelativeRun run) {
         List<PairedBenchmark> family = run.benchmarks().stream()
                 .filter(b -> !b.confirmation().isEmpty() && !PeerReferences.isReference(side(b, false))).toList();
-        double[] adjusted = HolmStepDown.adjust(family.stream()
-                .mapToDouble(b -> ratio(b.confirmation()).pValue()).toArray());
-        Map<String, Double> byKey = new HashMap<>();
+        double[] oneSided = family.stream().mapToDouble(b -> oneSided(ratio(b.confirmation()),
+                ratio(b.pairs()).ratio())).toArray();
+        double[] adjusted = HolmStepDown.adjust(oneSided);
+        Map<String, Confirmation> byKey = new HashMap<>();
         for (int i = 0; i < adjusted.length; i++) {
-            byKey.put(family.get(i).key(), adjusted[i]);
+            byKey.put(family.get(i).key(), new Confirmation(oneSided[i], adjusted[i]));
         }
         return byKey;
     }
 
+    /**
+     * The p-value of the fresh pairs' t test, one-sided in the direction the first pairs pointed
+     * ({@code firstRatio} above or below 1): half the two-sided p when the fresh estimate points the
+     * same way, else one minus that half (the t distribution is symmetric).
+     */
+    static double oneSided(PairedRatio.Result fresh, double firstRatio) {
+        double half = fresh.pValue() / 2;
+        boolean sameWay = Math.signum(Math.log(fresh.ratio())) == Math.signum(Math.log(firstRatio))
+                && fresh.ratio() != 1;
+        return sameWay ? half : 1 - half;
+    }
+
     private Comparison compareOne(PairedBenchmark b, Measurement base, Measurement head, RelativeRun run,
-            Map<String, Double> adjusted) {
+            Map<String, Confirmation> adjusted) {
         ThresholdEntry entry = ThresholdMapping.entryFor(head);
         double threshold = config.thresholdPercent(entry);
         if (PeerReferences.isReference(head)) {
@@ -154,9 +173,11 @@ public final class PairedComparer {
                             firstText, threshold), Optional.of(evidence(first)));
         }
         PairedRatio.Result fresh = ratio(b.confirmation());
-        return judge(head, base, entry, threshold, fresh, adjusted.get(b.key()), "Holm-adjusted p",
-                String.format(Locale.ROOT, "confirmed on fresh pairs (%s; p = %.3g, Holm's step-down over %d"
-                        + " benchmark(s) measured again): ", firstText, fresh.pValue(), adjusted.size()));
+        Confirmation c = adjusted.get(b.key());
+        return judge(head, base, entry, threshold, fresh, c.adjusted(), "Holm-adjusted p",
+                String.format(Locale.ROOT, "confirmed on fresh pairs (%s; p = %.3g one-sided, %s, Holm's step-down"
+                        + " over %d benchmark(s) measured again): ", firstText, c.oneSided(),
+                        worseFirst > 0 ? "worse" : "better", adjusted.size()));
     }
 
     /**
@@ -210,7 +231,7 @@ public final class PairedComparer {
     private PairedRatio.Result ratio(List<ForkPair> pairs) {
         return PairedRatio.of(pairs.stream()
                 .map(p -> new PairedRatio.Pair(values(p.base()), values(p.head()), p.iterationsAligned(),
-                        p.baseCore() == p.headCore() ? -1 : p.baseCore())).toList(),
+                        p.orientation())).toList(),
                 config.statistics().confidence());
     }
 

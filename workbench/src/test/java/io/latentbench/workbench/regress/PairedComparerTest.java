@@ -3,6 +3,7 @@ package io.latentbench.workbench.regress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latentbench.workbench.regress.config.RegressionConfig;
+import io.latentbench.workbench.regress.stats.PairedRatio;
 import io.latentbench.workbench.results.RunInfo;
 import io.latentbench.workbench.results.relative.ForkPair;
 import io.latentbench.workbench.results.relative.PairedBenchmark;
@@ -232,16 +233,34 @@ class PairedComparerTest {
         assertThat(quiet.confirmation()).isEmpty();
         assertThat(r.comparisons()).extracting(Comparison::verdict)
                 .containsExactly(Verdict.REGRESSION, Verdict.NO_CHANGE, Verdict.NO_CHANGE);
-        // the smaller of two p-values is held against alpha / 2, so its adjusted p is twice the raw one
-        double raw = r.comparisons().get(0).statistics().orElseThrow().pValue();
+        // the fresh pairs point the way the first ones did: the one-sided p is half the two-sided one; the
+        // smaller of two p-values is held against alpha / 2, so its adjusted p is twice the one-sided one
+        double twoSided = r.comparisons().get(0).statistics().orElseThrow().pValue();
         assertThat(r.comparisons().get(0).reason()).contains("confirmed on fresh pairs")
+                .contains(String.format(java.util.Locale.ROOT, "p = %.3g one-sided, worse", twoSided / 2))
                 .contains("Holm's step-down over 2 benchmark(s) measured again").contains("10 pairs")
-                .contains(String.format(java.util.Locale.ROOT, "Holm-adjusted p = %.3g < 0.05", 2 * raw));
+                .contains(String.format(java.util.Locale.ROOT, "Holm-adjusted p = %.3g < 0.05", twoSided));
         assertThat(r.comparisons().get(1).reason()).contains("the first 5 pairs said +30").contains("Holm-adjusted p");
         assertThat(r.comparisons().get(2).reason()).contains("not measured again");
         assertThat(r.mode()).contains("2 benchmark(s) past their threshold measured again with 10 fresh pairs");
         assertThat(io.latentbench.workbench.regress.report.TextReport.render(r)).contains("the first pairs only select")
                 .contains("Holm's step-down");
+    }
+
+    @Test
+    void theFreshPairsAreTestedOneSidedInTheDirectionTheFirstPairsPointed() {
+        PairedRatio.Result slower = new PairedRatio.Result(10, 1.08, 1.02, 1.14, 0.01, 0.05, Double.NaN);
+        PairedRatio.Result faster = new PairedRatio.Result(10, 0.93, 0.88, 0.98, 0.01, 0.05, Double.NaN);
+        PairedRatio.Result unchanged = new PairedRatio.Result(10, 1.0, 0.98, 1.02, 1.0, 0.05, Double.NaN);
+        assertThat(PairedComparer.oneSided(slower, 1.12)).isEqualTo(0.005);
+        assertThat(PairedComparer.oneSided(faster, 0.9)).isEqualTo(0.005);
+        // fresh pairs that point the other way are no evidence for the verdict the first ones suggested
+        assertThat(PairedComparer.oneSided(slower, 0.9)).isEqualTo(0.995);
+        assertThat(PairedComparer.oneSided(faster, 1.12)).isEqualTo(0.995);
+        assertThat(PairedComparer.oneSided(unchanged, 1.12)).isEqualTo(0.5);
+        PairedRatio.Result untested = new PairedRatio.Result(1, 1.1, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
+        assertThat(PairedComparer.oneSided(untested, 1.12)).isNaN();
     }
 
     @Test

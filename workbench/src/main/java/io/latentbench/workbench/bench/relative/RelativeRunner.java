@@ -34,10 +34,11 @@ import java.util.function.Consumer;
  * Measures base and head in one job: for every point of the plan, {@code forks} pairs of one base
  * fork and one head fork, each fork on its own side's class path.
  *
- * <p>Duet: both forks of a pair start together, pinned to cores 0 and 1, swapped on every other
- * pair so that neither side keeps the better core; both run the same iterations for the same
- * time, so iteration i of one is paired with iteration i of the other; which of the two starts first
- * is drawn from {@code seed}. Interleaved: the forks of
+ * <p>Duet: both forks of a pair start together, pinned to cores 0 and 1 (which one gets which
+ * alternates from pair to pair), and exchange their cores every few tens of milliseconds while
+ * they run ({@link CoreSwap}), so that neither side keeps the faster core for long; both run the
+ * same iterations for the same time, so iteration i of one is paired with iteration i of the other;
+ * which of the two starts first is drawn from {@code seed}. Interleaved: the forks of
  * a pair run one after the other, unpinned, in an order drawn from {@code seed}; so do the pairs of
  * a point that keeps more than one core busy ({@link Target#multiCore}), in either schedule.
  *
@@ -63,6 +64,8 @@ public final class RelativeRunner {
     private final Consumer<String> progress;
     private Recheck recheck = Recheck.NEVER;
     private int confirmPairs;
+    /** What swaps a duet pair's cores; null when the run has no duet pair or the mechanism failed. */
+    private CoreAffinity affinity;
 
     public RelativeRunner(RunSettings settings, Schedule schedule, long seed, List<String> jvmArgs,
             Consumer<String> progress) {
@@ -92,9 +95,9 @@ public final class RelativeRunner {
      * @throws BenchmarkFailedException when a fork of either side fails (other than the base not having a benchmark)
      */
     public RelativeRun run(List<Target> points, Side base, Side head, RunInfo machine, Path dir) {
-        if (schedule == Schedule.DUET && machine.cores() < 2) {
-            throw new IllegalArgumentException("the duet schedule needs two cores, this machine has " + machine.cores()
-                    + "; use --schedule interleaved");
+        if (schedule.together() && machine.cores() < 2) {
+            throw new IllegalArgumentException("the " + schedule.label() + " schedule needs two cores, this machine has "
+                    + machine.cores() + "; use --schedule interleaved");
         }
         Path forkDir = dir.resolve("forks");
         try {
@@ -103,6 +106,23 @@ public final class RelativeRunner {
             throw new UncheckedIOException("cannot create " + forkDir, e);
         }
         ForkLauncher launcher = new ForkLauncher(settings, jvmArgs, forkDir);
+        if (schedule == Schedule.DUET && points.stream().anyMatch(p -> !p.multiCore())) {
+            affinity = CoreAffinity.detect();
+            progress.accept(String.format("duet pairs exchange their cores every %d ms (%s)",
+                    affinity.swapPeriod().toMillis(), affinity.describe()));
+        }
+        try {
+            return run(points, base, head, machine, dir, launcher);
+        } finally {
+            if (affinity != null) {
+                affinity.close();
+                affinity = null;
+            }
+        }
+    }
+
+    private RelativeRun run(List<Target> points, Side base, Side head, RunInfo machine, Path dir,
+            ForkLauncher launcher) {
         Random order = new Random(seed);
         Random layouts = new Random(seed + 1);
         List<PairedBenchmark> benchmarks = new ArrayList<>();
@@ -176,7 +196,7 @@ public final class RelativeRunner {
             String how;
             int baseCore = -1;
             int headCore = -1;
-            if (scheduleOf(point) == Schedule.DUET) {
+            if (scheduleOf(point).together()) {
                 baseCore = DUET_CORES[pair % 2];
                 headCore = DUET_CORES[(pair + 1) % 2];
                 // Which fork starts first (a few milliseconds apart) is drawn from the seed, so
@@ -191,9 +211,14 @@ public final class RelativeRunner {
                     rh = launcher.start(head, point, pair, headCore, padding);
                     rb = launcher.start(base, point, pair, baseCore, padding);
                 }
-                h = finishBoth(launcher, rb, rh);
-                b = launcher.finish(rb);
-                how = "together";
+                int swaps = 0;
+                try (CoreSwap swap = affinity == null ? null : CoreSwap.start(affinity, rb.process().toHandle(),
+                        baseCore, rh.process().toHandle(), headCore, this::swapFailed)) {
+                    h = finishBoth(launcher, rb, rh);
+                    b = launcher.finish(rb);
+                    swaps = swap == null ? 0 : swap.swaps();
+                }
+                how = swaps > 0 ? ForkPair.SWAPPED : ForkPair.TOGETHER;
             } else if (order.nextBoolean()) {
                 b = launcher.finish(launcher.start(base, point, pair, -1, padding));
                 h = launcher.finish(launcher.start(head, point, pair, -1, padding));
@@ -213,6 +238,15 @@ public final class RelativeRunner {
             pairs.add(new ForkPair(pair, how, baseCore, headCore, b.iterations(), h.iterations()));
         }
         return pairs;
+    }
+
+    /** The swapping mechanism failed: said once, and the pairs after this one keep their cores. */
+    private void swapFailed(String message) {
+        if (affinity != null) {
+            progress.accept(message + "; the pairs after this one keep their cores");
+            affinity.close();
+            affinity = null;
+        }
     }
 
     /** The run's schedule, but interleaved for a point that needs more than the one core duet gives each fork. */

@@ -5,15 +5,21 @@ import java.util.Objects;
 
 /**
  * A base fork and a head fork that belong together: in a duet run they ran at the same time
- * (base on {@code baseCore}, head on {@code headCore}); interleaved, one after the other.
+ * (base on {@code baseCore}, head on {@code headCore}, or starting there and exchanging the two
+ * cores while they ran); interleaved, one after the other.
  *
- * @param order     "together" (duet), "base-first" or "head-first" (interleaved)
- * @param baseCore  the core the base fork was pinned to, -1 when not pinned
- * @param headCore  the core the head fork was pinned to, -1 when not pinned
+ * @param order     {@value #TOGETHER} or {@value #SWAPPED} (duet), "base-first" or "head-first" (interleaved)
+ * @param baseCore  the core the base fork was pinned to (started on, when swapped), -1 when not pinned
+ * @param headCore  the core the head fork was pinned to (started on, when swapped), -1 when not pinned
  * @param base      the base fork's measurement iterations, in order
  * @param head      the head fork's measurement iterations, in order
  */
 public record ForkPair(int index, String order, int baseCore, int headCore, List<Double> base, List<Double> head) {
+
+    /** Ran at the same time, each fork on its own core throughout. */
+    public static final String TOGETHER = "together";
+    /** Ran at the same time, the two forks exchanging their cores every few tens of milliseconds. */
+    public static final String SWAPPED = "swapped";
 
     public ForkPair {
         Objects.requireNonNull(order, "order");
@@ -27,6 +33,14 @@ public record ForkPair(int index, String order, int baseCore, int headCore, List
 
     /** Whether iteration i of one side ran at the same time as iteration i of the other. */
     public boolean iterationsAligned() {
-        return order.equals("together") && base.size() == head.size();
+        return (order.equals(TOGETHER) || order.equals(SWAPPED)) && base.size() == head.size();
+    }
+
+    /**
+     * Which way round the pair sat on the cores for its whole run: the base's core, or -1 when its
+     * forks were not pinned or exchanged their cores.
+     */
+    public int orientation() {
+        return order.equals(TOGETHER) && baseCore != headCore ? baseCore : -1;
     }
 }

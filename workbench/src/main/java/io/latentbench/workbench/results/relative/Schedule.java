@@ -8,9 +8,13 @@ import java.util.stream.Collectors;
  * How the forks of base and head are placed in a relative run.
  *
  * <ul>
- *   <li>{@code DUET}: a base fork and a head fork at the same time, each pinned to its own core
- *       (the cores swap from one pair to the next), so that both see the same machine at the same
- *       moment and their iterations can be paired one to one (Bulej et al., ICPE 2020).</li>
+ *   <li>{@code DUET}: a base fork and a head fork at the same time, each pinned to its own core,
+ *       the two exchanging their cores every few tens of milliseconds while they run, so that both
+ *       see the same machine at the same moment, neither keeps the faster core, and their
+ *       iterations can be paired one to one (Bulej et al., ICPE 2020).</li>
+ *   <li>{@code PINNED}: as duet, but each fork keeps its core for its whole run (which side gets
+ *       which alternates from pair to pair): the duet of the paper, kept to measure what the
+ *       exchange gains.</li>
  *   <li>{@code INTERLEAVED}: the two forks of a pair one after another, in a seeded random order
  *       (randomized multiple interleaved trials, Abedi and Brecht, ICPE 2017): for one-core machines
  *       and benchmarks that use two threads.</li>
@@ -18,7 +22,13 @@ import java.util.stream.Collectors;
  */
 public enum Schedule {
     DUET,
+    PINNED,
     INTERLEAVED;
+
+    /** Base and head forks run at the same time, one on each core. */
+    public boolean together() {
+        return this != INTERLEAVED;
+    }
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

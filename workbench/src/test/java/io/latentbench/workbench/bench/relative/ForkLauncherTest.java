@@ -75,7 +75,7 @@ class ForkLauncherTest {
         assertThat(Schedule.defaultFor(2)).isEqualTo(Schedule.DUET);
         assertThat(Schedule.defaultFor(1)).isEqualTo(Schedule.INTERLEAVED);
         assertThat(Schedule.parse(" Interleaved ")).isEqualTo(Schedule.INTERLEAVED);
-        assertThatThrownBy(() -> Schedule.parse("solo")).hasMessageContaining("expected one of duet, interleaved");
+        assertThatThrownBy(() -> Schedule.parse("solo")).hasMessageContaining("expected one of duet, pinned, interleaved");
         assertThatThrownBy(() -> new Side("head", new RelativeRun.Revision("x", "y"), " "))
                 .hasMessageContaining("the head side (x) has no class path");
     }

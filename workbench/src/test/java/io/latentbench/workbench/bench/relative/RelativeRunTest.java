@@ -126,6 +126,9 @@ class RelativeRunTest {
 
         // ten times the work is past any threshold: 5 fresh pairs follow the first 4 at once (5, not 3: on a
         // loaded machine one pair in a few comes out near 1, and 3 pairs with one such are not significant)
+        if (schedule == Schedule.DUET) {
+            assertThat(lines.removeFirst()).startsWith("duet pairs exchange their cores every").contains(" ms (");
+        }
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).contains("tiny.work").contains("past its threshold: 5 fresh pairs to confirm");
         assertThat(lines.get(1)).contains("9 " + schedule.label() + " pairs");
@@ -138,9 +141,15 @@ class RelativeRunTest {
         List<ForkPair> all = saved.benchmarks().getFirst().allPairs();
         assertThat(all).extracting(ForkPair::index).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
         if (schedule == Schedule.DUET) {
-            // the cores swap from pair to pair, on through the confirmation pairs
+            // the starting cores alternate from pair to pair, on through the confirmation pairs, and each
+            // pair's forks (a second or more each) exchanged their cores while they ran
             assertThat(all).extracting(ForkPair::baseCore).containsExactly(0, 1, 0, 1, 0, 1, 0, 1, 0);
             assertThat(all).extracting(ForkPair::headCore).containsExactly(1, 0, 1, 0, 1, 0, 1, 0, 1);
+            assertThat(all).allSatisfy(p -> {
+                assertThat(p.order()).isEqualTo(ForkPair.SWAPPED);
+                assertThat(p.iterationsAligned()).isTrue();
+                assertThat(p.orientation()).isEqualTo(-1);
+            });
         }
         assertThat(ResultFiles.read(out.resolve("head/results.json")).results()).singleElement()
                 .satisfies(r -> assertThat(r.primary().forks()).isEqualTo(9));

@@ -1,0 +1,117 @@
+package io.latentbench.workbench.bench.relative;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Exchanges the cores of a duet pair's two forks over and over while both run, so that each
+ * fork spends about half of every iteration on each core.
+ *
+ * <p>Why: on a shared machine the two cores are not equally fast, and not for long. In a quiet
+ * gate run the memory-bound benchmarks ran 6-30 % slower on one core than on the other, the
+ * sign and size changing over the run; compute-bound ones 1 %. Swapping the cores from one pair
+ * to the next cancels that only where it held still across pairs, and the rest entered the pairs'
+ * spread (a median of 10.9 % over the run's benchmarks, 7.9 % with the orientations told apart).
+ * Swapping within the pair, every {@link CoreAffinity#swapPeriod()}, cancels it inside each
+ * iteration, whatever it does from one pair to the next.
+ *
+ * <p>A fork is a process tree (our launch of JMH and JMH's forked JVM, started later): each swap
+ * moves the whole tree. Stops when either fork ends.
+ */
+final class CoreSwap implements AutoCloseable {
+
+    private final CoreAffinity affinity;
+    private final ProcessHandle first;
+    private final ProcessHandle second;
+    private final int[] cores;
+    private final Consumer<String> warnings;
+    private final Thread thread;
+    private volatile boolean stopped;
+    private volatile int swaps;
+
+    private CoreSwap(CoreAffinity affinity, ProcessHandle first, ProcessHandle second, int[] cores,
+            Consumer<String> warnings) {
+        this.affinity = affinity;
+        this.first = first;
+        this.second = second;
+        this.cores = cores.clone();
+        this.warnings = warnings;
+        this.thread = Thread.ofPlatform().daemon().name("core-swap-" + first.pid() + "-" + second.pid())
+                .unstarted(this::loop);
+    }
+
+    /**
+     * Starts swapping: {@code first} was started on {@code firstCore}, {@code second} on
+     * {@code secondCore}; a failure of the mechanism stops the swapping and is reported once to
+     * {@code warnings}.
+     */
+    static CoreSwap start(CoreAffinity affinity, ProcessHandle first, int firstCore, ProcessHandle second,
+            int secondCore, Consumer<String> warnings) {
+        if (firstCore == secondCore) {
+            throw new IllegalArgumentException("a swap needs two different cores, got " + firstCore + " twice");
+        }
+        CoreSwap swap = new CoreSwap(affinity, first, second, new int[] {firstCore, secondCore}, warnings);
+        swap.thread.start();
+        return swap;
+    }
+
+    /** How many times the two forks exchanged their cores. */
+    int swaps() {
+        return swaps;
+    }
+
+    private void loop() {
+        long periodNanos = affinity.swapPeriod().toNanos();
+        long next = System.nanoTime() + periodNanos;
+        boolean swapped = false;
+        while (!stopped && first.isAlive() && second.isAlive()) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(Duration.ofNanos(wait));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            next += periodNanos;
+            if (stopped) {
+                return;
+            }
+            swapped = !swapped;
+            try {
+                affinity.pin(tree(first), cores[swapped ? 1 : 0]);
+                affinity.pin(tree(second), cores[swapped ? 0 : 1]);
+                swaps++;
+            } catch (IOException e) {
+                if (stopped) {
+                    return;
+                }
+                warnings.accept("the forks of a duet pair stopped swapping cores: " + e.getMessage());
+                return;
+            }
+        }
+    }
+
+    /** The process and every process it started, as they are now. */
+    private static List<Long> tree(ProcessHandle root) {
+        List<Long> pids = new ArrayList<>();
+        pids.add(root.pid());
+        root.descendants().forEach(d -> pids.add(d.pid()));
+        return pids;
+    }
+
+    /** Stops swapping and waits for the last swap to end. */
+    @Override
+    public void close() {
+        stopped = true;
+        thread.interrupt();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

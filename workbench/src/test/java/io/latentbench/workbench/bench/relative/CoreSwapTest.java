@@ -1,0 +1,177 @@
+package io.latentbench.workbench.bench.relative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The cores of a duet pair's forks exchanged while they run, on real processes. */
+class CoreSwapTest {
+
+    /** Records what it was asked to pin, and can be made to fail from a given call on. */
+    private static final class Recording implements CoreAffinity {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        volatile int failFrom = Integer.MAX_VALUE;
+
+        @Override
+        public int pin(List<Long> pids, int core) throws IOException {
+            if (calls.size() >= failFrom) {
+                throw new IOException("helper gone");
+            }
+            calls.add(pids.getFirst() + "->" + core);
+            return pids.size();
+        }
+
+        @Override
+        public Duration swapPeriod() {
+            return Duration.ofMillis(20);
+        }
+
+        @Override
+        public String describe() {
+            return "recording";
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private static Process sleeper(String seconds) throws IOException {
+        return new ProcessBuilder("sleep", seconds).start();
+    }
+
+    @Test
+    void theTwoForksExchangeTheirCoresUntilOneEnds() throws Exception {
+        Recording affinity = new Recording();
+        Process a = sleeper("0.5");
+        Process b = sleeper("30");
+        List<String> warnings = new ArrayList<>();
+        int swaps;
+        try (CoreSwap swap = CoreSwap.start(affinity, a.toHandle(), 0, b.toHandle(), 1, warnings::add)) {
+            a.waitFor();
+            Thread.sleep(100);
+            swaps = swap.swaps();
+        } finally {
+            b.destroyForcibly();
+        }
+        // 500 ms at a 20 ms period, on a machine that may be busy: several swaps, far fewer than 100
+        assertThat(swaps).isBetween(4, 30);
+        assertThat(affinity.calls).hasSize(2 * swaps);
+        for (int i = 0; i < swaps; i++) {
+            // first swap: a (started on 0) goes to 1, b to 0; then back, and so on
+            int aCore = i % 2 == 0 ? 1 : 0;
+            assertThat(affinity.calls.get(2 * i)).isEqualTo(a.pid() + "->" + aCore);
+            assertThat(affinity.calls.get(2 * i + 1)).isEqualTo(b.pid() + "->" + (1 - aCore));
+        }
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aFailingMechanismStopsTheSwappingAndSaysSoOnce() throws Exception {
+        Recording affinity = new Recording();
+        affinity.failFrom = 4;
+        Process a = sleeper("30");
+        Process b = sleeper("30");
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        try (CoreSwap swap = CoreSwap.start(affinity, a.toHandle(), 1, b.toHandle(), 0, warnings::add)) {
+            Thread.sleep(400);
+            assertThat(swap.swaps()).isEqualTo(2);
+        } finally {
+            a.destroyForcibly();
+            b.destroyForcibly();
+        }
+        assertThat(affinity.calls).hasSize(4);
+        assertThat(warnings).singleElement().asString().contains("stopped swapping cores").contains("helper gone");
+    }
+
+    @Test
+    void aSwapNeedsTwoCores() throws Exception {
+        Process a = sleeper("5");
+        try {
+            assertThatThrownBy(() -> CoreSwap.start(new Recording(), a.toHandle(), 1, a.toHandle(), 1, w -> {}))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 1 twice");
+        } finally {
+            a.destroyForcibly();
+        }
+    }
+
+    /** The core list the kernel holds for every thread of a process. */
+    private static List<String> allowedCores(long pid) throws IOException {
+        List<String> cores = new ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                for (String line : Files.readAllLines(task.resolve("status"))) {
+                    if (line.startsWith("Cpus_allowed_list:")) {
+                        cores.add(line.substring(line.indexOf(':') + 1).strip());
+                    }
+                }
+            }
+        }
+        return cores;
+    }
+
+    /**
+     * Every thread of this test's JVM (many) onto core 1 and back; a sleeper between the cores; a
+     * process that has exited skipped, not an error.
+     */
+    private static void movesEveryThread(CoreAffinity affinity) throws Exception {
+        long self = ProcessHandle.current().pid();
+        List<String> before = allowedCores(self);
+        assertThat(before.size()).as("threads of this JVM").isGreaterThan(5);
+        try {
+            assertThat(affinity.pin(List.of(self), 1)).isEqualTo(1);
+            assertThat(allowedCores(self)).containsOnly("1");
+        } finally {
+            affinity.pin(List.of(self), -1);
+        }
+        assertThat(allowedCores(self)).isEqualTo(before);
+
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Process sleeper = sleeper("30");
+        try {
+            for (int core : new int[] {1, 0, 1}) {
+                assertThat(affinity.pin(List.of(gone.pid(), sleeper.pid()), core)).isEqualTo(1);
+                assertThat(allowedCores(sleeper.pid())).containsOnly(Integer.toString(core));
+            }
+        } finally {
+            sleeper.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theResidentPythonMovesEveryThread() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "two cores to move between");
+        try (CoreAffinity affinity = CoreAffinity.ResidentPython.start()) {
+            assertThat(affinity.swapPeriod()).isEqualTo(Duration.ofMillis(50));
+            movesEveryThread(affinity);
+        }
+    }
+
+    @Test
+    void tasksetMovesEveryThread() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "two cores to move between");
+        try (CoreAffinity affinity = new CoreAffinity.Taskset()) {
+            assertThat(affinity.swapPeriod()).isEqualTo(Duration.ofMillis(250));
+            movesEveryThread(affinity);
+        }
+    }
+
+    @Test
+    void theHelperIsChosenOnceAndSaysWhichItIs() {
+        try (CoreAffinity affinity = CoreAffinity.detect()) {
+            // python3 is on every machine the tests run on (Jupyter needs it)
+            assertThat(affinity).isInstanceOf(CoreAffinity.ResidentPython.class);
+            assertThat(affinity.describe()).contains("python3");
+        }
+    }
+}
