@@ -63,10 +63,20 @@ final class CoreSwap implements AutoCloseable {
         return swaps;
     }
 
+    /**
+     * Swaps between looks at the process trees: listing a tree reads every process's status from
+     * /proc (a millisecond or two of the runner's CPU, on one of the forks' cores), and a tree
+     * changes only when JMH starts its fork or a benchmark starts a child (a Python peer).
+     */
+    static final int SWAPS_PER_LOOK = 10;
+
     private void loop() {
         long periodNanos = affinity.swapPeriod().toNanos();
         long next = System.nanoTime() + periodNanos;
         boolean swapped = false;
+        List<Long> firstTree = List.of();
+        List<Long> secondTree = List.of();
+        int n = 0;
         while (!stopped && first.isAlive() && second.isAlive()) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
@@ -81,9 +91,19 @@ final class CoreSwap implements AutoCloseable {
                 return;
             }
             swapped = !swapped;
+            if (n++ % SWAPS_PER_LOOK == 0) {
+                firstTree = tree(first);
+                secondTree = tree(second);
+            }
             try {
-                affinity.pin(tree(first), cores[swapped ? 1 : 0]);
-                affinity.pin(tree(second), cores[swapped ? 0 : 1]);
+                // For a moment both forks share a core; which of them arrives there first alternates.
+                if (swapped) {
+                    affinity.pin(firstTree, cores[1]);
+                    affinity.pin(secondTree, cores[0]);
+                } else {
+                    affinity.pin(secondTree, cores[1]);
+                    affinity.pin(firstTree, cores[0]);
+                }
                 swaps++;
             } catch (IOException e) {
                 if (stopped) {
