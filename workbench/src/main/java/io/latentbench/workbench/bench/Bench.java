@@ -281,6 +281,7 @@ public final class Bench {
         if (against == null) {
             throw new IllegalStateException("runRelative needs the base revision: call against(REV) first");
         }
+        List<String> forkArguments = jmh.forkArguments();
         BenchPlan plan = plan();
         if (plan.points().isEmpty()) {
             throw new IllegalArgumentException("nothing to run: shard " + shard + " of a " + plan.totalSize()
@@ -311,8 +312,12 @@ public final class Bench {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        return new RelativeRunner(settings(), s, seed, jvmArgs, lines).confirm(confirmPairs, recheck)
-                .run(plan.points().stream().map(Target::of).toList(), baseSide, headSide, machine, dir);
+        // Several JMH threads keep several cores busy: such pairs run one fork after the other.
+        boolean threaded = jmh.threads().orElse(1) > 1;
+        return new RelativeRunner(settings(), s, seed, jvmArgs, lines).jmhArguments(forkArguments)
+                .confirm(confirmPairs, recheck)
+                .run(plan.points().stream().map(p -> threaded ? Target.of(p).asMultiCore() : Target.of(p)).toList(),
+                        baseSide, headSide, machine, dir);
     }
 
     /** The settings that will be used: the profile's unless overridden. */

@@ -88,6 +88,40 @@ public record JmhOptions(List<Profiler> profilers, List<Pattern> include, List<P
         return new JmhOptions(profilers, include, exclude, threads, timeUnit, Optional.of(format));
     }
 
+    /**
+     * The options as arguments of JMH's command line, for the forks of a relative run, which start
+     * {@code org.openjdk.jmh.Main} on each side's jars: the thread count and the time unit, which
+     * change what both sides measure alike. Profilers and result formats have no place there (a
+     * relative run's forks are timed, and it writes its own files): an error naming the option.
+     */
+    public List<String> forkArguments() {
+        if (!profilers.isEmpty()) {
+            throw new IllegalArgumentException("profilers (" + profilers.stream().map(Profiler::toString).toList()
+                    + ") are not run in a relative run, whose forks are only timed: profile in a run without --against");
+        }
+        resultFormat.ifPresent(f -> {
+            throw new IllegalArgumentException("a relative run writes relative.json and each side's results.json, not "
+                    + f.name().toLowerCase(Locale.ROOT) + ": --result-format belongs to a run without --against");
+        });
+        List<String> args = new ArrayList<>();
+        threads.ifPresent(t -> args.addAll(List.of("-t", Integer.toString(t))));
+        timeUnit.ifPresent(u -> args.addAll(List.of("-tu", jmhName(u))));
+        return args;
+    }
+
+    /** A time unit as JMH's command line spells it. */
+    static String jmhName(TimeUnit unit) {
+        return switch (unit) {
+            case NANOSECONDS -> "ns";
+            case MICROSECONDS -> "us";
+            case MILLISECONDS -> "ms";
+            case SECONDS -> "s";
+            case MINUTES -> "m";
+            case HOURS -> "h";
+            case DAYS -> throw new IllegalArgumentException("JMH has no time unit of days");
+        };
+    }
+
     /** Whether the include and exclude patterns let a point run: found (not matched whole) in its JMH name or its key, as JMH does. */
     public boolean selects(BenchPoint point) {
         boolean included = include.isEmpty() || include.stream().anyMatch(p -> foundIn(p, point));

@@ -205,6 +205,7 @@ public final class BenchCommand implements Callable<Integer> {
                 if (schedule != null) {
                     bench.schedule(schedule);
                 }
+                bench.jmhOptions().forkArguments(); // --prof and --result-format have no place in one: say so now
             } else if (head != null || schedule != null || confirm != null) {
                 throw new IllegalArgumentException("--head, --schedule and --confirm belong to a relative run: add"
                         + " --against REV");

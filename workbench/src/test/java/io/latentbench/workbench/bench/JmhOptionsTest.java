@@ -44,4 +44,23 @@ class JmhOptionsTest {
         assertThat(JmhOptions.resultFileName(ResultFormatType.SCSV)).isEqualTo("jmh-result.scsv");
         assertThatThrownBy(() -> JmhOptions.parseResultFormat("yaml")).hasMessageContaining("'yaml'");
     }
+
+    @Test
+    void aRelativeRunsForksTakeTheThreadsAndTheUnitAndRefuseProfilersAndFormatsNamingThem() {
+        assertThat(JmhOptions.NONE.forkArguments()).isEmpty();
+        assertThat(JmhOptions.NONE.withThreads(2).withTimeUnit(TimeUnit.MICROSECONDS).withInclude("knn").forkArguments())
+                .containsExactly("-t", "2", "-tu", "us");
+        for (TimeUnit u : new TimeUnit[] {TimeUnit.NANOSECONDS, TimeUnit.MILLISECONDS, TimeUnit.SECONDS,
+                TimeUnit.MINUTES, TimeUnit.HOURS}) {
+            // the name JMH's command line takes is the one --time-unit reads back
+            String name = JmhOptions.NONE.withTimeUnit(u).forkArguments().get(1);
+            assertThat(JmhOptions.parseTimeUnit(name)).isEqualTo(u);
+        }
+        assertThatThrownBy(() -> JmhOptions.NONE.withProfiler(JmhOptions.Profiler.parse("stack:lines=3")).forkArguments())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[stack:lines=3]")
+                .hasMessageContaining("without --against");
+        assertThatThrownBy(() -> JmhOptions.NONE.withResultFormat(ResultFormatType.CSV).forkArguments())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not csv")
+                .hasMessageContaining("without --against");
+    }
 }

@@ -37,11 +37,14 @@ final class ForkLauncher {
 
     private final RunSettings settings;
     private final List<String> jvmArgs;
+    private final List<String> jmhArgs;
     private final Path dir;
 
-    ForkLauncher(RunSettings settings, List<String> jvmArgs, Path dir) {
+    /** {@code jmhArgs}: more of JMH's command line for every fork, such as {@code -t 2}. */
+    ForkLauncher(RunSettings settings, List<String> jvmArgs, List<String> jmhArgs, Path dir) {
         this.settings = settings;
         this.jvmArgs = List.copyOf(jvmArgs);
+        this.jmhArgs = List.copyOf(jmhArgs);
         this.dir = dir;
     }
 
@@ -80,6 +83,7 @@ final class ForkLauncher {
                 "-i", Integer.toString(settings.measurementIterations()),
                 "-r", settings.measurementTime().toMillis() + "ms",
                 "-foe", "true", "-rf", "json", "-rff", json.toString()));
+        c.addAll(jmhArgs);
         for (Map.Entry<String, String> p : point.params().entrySet()) {
             c.addAll(List.of("-p", p.getKey() + "=" + p.getValue()));
         }

@@ -61,6 +61,7 @@ public final class RelativeRunner {
     private final Schedule schedule;
     private final long seed;
     private final List<String> jvmArgs;
+    private List<String> jmhArgs = List.of();
     private final Consumer<String> progress;
     private Recheck recheck = Recheck.NEVER;
     private int confirmPairs;
@@ -74,6 +75,15 @@ public final class RelativeRunner {
         this.seed = seed;
         this.jvmArgs = List.copyOf(jvmArgs);
         this.progress = progress == null ? line -> {} : progress;
+    }
+
+    /**
+     * More of JMH's command line for every fork of both sides ({@code JmhOptions.forkArguments()}:
+     * a thread count, a time unit).
+     */
+    public RelativeRunner jmhArguments(List<String> args) {
+        this.jmhArgs = List.copyOf(args);
+        return this;
     }
 
     /**
@@ -105,7 +115,7 @@ public final class RelativeRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + forkDir, e);
         }
-        ForkLauncher launcher = new ForkLauncher(settings, jvmArgs, forkDir);
+        ForkLauncher launcher = new ForkLauncher(settings, jvmArgs, jmhArgs, forkDir);
         if (schedule == Schedule.DUET && points.stream().anyMatch(p -> !p.multiCore())) {
             affinity = CoreAffinity.detect();
             progress.accept(String.format("duet pairs exchange their cores every %d ms (%s)",

@@ -50,6 +50,11 @@ public record Target(String key, String suite, String method, String benchmark, 
         this(key, suite, method, benchmark, params, ForeignRows.guess(suite, method, params), false);
     }
 
+    /** This point, run on more than one core (on several JMH threads, say): interleaved, never pinned. */
+    public Target asMultiCore() {
+        return new Target(key, suite, method, benchmark, params, tags, true, include);
+    }
+
     /** A point of one of our suites, with the tags the suite declares. */
     public static Target of(BenchPoint p) {
         return new Target(p.key(), p.suite().label(), p.method(), p.benchmark(), p.params(), SuiteTags.of(p),

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ForkLauncherTest {
 
     private final ForkLauncher launcher = new ForkLauncher(
-            new RunSettings(5, 3, Duration.ofMillis(400), 4, Duration.ofMillis(500)), List.of("-XX:UseAVX=2"), Path.of("f"));
+            new RunSettings(5, 3, Duration.ofMillis(400), 4, Duration.ofMillis(500)), List.of("-XX:UseAVX=2"), List.of("-t", "2"), Path.of("f"));
     private final Target knn = new Target("latency.knn[dim=256,k=10]", "latency", "knn",
             "io.latentbench.workbench.bench.suites.LatencyBenchmarks.knn", new TreeMap<>(Map.of("dim", "256", "k", "10")));
     private final Side base = new Side("base", new RelativeRun.Revision("HEAD^1", "abc"), "/b/wb.jar:/b/lib/jmh.jar");
@@ -31,7 +31,7 @@ class ForkLauncherTest {
         assertThat(c).containsSubsequence("-cp", "/b/wb.jar:/b/lib/jmh.jar", "org.openjdk.jmh.Main",
                 "^\\Qio.latentbench.workbench.bench.suites.LatencyBenchmarks.knn\\E$");
         assertThat(String.join(" ", c)).contains("-f 1 -wf 0 -wi 3 -w 400ms -i 4 -r 500ms")
-                .contains("-rf json -rff out.json").contains("-p dim=256").contains("-p k=10")
+                .contains("-rf json -rff out.json -t 2").contains("-p dim=256").contains("-p k=10")
                 .contains("-Djmh.ignoreLock=true").contains("--add-modules=jdk.incubator.vector").contains("-XX:UseAVX=2");
     }
 
