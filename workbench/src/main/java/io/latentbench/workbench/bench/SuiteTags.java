@@ -79,8 +79,8 @@ public final class SuiteTags {
 
     /**
      * The peers suite measures our kernels against the scalar loop, Lucene's VectorUtil, numpy and
-     * FAISS, and a plain read of the bytes. Those are there to divide by: the plain read and the
-     * scalar loop measure the machine, the others a library that is not ours.
+     * FAISS, and a plain read of the bytes. Those are there to divide by ({@link Role#ofPeer}): the
+     * plain read and a kernel's scalar loop measure the machine, the others a library that is not ours.
      */
     private static RowTags peers(Suite suite, String method, Map<String, String> params) {
         RowTags tags = switch (method) {
@@ -91,20 +91,7 @@ public final class SuiteTags {
             case "add" -> ours(ADD_EMBEDDING);
             default -> undeclared(suite, method);
         };
-        String impl = params.getOrDefault("impl", "");
-        if (method.equals("plainRead") || impl.equals(PeerImpl.SCALAR)) {
-            return tags.withRole(Role.MACHINE);
-        }
-        if (impl.equals(PeerImpl.LUCENE) || params.containsKey("peer")) {
-            return tags.withRole(Role.REFERENCE);
-        }
-        return tags;
-    }
-
-    /** The implementations the peers suite's {@code impl} parameter names. */
-    private static final class PeerImpl {
-        static final String SCALAR = "scalar";
-        static final String LUCENE = "lucene";
+        return tags.withRole(Role.ofPeer(method, params));
     }
 
     private static RowTags ours(String threshold) {

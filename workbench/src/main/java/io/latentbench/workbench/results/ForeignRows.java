@@ -83,11 +83,7 @@ public final class ForeignRows {
         if (!suite.equals("peers")) {
             return RowTags.Role.OURS;
         }
-        String impl = params.getOrDefault("impl", "");
-        if (name.equals("plainRead") || impl.equals("scalar")) {
-            return RowTags.Role.MACHINE;
-        }
-        return impl.equals("lucene") || params.containsKey("peer") ? RowTags.Role.REFERENCE : RowTags.Role.OURS;
+        return RowTags.Role.ofPeer(name, params);
     }
 
     private static String threshold(String suiteName, String benchmark, Map<String, String> params) {

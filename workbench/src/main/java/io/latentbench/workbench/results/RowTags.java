@@ -35,10 +35,25 @@ public record RowTags(Role role, String threshold, Optional<String> speedup, Set
         /** A reference the suite divides by (another library, another language): reported, never judged. */
         REFERENCE,
         /**
-         * A reference that measures the machine itself (a plain read of the bytes, the scalar loop):
-         * reported, never judged, and when it moved past its threshold the machine moved.
+         * A reference that measures the machine itself (a plain read of the bytes, the scalar loop of
+         * a distance kernel): reported, never judged, and when it moved past its threshold the machine moved.
          */
         MACHINE;
+
+        /**
+         * The role of a row of the peers suite, for files that declare it and files that do not alike:
+         * the plain read and a distance kernel's scalar loop measure the machine; Lucene and the
+         * Python peers are libraries not ours; the rest is ours. The scalar knn is ours: it is the
+         * engine's whole search on its scalar kernels, so a slower search moves it too, and taken for
+         * the machine it would hide that very slowdown behind "the machine moved".
+         */
+        public static Role ofPeer(String method, Map<String, String> params) {
+            String impl = params.getOrDefault("impl", "");
+            if (method.equals("plainRead") || (impl.equals("scalar") && !method.startsWith("knn"))) {
+                return MACHINE;
+            }
+            return impl.equals("lucene") || params.containsKey("peer") ? REFERENCE : OURS;
+        }
 
         public boolean isReference() {
             return this != OURS;

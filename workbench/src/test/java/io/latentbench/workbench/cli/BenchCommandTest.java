@@ -77,5 +77,13 @@ class BenchCommandTest {
         assertThat(regex.code()).isEqualTo(2);
         assertThat(regex.err()).contains("include pattern 'peers(' is not a regular expression");
         assertThat(run("bench", "--list", "--threads", "0").err()).contains("threads must be >= 1, got 0");
+        // a relative run's forks are only timed and it writes its own files: said before anything is built
+        Outcome profiled = run("bench", "--list", "--against", "HEAD", "--prof", "gc");
+        assertThat(profiled.code()).isEqualTo(2);
+        assertThat(profiled.err()).contains("profilers ([gc]) are not run in a relative run");
+        Outcome csv = run("bench", "--list", "--against", "HEAD", "--result-format", "csv");
+        assertThat(csv.code()).isEqualTo(2);
+        assertThat(csv.err()).contains("not csv: --result-format belongs to a run without --against");
+        assertThat(run("bench", "--list", "--against", "HEAD", "--threads", "2", "--time-unit", "us").code()).isZero();
     }
 }

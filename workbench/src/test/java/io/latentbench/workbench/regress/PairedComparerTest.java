@@ -175,7 +175,7 @@ class PairedComparerTest {
     @Test
     void referencesAreReportedNotJudgedOnePairIsInconclusiveAndNewBenchmarksAreNew() {
         ComparisonReport r = comparer.compare(run(List.of(
-                duet(new Random(6), "peers", "knn", Map.of("impl", "scalar", "k", "10"), "us/op", 5, 1.5, 0.01),
+                duet(new Random(6), "peers", "cosine", Map.of("impl", "scalar", "dim", "256"), "ns/op", 5, 1.5, 0.01),
                 duet(new Random(7), "latency", "knn", Map.of("k", "10"), "us/op", 1, 1.5, 0.01)),
                 List.of("peers.knnNew[k=10]")), "relative.json");
         assertThat(r.comparisons()).extracting(Comparison::verdict)
@@ -300,7 +300,7 @@ class PairedComparerTest {
         assertThat(recheck.wanted(duet(random, "peers", "knn", KNN, "us/op", 5, 1.08, 0.001))).isTrue();
         assertThat(recheck.wanted(duet(random, "peers", "knn", KNN, "us/op", 5, 0.92, 0.001))).isTrue();
         assertThat(recheck.wanted(duet(random, "peers", "knn", KNN, "us/op", 5, 1.02, 0.001))).isFalse();
-        assertThat(recheck.wanted(duet(random, "peers", "knn", Map.of("impl", "scalar", "k", "10"), "us/op", 5, 1.5,
+        assertThat(recheck.wanted(duet(random, "peers", "cosine", Map.of("impl", "scalar", "dim", "256"), "ns/op", 5, 1.5,
                 0.001))).isFalse();
         // a run with a confirmation stage whose benchmark past the threshold has no fresh pairs: undecided
         Comparison c = comparer.compare(run(List.of(duet(random, "peers", "knn", KNN, "us/op", 5, 1.3, 0.001)),
