@@ -29,7 +29,10 @@ interface CoreAffinity extends AutoCloseable {
      */
     int pin(List<Long> pids, int core) throws IOException;
 
-    /** How often a duet pair swaps cores with this mechanism: its cost kept under half a percent of a core. */
+    /**
+     * How often a duet pair swaps cores with this mechanism, for a cost both forks share alike: about
+     * 0.4 % of a core with the resident python3, about 6 % with taskset.
+     */
     Duration swapPeriod();
 
     /** What moves the threads, for the run's progress line. */
@@ -47,7 +50,7 @@ interface CoreAffinity extends AutoCloseable {
         }
     }
 
-    /** One {@code python3} for the whole run, reading "core pid..." lines and answering with the threads it moved. */
+    /** One {@code python3} for the whole run, reading "core pid..." lines and answering with the processes it moved. */
     final class ResidentPython implements CoreAffinity {
 
         private static final String SCRIPT = """
