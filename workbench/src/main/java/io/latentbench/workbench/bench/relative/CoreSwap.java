@@ -73,10 +73,8 @@ final class CoreSwap implements AutoCloseable {
     private void loop() {
         long periodNanos = affinity.swapPeriod().toNanos();
         long next = System.nanoTime() + periodNanos;
-        boolean swapped = false;
         List<Long> firstTree = List.of();
         List<Long> secondTree = List.of();
-        int n = 0;
         while (!stopped && first.isAlive() && second.isAlive()) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
@@ -90,14 +88,15 @@ final class CoreSwap implements AutoCloseable {
             if (stopped) {
                 return;
             }
-            swapped = !swapped;
-            if (n++ % SWAPS_PER_LOOK == 0) {
+            // The swap count says it all: a failed swap ends the loop, so every attempt before this one counted.
+            if (swaps % SWAPS_PER_LOOK == 0) {
                 firstTree = tree(first);
                 secondTree = tree(second);
             }
             try {
-                // For a moment both forks share a core; which of them arrives there first alternates.
-                if (swapped) {
+                // Even swaps send the first fork to the second core, odd ones bring it back. For a moment
+                // both forks share a core; which of them arrives there first alternates with it.
+                if (swaps % 2 == 0) {
                     affinity.pin(firstTree, cores[1]);
                     affinity.pin(secondTree, cores[0]);
                 } else {
