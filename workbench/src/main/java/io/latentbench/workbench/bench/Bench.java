@@ -243,7 +243,10 @@ public final class Bench {
         return this;
     }
 
-    /** {@code "duet"} (the default on two or more cores), {@code "pinned"} (duet without exchanging cores) or {@code "interleaved"}. */
+    /**
+     * {@code "duet"} (the default on two or more cores), {@code "pinned"} (duet without exchanging
+     * cores), {@code "shared"} (at once, unpinned) or {@code "interleaved"}.
+     */
     public Bench schedule(String name) {
         this.schedule = Schedule.parse(name);
         return this;

@@ -3,8 +3,8 @@ package io.latentbench.workbench.bench;
 /**
  * Whether a benchmark point keeps more than one core busy: a parallel stream, a fork-join pool of
  * two workers or JMH threads. A relative run's duet pins each fork to one core, which would squeeze
- * such a point onto one and measure another thing (two threads taking turns), so it runs those
- * pairs interleaved instead, each fork with the whole machine.
+ * such a point onto one and measure another thing (two threads taking turns), so it runs both
+ * forks of such a pair unpinned, sharing the cores.
  */
 public final class Cores {
 

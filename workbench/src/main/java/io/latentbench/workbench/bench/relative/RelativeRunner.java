@@ -38,9 +38,10 @@ import java.util.function.Consumer;
  * alternates from pair to pair), and exchange their cores every few tens of milliseconds while
  * they run ({@link CoreSwap}), so that neither side keeps the faster core for long; both run the
  * same iterations for the same time, so iteration i of one is paired with iteration i of the other;
- * which of the two starts first is drawn from {@code seed}. Interleaved: the forks of
- * a pair run one after the other, unpinned, in an order drawn from {@code seed}; so do the pairs of
- * a point that keeps more than one core busy ({@link Target#multiCore}), in either schedule.
+ * which of the two starts first is drawn from {@code seed}. A point that keeps more than one core
+ * busy ({@link Target#multiCore}) runs its two forks at the same time too, but unpinned, sharing the
+ * cores ({@link Schedule#SHARED}). Interleaved: the forks of a pair run one after the other, unpinned,
+ * in an order drawn from {@code seed}.
  *
  * <p>Both forks of a pair start from the same memory layout, drawn anew for each pair
  * ({@link ForkLauncher#start}).
@@ -206,9 +207,12 @@ public final class RelativeRunner {
             String how;
             int baseCore = -1;
             int headCore = -1;
-            if (scheduleOf(point).together()) {
-                baseCore = DUET_CORES[pair % 2];
-                headCore = DUET_CORES[(pair + 1) % 2];
+            Schedule placement = scheduleOf(point);
+            if (placement.together()) {
+                if (placement.pinned()) {
+                    baseCore = DUET_CORES[pair % 2];
+                    headCore = DUET_CORES[(pair + 1) % 2];
+                }
                 // Which fork starts first (a few milliseconds apart) is drawn from the seed, so
                 // that it is not always the base: in A/A duet runs on a loaded machine one
                 // benchmark came out 40 % faster on the head side twice, with the base always first.
@@ -222,13 +226,14 @@ public final class RelativeRunner {
                     rb = launcher.start(base, point, pair, baseCore, padding);
                 }
                 int swaps = 0;
-                try (CoreSwap swap = affinity == null ? null : CoreSwap.start(affinity, rb.process().toHandle(),
-                        baseCore, rh.process().toHandle(), headCore, this::swapFailed)) {
+                try (CoreSwap swap = affinity == null || placement != Schedule.DUET ? null
+                        : CoreSwap.start(affinity, rb.process().toHandle(), baseCore, rh.process().toHandle(),
+                                headCore, this::swapFailed)) {
                     h = finishBoth(launcher, rb, rh);
                     b = launcher.finish(rb);
                     swaps = swap == null ? 0 : swap.swaps();
                 }
-                how = swaps > 0 ? ForkPair.SWAPPED : ForkPair.TOGETHER;
+                how = swaps > 0 ? ForkPair.SWAPPED : placement.pinned() ? ForkPair.TOGETHER : ForkPair.SHARED;
             } else if (order.nextBoolean()) {
                 b = launcher.finish(launcher.start(base, point, pair, -1, padding));
                 h = launcher.finish(launcher.start(head, point, pair, -1, padding));
@@ -259,9 +264,9 @@ public final class RelativeRunner {
         }
     }
 
-    /** The run's schedule, but interleaved for a point that needs more than the one core duet gives each fork. */
+    /** The run's schedule, but unpinned for a point that needs more than the one core a duet gives each fork. */
     private Schedule scheduleOf(Target point) {
-        return point.multiCore() ? Schedule.INTERLEAVED : schedule;
+        return point.multiCore() ? schedule.forMultiCore() : schedule;
     }
 
     /** Waits for the head fork; when it fails, the base fork of the pair is stopped too. */

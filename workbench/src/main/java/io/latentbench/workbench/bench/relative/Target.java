@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param benchmark  the JMH benchmark, {@code <class>.<method>}
  * @param params     JMH parameters of the point
  * @param tags       what its rows mean, written on the relative run's benchmark
- * @param multiCore  it keeps more than one core busy: its pairs run interleaved, never pinned
+ * @param multiCore  it keeps more than one core busy: never pinned: a duet runs its pairs sharing the cores
  * @param include    the regular expression each side's JMH selects it with: the benchmark exactly, or
  *                   for a suite split by family its method in any class of the suite
  *                   ({@link BenchPoint#include}), so that a base revision from before the split finds it
@@ -50,7 +50,7 @@ public record Target(String key, String suite, String method, String benchmark, 
         this(key, suite, method, benchmark, params, ForeignRows.guess(suite, method, params), false);
     }
 
-    /** This point, run on more than one core (on several JMH threads, say): interleaved, never pinned. */
+    /** This point, run on more than one core (on several JMH threads, say): never pinned. */
     public Target asMultiCore() {
         return new Target(key, suite, method, benchmark, params, tags, true, include);
     }

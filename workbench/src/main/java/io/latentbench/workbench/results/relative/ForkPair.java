@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * A base fork and a head fork that belong together: in a duet run they ran at the same time
  * (base on {@code baseCore}, head on {@code headCore}, or starting there and exchanging the two
- * cores while they ran); interleaved, one after the other.
+ * cores while they ran, or unpinned, sharing the cores); interleaved, one after the other.
  *
- * @param order     {@value #TOGETHER} or {@value #SWAPPED} (duet), "base-first" or "head-first" (interleaved)
+ * @param order     {@value #TOGETHER}, {@value #SWAPPED} or {@value #SHARED} (at the same time), "base-first" or
+ *                  "head-first" (interleaved)
  * @param baseCore  the core the base fork was pinned to (started on, when swapped), -1 when not pinned
  * @param headCore  the core the head fork was pinned to (started on, when swapped), -1 when not pinned
  * @param base      the base fork's measurement iterations, in order
@@ -20,6 +21,8 @@ public record ForkPair(int index, String order, int baseCore, int headCore, List
     public static final String TOGETHER = "together";
     /** Ran at the same time, the two forks exchanging their cores every few tens of milliseconds. */
     public static final String SWAPPED = "swapped";
+    /** Ran at the same time, neither fork pinned: the scheduler shared all cores between them. */
+    public static final String SHARED = "shared";
 
     public ForkPair {
         Objects.requireNonNull(order, "order");
@@ -33,7 +36,8 @@ public record ForkPair(int index, String order, int baseCore, int headCore, List
 
     /** Whether iteration i of one side ran at the same time as iteration i of the other. */
     public boolean iterationsAligned() {
-        return (order.equals(TOGETHER) || order.equals(SWAPPED)) && base.size() == head.size();
+        return (order.equals(TOGETHER) || order.equals(SWAPPED) || order.equals(SHARED))
+                && base.size() == head.size();
     }
 
     /**

@@ -15,19 +15,35 @@ import java.util.stream.Collectors;
  *   <li>{@code PINNED}: as duet, but each fork keeps its core for its whole run (which side gets
  *       which alternates from pair to pair): the duet of the paper, kept to measure what the
  *       exchange gains.</li>
+ *   <li>{@code SHARED}: a base fork and a head fork at the same time, neither pinned, the
+ *       scheduler sharing all cores between them: how a duet runs a point that keeps more than one
+ *       core busy, which pinned to one core would measure its threads taking turns.</li>
  *   <li>{@code INTERLEAVED}: the two forks of a pair one after another, in a seeded random order
- *       (randomized multiple interleaved trials, Abedi and Brecht, ICPE 2017): for one-core machines
- *       and benchmarks that use two threads.</li>
+ *       (randomized multiple interleaved trials, Abedi and Brecht, ICPE 2017): for one-core machines.</li>
  * </ul>
  */
 public enum Schedule {
     DUET,
     PINNED,
+    SHARED,
     INTERLEAVED;
 
-    /** Base and head forks run at the same time, one on each core. */
+    /** Base and head forks run at the same time. */
     public boolean together() {
         return this != INTERLEAVED;
+    }
+
+    /** Each fork of a pair is pinned to a core of its own (and, in a duet, they exchange them). */
+    public boolean pinned() {
+        return this == DUET || this == PINNED;
+    }
+
+    /**
+     * How this schedule runs a point that keeps more than one core busy: sharing the cores instead
+     * of pinning each fork to one.
+     */
+    public Schedule forMultiCore() {
+        return pinned() ? SHARED : this;
     }
 
     public String label() {

@@ -162,7 +162,7 @@ class RelativeRunTest {
         });
         assertThat(verdict.exitCode()).isEqualTo(1);
 
-        // a point that keeps two cores busy runs its pairs one fork after the other, unpinned, even in a duet run
+        // a point that keeps two cores busy runs both forks of a pair at once in a duet run, but unpinned
         Target twoCores = new Target("tiny.work[threads=2]", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>(),
                 target.tags(), true);
         List<String> parallelLines = new ArrayList<>();
@@ -173,12 +173,14 @@ class RelativeRunTest {
                 new RunInfo(machine.timestamp(), "x", "test", machine.jdk(), "test cpu", 2), repo.resolve("target/run2"));
         assertThat(parallel.schedule()).isEqualTo(Schedule.DUET);
         assertThat(parallel.benchmarks().getFirst().pairs()).hasSize(2).allSatisfy(p -> {
-            assertThat(p.order()).isIn("base-first", "head-first");
+            assertThat(p.order()).isEqualTo(ForkPair.SHARED);
             assertThat(p.baseCore()).isEqualTo(-1);
             assertThat(p.headCore()).isEqualTo(-1);
-            assertThat(p.iterationsAligned()).isFalse();
+            assertThat(p.iterationsAligned()).isTrue();
+            assertThat(p.orientation()).isEqualTo(-1);
         });
-        assertThat(parallelLines).singleElement().asString().contains("2 interleaved pairs");
+        // no core exchange is announced: no pair of this run is pinned
+        assertThat(parallelLines).singleElement().asString().contains("2 shared pairs");
     }
 
     @Test

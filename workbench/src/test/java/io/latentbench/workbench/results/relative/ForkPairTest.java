@@ -21,6 +21,7 @@ class ForkPairTest {
         assertThat(pair(ForkPair.SWAPPED, 1, 0, 2).orientation()).isEqualTo(-1);
         assertThat(pair("base-first", -1, -1, 2).orientation()).isEqualTo(-1);
         assertThat(pair(ForkPair.TOGETHER, -1, -1, 2).orientation()).isEqualTo(-1);
+        assertThat(pair(ForkPair.SHARED, -1, -1, 2).orientation()).isEqualTo(-1);
     }
 
     @Test
@@ -28,6 +29,7 @@ class ForkPairTest {
         assertThat(pair(ForkPair.TOGETHER, 0, 1, 2).iterationsAligned()).isTrue();
         assertThat(pair(ForkPair.SWAPPED, 0, 1, 2).iterationsAligned()).isTrue();
         assertThat(pair(ForkPair.SWAPPED, 0, 1, 3).iterationsAligned()).isFalse();
+        assertThat(pair(ForkPair.SHARED, -1, -1, 2).iterationsAligned()).isTrue();
         assertThat(pair("head-first", -1, -1, 2).iterationsAligned()).isFalse();
     }
 }

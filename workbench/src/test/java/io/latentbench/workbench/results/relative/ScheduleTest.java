@@ -1,0 +1,28 @@
+package io.latentbench.workbench.results.relative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ScheduleTest {
+
+    @Test
+    void aPointOnSeveralCoresSharesThemWhereTheScheduleWouldPinItsForks() {
+        assertThat(Schedule.DUET.forMultiCore()).isEqualTo(Schedule.SHARED);
+        assertThat(Schedule.PINNED.forMultiCore()).isEqualTo(Schedule.SHARED);
+        assertThat(Schedule.SHARED.forMultiCore()).isEqualTo(Schedule.SHARED);
+        assertThat(Schedule.INTERLEAVED.forMultiCore()).isEqualTo(Schedule.INTERLEAVED);
+        assertThat(Schedule.SHARED.together()).isTrue();
+        assertThat(Schedule.SHARED.pinned()).isFalse();
+    }
+
+    @Test
+    void namesParseWhateverTheirCaseAndAnUnknownOneIsNamed() {
+        assertThat(Schedule.parse(" Shared ")).isEqualTo(Schedule.SHARED);
+        assertThat(Schedule.defaultFor(1)).isEqualTo(Schedule.INTERLEAVED);
+        assertThat(Schedule.defaultFor(2)).isEqualTo(Schedule.DUET);
+        assertThatThrownBy(() -> Schedule.parse("solo")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown schedule 'solo'; expected one of duet, pinned, shared, interleaved");
+    }
+}
