@@ -315,11 +315,11 @@ public final class Bench {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        // Several JMH threads keep several cores busy: such pairs run one fork after the other.
+        // Several JMH threads keep several cores busy: such pairs share the cores.
         boolean threaded = jmh.threads().orElse(1) > 1;
         return new RelativeRunner(settings(), s, seed, jvmArgs, lines).jmhArguments(forkArguments)
                 .confirm(confirmPairs, recheck)
-                .run(plan.points().stream().map(p -> threaded ? Target.of(p).asMultiCore() : Target.of(p)).toList(),
+                .run(plan.points().stream().map(p -> threaded ? Target.of(p).onThreads() : Target.of(p)).toList(),
                         baseSide, headSide, machine, dir);
     }
 

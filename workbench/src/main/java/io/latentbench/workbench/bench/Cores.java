@@ -1,24 +1,20 @@
 package io.latentbench.workbench.bench;
 
-/**
- * Whether a benchmark point keeps more than one core busy: a parallel stream, a fork-join pool of
- * two workers or JMH threads. A relative run's duet pins each fork to one core, which would squeeze
- * such a point onto one and measure another thing (two threads taking turns), so it runs both
- * forks of such a pair unpinned, sharing the cores.
- */
+/** How each point of our suites uses the cores ({@link CoreUse}), as its benchmark method is written. */
 public final class Cores {
 
     private Cores() {}
 
-    public static boolean multiCore(BenchPoint point) {
+    public static CoreUse use(BenchPoint point) {
         String method = point.method();
         return switch (point.suite()) {
-            case LATENCY, MEMORY, ATTENTION_COMPARISON, DISTANCE_COMPARISON, FLASH_VS_STANDARD -> false;
+            case LATENCY, MEMORY, ATTENTION_COMPARISON, DISTANCE_COMPARISON, FLASH_VS_STANDARD -> CoreUse.ONE;
             // knnBatch and attentionBatch spread over the common pool
-            case THROUGHPUT -> method.equals("parallelKnn") || method.equals("batchAttention");
-            case MATRIX -> whole(point, "batch", 1) > 1;
-            case PEERS -> method.equals("knnOneAtATimeTwoThreads")
-                    || method.equals("knnBatch") && whole(point, "workers", 1) > 1;
+            case THROUGHPUT -> method.equals("parallelKnn") || method.equals("batchAttention") ? CoreUse.SPLIT
+                    : CoreUse.ONE;
+            case MATRIX -> whole(point, "batch", 1) > 1 ? CoreUse.SPLIT : CoreUse.ONE;
+            case PEERS -> method.equals("knnOneAtATimeTwoThreads") ? CoreUse.THREADS
+                    : method.equals("knnBatch") && whole(point, "workers", 1) > 1 ? CoreUse.SPLIT : CoreUse.ONE;
         };
     }
 

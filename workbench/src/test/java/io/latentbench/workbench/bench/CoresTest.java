@@ -14,26 +14,30 @@ class CoresTest {
     }
 
     @Test
-    void parallelStreamsPoolsOfTwoAndJmhThreadsKeepMoreThanOneCoreBusy() {
-        assertThat(Cores.multiCore(point(Suite.THROUGHPUT, "parallelKnn", Map.of("queries", "100")))).isTrue();
-        assertThat(Cores.multiCore(point(Suite.THROUGHPUT, "batchAttention", Map.of()))).isTrue();
-        assertThat(Cores.multiCore(point(Suite.MATRIX, "knn", Map.of("batch", "32")))).isTrue();
-        assertThat(Cores.multiCore(point(Suite.PEERS, "knnBatch", Map.of("workers", "2")))).isTrue();
-        assertThat(Cores.multiCore(point(Suite.PEERS, "knnOneAtATimeTwoThreads", Map.of()))).isTrue();
+    void parallelStreamsAndPoolsOfTwoSplitEachCall() {
+        assertThat(Cores.use(point(Suite.THROUGHPUT, "parallelKnn", Map.of("queries", "100")))).isEqualTo(CoreUse.SPLIT);
+        assertThat(Cores.use(point(Suite.THROUGHPUT, "batchAttention", Map.of()))).isEqualTo(CoreUse.SPLIT);
+        assertThat(Cores.use(point(Suite.MATRIX, "knn", Map.of("batch", "32")))).isEqualTo(CoreUse.SPLIT);
+        assertThat(Cores.use(point(Suite.PEERS, "knnBatch", Map.of("workers", "2")))).isEqualTo(CoreUse.SPLIT);
+    }
+
+    @Test
+    void jmhThreadsRunCallsOfTheirOwn() {
+        assertThat(Cores.use(point(Suite.PEERS, "knnOneAtATimeTwoThreads", Map.of()))).isEqualTo(CoreUse.THREADS);
     }
 
     @Test
     void oneCallOnOneThreadKeepsOneCore() {
-        assertThat(Cores.multiCore(point(Suite.THROUGHPUT, "batchAdd", Map.of()))).isFalse();
-        assertThat(Cores.multiCore(point(Suite.MATRIX, "knn", Map.of("batch", "1")))).isFalse();
-        assertThat(Cores.multiCore(point(Suite.PEERS, "knnBatch", Map.of("workers", "1")))).isFalse();
-        assertThat(Cores.multiCore(point(Suite.PEERS, "knnOneAtATime", Map.of()))).isFalse();
-        assertThat(Cores.multiCore(point(Suite.LATENCY, "knn", Map.of("k", "10")))).isFalse();
+        assertThat(Cores.use(point(Suite.THROUGHPUT, "batchAdd", Map.of()))).isEqualTo(CoreUse.ONE);
+        assertThat(Cores.use(point(Suite.MATRIX, "knn", Map.of("batch", "1")))).isEqualTo(CoreUse.ONE);
+        assertThat(Cores.use(point(Suite.PEERS, "knnBatch", Map.of("workers", "1")))).isEqualTo(CoreUse.ONE);
+        assertThat(Cores.use(point(Suite.PEERS, "knnOneAtATime", Map.of()))).isEqualTo(CoreUse.ONE);
+        assertThat(Cores.use(point(Suite.LATENCY, "knn", Map.of("k", "10")))).isEqualTo(CoreUse.ONE);
     }
 
     @Test
     void aParameterThatIsNotANumberIsNamed() {
-        assertThatThrownBy(() -> Cores.multiCore(point(Suite.MATRIX, "knn", Map.of("batch", "many"))))
+        assertThatThrownBy(() -> Cores.use(point(Suite.MATRIX, "knn", Map.of("batch", "many"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch").hasMessageContaining("many");
     }
 }

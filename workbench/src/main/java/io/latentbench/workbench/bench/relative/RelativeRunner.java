@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.latentbench.workbench.bench.BenchmarkFailedException;
+import io.latentbench.workbench.bench.CoreUse;
 import io.latentbench.workbench.bench.RunSettings;
 import io.latentbench.workbench.results.BenchmarkResult;
 import io.latentbench.workbench.results.JmhJsonReader;
@@ -38,10 +39,11 @@ import java.util.function.Consumer;
  * alternates from pair to pair), and exchange their cores every few tens of milliseconds while
  * they run ({@link CoreSwap}), so that neither side keeps the faster core for long; both run the
  * same iterations for the same time, so iteration i of one is paired with iteration i of the other;
- * which of the two starts first is drawn from {@code seed}. A point that keeps more than one core
- * busy ({@link Target#multiCore}) runs its two forks at the same time too, but unpinned, sharing the
- * cores ({@link Schedule#SHARED}). Interleaved: the forks of a pair run one after the other, unpinned,
- * in an order drawn from {@code seed}.
+ * which of the two starts first is drawn from {@code seed}. A point on several threads
+ * ({@link CoreUse#THREADS}) runs its two forks at the same time too, but unpinned, sharing the cores
+ * ({@link Schedule#SHARED}). Interleaved: the forks of a pair run one after the other, unpinned, in an
+ * order drawn from {@code seed}; so do the pairs of a point that splits each call over a pool
+ * ({@link CoreUse#SPLIT}), in any schedule.
  *
  * <p>Both forks of a pair start from the same memory layout, drawn anew for each pair
  * ({@link ForkLauncher#start}).
@@ -117,7 +119,7 @@ public final class RelativeRunner {
             throw new UncheckedIOException("cannot create " + forkDir, e);
         }
         ForkLauncher launcher = new ForkLauncher(settings, jvmArgs, jmhArgs, forkDir);
-        if (schedule == Schedule.DUET && points.stream().anyMatch(p -> !p.multiCore())) {
+        if (schedule == Schedule.DUET && points.stream().anyMatch(p -> p.cores() == CoreUse.ONE)) {
             affinity = CoreAffinity.detect();
             progress.accept(String.format("duet pairs exchange their cores every %d ms (%s)",
                     affinity.swapPeriod().toMillis(), affinity.describe()));
@@ -264,9 +266,13 @@ public final class RelativeRunner {
         }
     }
 
-    /** The run's schedule, but unpinned for a point that needs more than the one core a duet gives each fork. */
+    /** The run's schedule, but for a point that needs more than the one core a duet gives each fork. */
     private Schedule scheduleOf(Target point) {
-        return point.multiCore() ? schedule.forMultiCore() : schedule;
+        return switch (point.cores()) {
+            case ONE -> schedule;
+            case THREADS -> schedule.forThreads();
+            case SPLIT -> Schedule.INTERLEAVED;
+        };
     }
 
     /** Waits for the head fork; when it fails, the base fork of the pair is stopped too. */

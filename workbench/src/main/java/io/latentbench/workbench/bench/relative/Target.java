@@ -1,6 +1,7 @@
 package io.latentbench.workbench.bench.relative;
 
 import io.latentbench.workbench.bench.BenchPoint;
+import io.latentbench.workbench.bench.CoreUse;
 import io.latentbench.workbench.bench.Cores;
 import io.latentbench.workbench.bench.SuiteTags;
 import io.latentbench.workbench.results.ForeignRows;
@@ -18,13 +19,13 @@ import java.util.regex.Pattern;
  * @param benchmark  the JMH benchmark, {@code <class>.<method>}
  * @param params     JMH parameters of the point
  * @param tags       what its rows mean, written on the relative run's benchmark
- * @param multiCore  it keeps more than one core busy: never pinned: a duet runs its pairs sharing the cores
+ * @param cores      how it uses the cores, which decides where its pairs' forks run
  * @param include    the regular expression each side's JMH selects it with: the benchmark exactly, or
  *                   for a suite split by family its method in any class of the suite
  *                   ({@link BenchPoint#include}), so that a base revision from before the split finds it
  */
 public record Target(String key, String suite, String method, String benchmark, SortedMap<String, String> params,
-        RowTags tags, boolean multiCore, String include) {
+        RowTags tags, CoreUse cores, String include) {
 
     public Target {
         Objects.requireNonNull(key, "key");
@@ -33,13 +34,14 @@ public record Target(String key, String suite, String method, String benchmark, 
         Objects.requireNonNull(benchmark, "benchmark");
         params = new TreeMap<>(params);
         Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(cores, "cores");
         Objects.requireNonNull(include, "include");
     }
 
     /** A point selected by its exact benchmark name. */
     public Target(String key, String suite, String method, String benchmark, SortedMap<String, String> params,
-            RowTags tags, boolean multiCore) {
-        this(key, suite, method, benchmark, params, tags, multiCore, "^" + Pattern.quote(benchmark) + "$");
+            RowTags tags, CoreUse cores) {
+        this(key, suite, method, benchmark, params, tags, cores, "^" + Pattern.quote(benchmark) + "$");
     }
 
     /**
@@ -47,17 +49,18 @@ public record Target(String key, String suite, String method, String benchmark, 
      * it is taken to run on one core.
      */
     public Target(String key, String suite, String method, String benchmark, SortedMap<String, String> params) {
-        this(key, suite, method, benchmark, params, ForeignRows.guess(suite, method, params), false);
+        this(key, suite, method, benchmark, params, ForeignRows.guess(suite, method, params), CoreUse.ONE);
     }
 
-    /** This point, run on more than one core (on several JMH threads, say): never pinned. */
-    public Target asMultiCore() {
-        return new Target(key, suite, method, benchmark, params, tags, true, include);
+    /** This point run by several JMH threads: one that splits its calls over a pool still does. */
+    public Target onThreads() {
+        return new Target(key, suite, method, benchmark, params, tags,
+                cores == CoreUse.SPLIT ? CoreUse.SPLIT : CoreUse.THREADS, include);
     }
 
     /** A point of one of our suites, with the tags the suite declares. */
     public static Target of(BenchPoint p) {
         return new Target(p.key(), p.suite().label(), p.method(), p.benchmark(), p.params(), SuiteTags.of(p),
-                Cores.multiCore(p), p.include());
+                Cores.use(p), p.include());
     }
 }

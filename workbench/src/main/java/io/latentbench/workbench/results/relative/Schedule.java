@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  *       which alternates from pair to pair): the duet of the paper, kept to measure what the
  *       exchange gains.</li>
  *   <li>{@code SHARED}: a base fork and a head fork at the same time, neither pinned, the
- *       scheduler sharing all cores between them: how a duet runs a point that keeps more than one
- *       core busy, which pinned to one core would measure its threads taking turns.</li>
+ *       scheduler sharing all cores between them: how a duet runs a point on several threads,
+ *       which pinned to one core would measure its threads taking turns.</li>
  *   <li>{@code INTERLEAVED}: the two forks of a pair one after another, in a seeded random order
  *       (randomized multiple interleaved trials, Abedi and Brecht, ICPE 2017): for one-core machines.</li>
  * </ul>
@@ -39,10 +39,10 @@ public enum Schedule {
     }
 
     /**
-     * How this schedule runs a point that keeps more than one core busy: sharing the cores instead
-     * of pinning each fork to one.
+     * How this schedule runs a point on several threads: sharing the cores instead of pinning each
+     * fork to one.
      */
-    public Schedule forMultiCore() {
+    public Schedule forThreads() {
         return pinned() ? SHARED : this;
     }
 

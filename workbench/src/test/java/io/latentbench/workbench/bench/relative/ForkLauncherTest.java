@@ -7,7 +7,6 @@ import io.latentbench.workbench.bench.BenchPoint;
 import io.latentbench.workbench.bench.RunSettings;
 import io.latentbench.workbench.bench.Suite;
 import io.latentbench.workbench.results.relative.RelativeRun;
-import io.latentbench.workbench.results.relative.Schedule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,11 +70,7 @@ class ForkLauncherTest {
     }
 
     @Test
-    void duetIsTheDefaultOnTwoCoresAndSchedulesParseByName() {
-        assertThat(Schedule.defaultFor(2)).isEqualTo(Schedule.DUET);
-        assertThat(Schedule.defaultFor(1)).isEqualTo(Schedule.INTERLEAVED);
-        assertThat(Schedule.parse(" Interleaved ")).isEqualTo(Schedule.INTERLEAVED);
-        assertThatThrownBy(() -> Schedule.parse("solo")).hasMessageContaining("expected one of duet, pinned, interleaved");
+    void aSideWithoutAClassPathIsNamed() {
         assertThatThrownBy(() -> new Side("head", new RelativeRun.Revision("x", "y"), " "))
                 .hasMessageContaining("the head side (x) has no class path");
     }

@@ -3,6 +3,7 @@ package io.latentbench.workbench.bench.relative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.latentbench.workbench.bench.CoreUse;
 import io.latentbench.workbench.bench.RunSettings;
 import io.latentbench.workbench.regress.GateResult;
 import io.latentbench.workbench.regress.RegressionGate;
@@ -162,25 +163,36 @@ class RelativeRunTest {
         });
         assertThat(verdict.exitCode()).isEqualTo(1);
 
-        // a point that keeps two cores busy runs both forks of a pair at once in a duet run, but unpinned
-        Target twoCores = new Target("tiny.work[threads=2]", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>(),
-                target.tags(), true);
+        // in a duet run, a point on two threads runs both forks of a pair at once, unpinned; a point that
+        // splits each call over a pool runs them one after the other
+        Target twoThreads = new Target("tiny.work[threads=2]", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>(),
+                target.tags(), CoreUse.THREADS);
+        Target split = new Target("tiny.work[pool=2]", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>(),
+                target.tags(), CoreUse.SPLIT);
         List<String> parallelLines = new ArrayList<>();
         RelativeRun parallel = new RelativeRunner(new RunSettings(2, 1, Duration.ofMillis(50), 1, Duration.ofMillis(50)),
-                Schedule.DUET, 6, List.of(), parallelLines::add).run(List.of(twoCores),
+                Schedule.DUET, 6, List.of(), parallelLines::add).run(List.of(twoThreads, split),
                 new Side("base", new RelativeRun.Revision("HEAD^1", base.commit()), base.classpath()),
                 new Side("head", new RelativeRun.Revision("HEAD", head.commit()), head.classpath()),
                 new RunInfo(machine.timestamp(), "x", "test", machine.jdk(), "test cpu", 2), repo.resolve("target/run2"));
         assertThat(parallel.schedule()).isEqualTo(Schedule.DUET);
-        assertThat(parallel.benchmarks().getFirst().pairs()).hasSize(2).allSatisfy(p -> {
+        assertThat(parallel.benchmarks().get(0).pairs()).hasSize(2).allSatisfy(p -> {
             assertThat(p.order()).isEqualTo(ForkPair.SHARED);
             assertThat(p.baseCore()).isEqualTo(-1);
             assertThat(p.headCore()).isEqualTo(-1);
             assertThat(p.iterationsAligned()).isTrue();
             assertThat(p.orientation()).isEqualTo(-1);
         });
-        // no core exchange is announced: no pair of this run is pinned
-        assertThat(parallelLines).singleElement().asString().contains("2 shared pairs");
+        assertThat(parallel.benchmarks().get(1).pairs()).hasSize(2).allSatisfy(p -> {
+            assertThat(p.order()).isIn("base-first", "head-first");
+            assertThat(p.baseCore()).isEqualTo(-1);
+            assertThat(p.headCore()).isEqualTo(-1);
+            assertThat(p.iterationsAligned()).isFalse();
+        });
+        // no exchange of cores is announced: no pair of this run is pinned
+        assertThat(parallelLines).hasSize(2);
+        assertThat(parallelLines.get(0)).contains("2 shared pairs");
+        assertThat(parallelLines.get(1)).contains("2 interleaved pairs");
     }
 
     @Test

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 class ScheduleTest {
 
     @Test
-    void aPointOnSeveralCoresSharesThemWhereTheScheduleWouldPinItsForks() {
-        assertThat(Schedule.DUET.forMultiCore()).isEqualTo(Schedule.SHARED);
-        assertThat(Schedule.PINNED.forMultiCore()).isEqualTo(Schedule.SHARED);
-        assertThat(Schedule.SHARED.forMultiCore()).isEqualTo(Schedule.SHARED);
-        assertThat(Schedule.INTERLEAVED.forMultiCore()).isEqualTo(Schedule.INTERLEAVED);
+    void aPointOnSeveralThreadsSharesTheCoresWhereTheScheduleWouldPinItsForks() {
+        assertThat(Schedule.DUET.forThreads()).isEqualTo(Schedule.SHARED);
+        assertThat(Schedule.PINNED.forThreads()).isEqualTo(Schedule.SHARED);
+        assertThat(Schedule.SHARED.forThreads()).isEqualTo(Schedule.SHARED);
+        assertThat(Schedule.INTERLEAVED.forThreads()).isEqualTo(Schedule.INTERLEAVED);
         assertThat(Schedule.SHARED.together()).isTrue();
         assertThat(Schedule.SHARED.pinned()).isFalse();
     }
