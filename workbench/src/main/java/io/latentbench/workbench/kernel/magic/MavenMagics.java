@@ -8,6 +8,7 @@ import io.latentbench.workbench.kernel.eval.CellException;
 import io.latentbench.workbench.kernel.eval.Evaluation;
 import io.latentbench.workbench.kernel.maven.MavenResolutionException;
 import io.latentbench.workbench.kernel.maven.MavenResolver;
+import io.latentbench.workbench.kernel.maven.MavenSettingsException;
 import io.latentbench.workbench.kernel.maven.PomRequest;
 
 /**
@@ -27,7 +28,12 @@ final class MavenMagics {
 
     private synchronized MavenResolver resolver() {
         if (resolver == null) {
-            resolver = factory.get();
+            try {
+                resolver = factory.get();
+            } catch (MavenSettingsException e) {
+                // asked again at the next magic, so that a corrected settings.xml is taken up without a restart
+                throw CellException.of("MavenSettingsException", e.getMessage());
+            }
         }
         return resolver;
     }
