@@ -18,6 +18,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -111,7 +112,7 @@ public record MavenSettings(Optional<Path> localRepository, Optional<Boolean> of
             factory.setExpandEntityReferences(false);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             var builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null); // errors are thrown, not also printed to stderr
+            builder.setErrorHandler(new ThrowingErrorHandler()); // the default one also prints each error to stderr
             document = builder.parse(file.toFile());
         } catch (SAXParseException e) {
             throw new MavenSettingsException(file + " line " + e.getLineNumber() + ": not well-formed XML: " + e.getMessage());
@@ -158,6 +159,23 @@ public record MavenSettings(Optional<Path> localRepository, Optional<Boolean> of
                     reader.text(p, "nonProxyHosts").orElse(null)));
         }
         return new MavenSettings(local, offline, mirrors, servers, proxies);
+    }
+
+    /** Errors end the parse as exceptions, and nothing is printed. */
+    private static final class ThrowingErrorHandler implements ErrorHandler {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
     }
 
     /** Reads one file's elements, expanding the expressions in their text. */
