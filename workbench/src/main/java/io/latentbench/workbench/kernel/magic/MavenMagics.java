@@ -59,7 +59,11 @@ final class MavenMagics {
         List<String> words = MagicArgs.split(args);
         if (words.isEmpty()) {
             resolver().repositories().forEach(r -> System.out.println(r.getId() + " " + r.getUrl()));
-            System.out.println("local " + resolver().localRepository());
+            // settings.xml's mirrors replace some of them when artifacts are fetched: say which
+            resolver().effectiveRepositories().stream().filter(r -> !r.getMirroredRepositories().isEmpty())
+                    .forEach(m -> System.out.println("mirror " + m.getId() + " " + m.getUrl() + " for "
+                            + String.join(", ", m.getMirroredRepositories().stream().map(r -> r.getId()).toList())));
+            System.out.println("local " + resolver().localRepository() + (resolver().offline() ? " (offline)" : ""));
             return Evaluation.NONE;
         }
         if (words.size() == 2 && words.get(0).equals("-d")) {
