@@ -122,7 +122,7 @@ public final class BenchResults {
      * iteration, lines across each parameter, speed-ups and peer ratios) to {@code file}, atomically.
      */
     public Path report(Path file) {
-        new io.latentbench.workbench.runreport.RunReport(results, peerRatios()).write(file);
+        new io.latentbench.workbench.runreport.RunReport(results, PeerRatios.ratios(results.results())).write(file);
         return file;
     }
 

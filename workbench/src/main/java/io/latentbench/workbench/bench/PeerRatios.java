@@ -1,6 +1,7 @@
 package io.latentbench.workbench.bench;
 
 import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.PeerRatio;
 import io.latentbench.workbench.results.Units;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,16 @@ public final class PeerRatios {
 
     /** The ratio lines, or an empty string when the peers suite did not run. */
     public static String report(List<BenchmarkResult> rows) {
+        List<PeerRatio> ratios = ratios(rows);
+        if (ratios.isEmpty()) {
+            return "";
+        }
+        return "\n=== peers: time ratios (same run; above 1 means the first is slower) ===\n"
+                + String.join("\n", ratios.stream().map(PeerRatio::line).toList()) + "\n";
+    }
+
+    /** The ratios, in report order; none when the peers suite did not run. */
+    public static List<PeerRatio> ratios(List<BenchmarkResult> rows) {
         Map<String, BenchmarkResult> peers = new LinkedHashMap<>();
         for (BenchmarkResult r : rows) {
             if (r.suite().equals(Suite.PEERS.label())) {
@@ -28,17 +39,17 @@ public final class PeerRatios {
             }
         }
         if (peers.isEmpty()) {
-            return "";
+            return List.of();
         }
-        List<String> lines = new ArrayList<>();
+        List<PeerRatio> found = new ArrayList<>();
         for (BenchmarkResult r : peers.values()) {
             if (!"panama".equals(r.params().get("impl"))) {
                 continue;
             }
             String others = others(r);
             for (String impl : List.of("scalar", "lucene")) {
-                sibling(peers, r, impl).ifPresent(s -> lines.add(String.format("%-20s %-28s %s / panama = %.2fx",
-                        r.name(), others, impl, seconds(s) / seconds(r))));
+                sibling(peers, r, impl).ifPresent(s -> found.add(new PeerRatio(
+                        r.name(), others, impl + " / panama", seconds(s) / seconds(r), "")));
             }
         }
         for (BenchmarkResult read : peers.values()) {
@@ -48,8 +59,8 @@ public final class PeerRatios {
             for (BenchmarkResult knn : peers.values()) {
                 if (knn.name().equals("knn") && knn.params().get("dataset").equals(read.params().get("dataset"))
                         && knn.params().get("dim").equals(read.params().get("dim"))) {
-                    lines.add(String.format("%-20s %-28s knn(%s) / plain read = %.2fx", "knn vs bandwidth",
-                            others(knn), knn.params().get("impl"), seconds(knn) / seconds(read)));
+                    found.add(new PeerRatio("knn vs bandwidth", others(knn), "knn(" + knn.params().get("impl") + ") / plain read",
+                            seconds(knn) / seconds(read), ""));
                 }
             }
         }
@@ -60,20 +71,19 @@ public final class PeerRatios {
             TreeMap<String, String> shape = new TreeMap<>(outside.params());
             shape.remove("peer");
             String note = impl.equals("faiss") && outside.name().equals("pythonKnn")
-                    ? "  (Debian's FAISS is a generic build: no AVX2 in its one-query scan)" : "";
+                    ? "Debian's FAISS is a generic build: no AVX2 in its one-query scan" : "";
             if (outside.name().equals("pythonKnn")) {
                 TreeMap<String, String> ours = new TreeMap<>(shape);
                 ours.put("impl", "panama");
-                sameParams(peers, "knn", ours).ifPresent(knn -> lines.add(String.format("%-20s %-28s knn(panama) / %s one query = %.2fx%s",
-                        "vs " + impl, describe(shape), impl, seconds(knn) / seconds(outside), note)));
-                sameParams(peers, "knnOneAtATime", shape).ifPresent(one -> lines.add(String.format("%-20s %-28s knnOneAtATime / %s one query = %.2fx%s",
-                        "vs " + impl, describe(shape), impl, seconds(one) / seconds(outside), note)));
+                sameParams(peers, "knn", ours).ifPresent(knn -> found.add(new PeerRatio("vs " + impl, describe(shape),
+                        "knn(panama) / " + impl + " one query", seconds(knn) / seconds(outside), note)));
+                sameParams(peers, "knnOneAtATime", shape).ifPresent(one -> found.add(new PeerRatio("vs " + impl, describe(shape),
+                        "knnOneAtATime / " + impl + " one query", seconds(one) / seconds(outside), note)));
             } else if (outside.name().equals("pythonKnnBatch")) {
                 TreeMap<String, String> ours = new TreeMap<>(shape);
                 ours.put("workers", "1");
-                sameParams(peers, "knnBatch", ours).ifPresent(batch -> lines.add(String.format(
-                        "%-20s %-28s knnBatch per query (1 worker) / %s batch of 32 per query = %.2fx",
-                        "vs " + impl, describe(shape), impl, seconds(batch) / seconds(outside))));
+                sameParams(peers, "knnBatch", ours).ifPresent(batch -> found.add(new PeerRatio("vs " + impl, describe(shape),
+                        "knnBatch per query (1 worker) / " + impl + " batch of 32 per query", seconds(batch) / seconds(outside), "")));
             }
         }
         // The batch targets: per-query time of a batch on one worker against one query at a time
@@ -81,20 +91,15 @@ public final class PeerRatios {
         // thread) adds to the throughput.
         Optional<BenchmarkResult> batchOnOne = withWorkers(peers, "1");
         Optional<BenchmarkResult> batchOnTwo = withWorkers(peers, "2");
-        batchOnOne.ifPresent(one -> sameParams(peers, "knnOneAtATime", withoutWorkers(one)).ifPresent(single -> lines.add(String.format(
-                "%-20s %-28s knnBatch per query / one query = %.2fx", "batch vs one", others(single), seconds(one) / seconds(single)))));
-        batchOnOne.ifPresent(one -> batchOnTwo.ifPresent(two -> lines.add(String.format(
-                "%-20s %-28s knnBatch throughput 2 workers / 1 = %.2fx", "threads", describe(withoutWorkers(one)),
-                seconds(one) / seconds(two)))));
+        batchOnOne.ifPresent(one -> sameParams(peers, "knnOneAtATime", withoutWorkers(one)).ifPresent(single -> found.add(new PeerRatio(
+                "batch vs one", others(single), "knnBatch per query / one query", seconds(one) / seconds(single), ""))));
+        batchOnOne.ifPresent(one -> batchOnTwo.ifPresent(two -> found.add(new PeerRatio(
+                "threads", describe(withoutWorkers(one)), "knnBatch throughput 2 workers / 1", seconds(one) / seconds(two), ""))));
         peers.values().stream().filter(r -> r.name().equals("knnOneAtATime")).findFirst()
                 .ifPresent(one -> sameParams(peers, "knnOneAtATimeTwoThreads", one.params())
-                .ifPresent(two -> lines.add(String.format("%-20s %-28s knnOneAtATime throughput 2 threads / 1 = %.2fx",
-                        "threads", others(one), 2 * seconds(one) / seconds(two)))));
-        if (lines.isEmpty()) {
-            return "";
-        }
-        return "\n=== peers: time ratios (same run; above 1 means the first is slower) ===\n"
-                + String.join("\n", lines) + "\n";
+                .ifPresent(two -> found.add(new PeerRatio("threads", others(one), "knnOneAtATime throughput 2 threads / 1",
+                        2 * seconds(one) / seconds(two), ""))));
+        return List.copyOf(found);
     }
 
     /** The result of benchmark {@code name} with exactly these params. */

@@ -12,6 +12,7 @@ import io.latentbench.workbench.files.AtomicFiles;
 import io.latentbench.workbench.results.BenchmarkResult;
 import io.latentbench.workbench.results.Metric;
 import io.latentbench.workbench.results.NaturalOrder;
+import io.latentbench.workbench.results.PeerRatio;
 import io.latentbench.workbench.results.ResultSet;
 import io.latentbench.workbench.results.RunInfo;
 
@@ -23,9 +24,13 @@ import io.latentbench.workbench.results.RunInfo;
  *
  * <p>The speed-up table is read from the rows whose tags name a speed-up the run derived.
  *
- * @param peerRatios the peers suite's ratio report as text, empty when it did not run
+ * @param peerRatios the peers suite's ratios, none when it did not run
  */
-public record RunReport(ResultSet results, String peerRatios) {
+public record RunReport(ResultSet results, List<PeerRatio> peerRatios) {
+
+    public RunReport {
+        peerRatios = List.copyOf(peerRatios);
+    }
 
     public void write(Path file) {
         AtomicFiles.write(file, html());
@@ -52,8 +57,8 @@ public record RunReport(ResultSet results, String peerRatios) {
         b.append("</nav>\n<p class=\"note\">Each dot is one measurement iteration, coloured by its fork; a tick is a fork's mean."
                 + " Forks are the unit of replication: compare ticks, not dots. Ratios are only meaningful inside one run.</p>\n");
         suites.forEach((suite, rows) -> section(b, suite, rows));
-        if (!peerRatios.isBlank()) {
-            b.append("<section id=\"peer-ratios\"><h2>Peer ratios</h2><pre>").append(escape(peerRatios)).append("</pre></section>\n");
+        if (!peerRatios.isEmpty()) {
+            peerRatioTable(b);
         }
         return b.append("</body></html>\n").toString();
     }
@@ -87,6 +92,18 @@ public record RunReport(ResultSet results, String peerRatios) {
             b.append("</table>\n");
         }
         b.append("</section>\n");
+    }
+
+    private void peerRatioTable(StringBuilder b) {
+        b.append("<section id=\"peer-ratios\"><h2>Peer ratios</h2>\n<p class=\"note\">Time ratios measured in this run;"
+                + " above 1 means the first named is slower.</p>\n<table><tr><th>benchmark</th><th>parameters</th>"
+                + "<th>ratio of</th><th>ratio</th><th>note</th></tr>");
+        for (PeerRatio r : peerRatios) {
+            b.append("<tr><td>").append(escape(r.subject())).append("</td><td>").append(escape(r.parameters()))
+                    .append("</td><td>").append(escape(r.comparison())).append("</td><td class=\"num\">").append(escape(r.ratioText()))
+                    .append("</td><td>").append(escape(r.note())).append("</td></tr>");
+        }
+        b.append("</table></section>\n");
     }
 
     private static void table(StringBuilder b, List<BenchmarkResult> rows) {

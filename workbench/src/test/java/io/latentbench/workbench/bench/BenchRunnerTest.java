@@ -86,7 +86,12 @@ class BenchRunnerTest {
         assertThat(report).contains("dotProduct").contains("scalar / panama = 8.00x")
                 .contains("lucene / panama = 1.25x")
                 .contains("knn(panama) / plain read = 1.54x");
+        // the same ratios as rows, for the HTML report's table
+        assertThat(PeerRatios.ratios(rows)).extracting(r -> r.subject() + " | " + r.parameters() + " | " + r.comparison() + " | " + r.ratioText())
+                .containsExactly("dotProduct | dim=256 | scalar / panama | 8.00x", "dotProduct | dim=256 | lucene / panama | 1.25x",
+                        "knn vs bandwidth | dataset=10000 dim=256 k=10 | knn(panama) / plain read | 1.54x");
         assertThat(PeerRatios.report(List.of())).isEmpty();
+        assertThat(PeerRatios.ratios(List.of())).isEmpty();
     }
 
     @Test

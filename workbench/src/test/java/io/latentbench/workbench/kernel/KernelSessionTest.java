@@ -313,6 +313,34 @@ class KernelSessionTest {
     }
 
     @Test
+    void cellTimeitRunsItsLinesSetupOnceUntimedAndTheBodyCanUseAndChangeItsVariables() {
+        session.execute("int setupRuns = 0;");
+        TimeitResult r = (TimeitResult) session.execute(
+                "%%timeit -n 3 -r 2 -q -o setupRuns++; int[] counted = new int[1];\ncounted[0]++;").value();
+        assertThat(r.loops()).isEqualTo(3);
+        assertThat((Integer) session.execute("setupRuns").value()).isEqualTo(1);
+        // the body counted into the array the setup made: its warm-up calls, then 2 runs of 3 loops
+        assertThat((Integer) session.execute("counted[0]").value()).isGreaterThan(6);
+        // the body assigns a setup variable, not a captured copy of it
+        session.execute("%%timeit -n 2 -r 1 -q long total = 0\ntotal += 5;");
+        assertThat((Long) session.execute("total").value()).isGreaterThanOrEqualTo(10L);
+    }
+
+    @Test
+    void aFailingTimeitSetupIsReportedAsTheSetupsAndNothingIsTimed() {
+        session.execute("int bodyRuns = 0;");
+        assertThatThrownBy(() -> session.execute("%%timeit -n 1 -r 1 int bad = Integer.parseInt(\"x\");\nbodyRuns++;"))
+                .isInstanceOfSatisfying(CellException.class, e -> {
+                    assertThat(e.ename()).isEqualTo("NumberFormatException");
+                    assertThat(e.evalue()).startsWith("%%timeit setup 'int bad = Integer.parseInt(\"x\");' failed, nothing was timed: ")
+                            .contains("\"x\"");
+                });
+        assertThatThrownBy(() -> session.execute("%%timeit -n 1 -r 1 noSuchThing.call();\nbodyRuns++;"))
+                .isInstanceOfSatisfying(CellException.class, e -> assertThat(e.evalue()).contains("%%timeit setup 'noSuchThing.call();' failed"));
+        assertThat((Integer) session.execute("bodyRuns").value()).isZero();
+    }
+
+    @Test
     void timeitComplainsAboutBadOptionsAndBadCode() {
         assertThatThrownBy(() -> session.execute("%timeit -n 0 1 + 1"))
                 .isInstanceOfSatisfying(CellException.class, e -> assertThat(e.evalue()).contains("-n needs a whole number >= 1, got '0'"));

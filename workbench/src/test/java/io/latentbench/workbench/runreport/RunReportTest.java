@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import io.latentbench.workbench.bench.BenchResults;
 import io.latentbench.workbench.results.BenchmarkResult;
 import io.latentbench.workbench.results.Metric;
+import io.latentbench.workbench.results.PeerRatio;
 import io.latentbench.workbench.results.ResultSet;
 import io.latentbench.workbench.results.RunInfo;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class RunReportTest {
 
     @Test
     void aSectionPerSuiteWithEverySampleAForkTickAndALinePerOtherParameter() {
-        String html = new RunReport(sample(), "peers ratio text <none>").html();
+        String html = new RunReport(sample(), List.of()).html();
 
         assertThat(count(html, "<section id=\"suite-")).isEqualTo(2);
         assertThat(html).contains("<section id=\"suite-latency\">").contains("<section id=\"suite-attention_comparison\">");
@@ -73,15 +74,30 @@ class RunReportTest {
         // knn varies dim and k: a chart across each; with k on x, a line per dim (2), with dim on x, a line per k (3)
         assertThat(html).contains("knn across dim").contains("knn across k").contains("attention across type");
         assertThat(html).contains(">dim=128</text>").contains(">k=1000</text>");
-        // the speed-up table and the peer ratios, escaped
+        // the speed-up table
         assertThat(html).contains("Speed-up against Standard attention").contains("2.5x");
-        assertThat(html).contains("peers ratio text &lt;none&gt;").contains("AMD EPYC &lt;test&gt;");
+        assertThat(html).contains("AMD EPYC &lt;test&gt;");
         assertThat(html).contains("3 × 4");
     }
 
     @Test
+    void thePeerRatiosAreATableRowPerRatioWithItsCellsEscaped() {
+        String html = new RunReport(sample(), List.of(
+                new PeerRatio("dotProduct", "dim=256", "scalar / panama", 8.0, ""),
+                new PeerRatio("vs faiss", "dataset=10000 k=10", "knn(panama) / faiss one query", 0.456, "a <generic> build"))).html();
+        int start = html.indexOf("<section id=\"peer-ratios\">");
+        String section = html.substring(start, html.indexOf("</section>", start));
+        assertThat(section).doesNotContain("<pre>")
+                .contains("<tr><th>benchmark</th><th>parameters</th><th>ratio of</th><th>ratio</th><th>note</th></tr>");
+        assertThat(count(section, "<tr><td>")).isEqualTo(2);
+        assertThat(section).contains("<tr><td>dotProduct</td><td>dim=256</td><td>scalar / panama</td><td class=\"num\">8.00x</td><td></td></tr>")
+                .contains("<tr><td>vs faiss</td><td>dataset=10000 k=10</td><td>knn(panama) / faiss one query</td>"
+                        + "<td class=\"num\">0.46x</td><td>a &lt;generic&gt; build</td></tr>");
+    }
+
+    @Test
     void thePageIsSelfContained() {
-        String html = new RunReport(sample(), "").html();
+        String html = new RunReport(sample(), List.of()).html();
         // the only URL is the SVG namespace: no script, stylesheet, font or image is fetched
         Matcher m = Pattern.compile("(https?:)?//[^\"' <)]+").matcher(html);
         while (m.find()) {
@@ -94,7 +110,7 @@ class RunReportTest {
     void benchResultsWriteTheSamePage(@TempDir Path dir) throws Exception {
         ResultSet set = sample();
         Path file = new BenchResults(set, null).report(dir.resolve("sub/report.html"));
-        assertThat(Files.readString(file)).isEqualTo(new RunReport(set, "").html());
+        assertThat(Files.readString(file)).isEqualTo(new RunReport(set, List.of()).html());
     }
 
     @Test
@@ -121,7 +137,7 @@ class RunReportTest {
                         new Metric("ns/op", score, score * 3, -score, score * 4, forks), Map.of()));
             }
         }
-        String html = new RunReport(new ResultSet(sample().info(), rows), "").html();
+        String html = new RunReport(new ResultSet(sample().info(), rows), List.of()).html();
         assertThat(html).doesNotContain("NaN").doesNotContain("Infinity").contains("(log");
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 import io.latentbench.workbench.kernel.KernelSession;
+import io.latentbench.workbench.kernel.StartupCache;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /**
@@ -29,6 +30,7 @@ public final class KernelMain {
             stderr.println(line);
             stderr.flush();
         };
+        StartupCache.checkAtStart(log);
         Path connectionFile = Path.of(args[0]);
         ParentWatch.parentPid(System.getenv(ParentWatch.VARIABLE), log).ifPresent(pid -> ParentWatch.watch(pid, () -> {
             log.accept("kernel: the parent process " + pid + " has ended; the kernel exits");

@@ -8,6 +8,7 @@ import io.latentbench.workbench.kernel.eval.CellException;
 import io.latentbench.workbench.kernel.eval.Evaluation;
 import io.latentbench.workbench.kernel.maven.MavenResolutionException;
 import io.latentbench.workbench.kernel.maven.MavenResolver;
+import io.latentbench.workbench.kernel.maven.MavenSettingsException;
 import io.latentbench.workbench.kernel.maven.PomRequest;
 
 /**
@@ -27,7 +28,12 @@ final class MavenMagics {
 
     private synchronized MavenResolver resolver() {
         if (resolver == null) {
-            resolver = factory.get();
+            try {
+                resolver = factory.get();
+            } catch (MavenSettingsException e) {
+                // asked again at the next magic, so that a corrected settings.xml is taken up without a restart
+                throw CellException.of("MavenSettingsException", e.getMessage());
+            }
         }
         return resolver;
     }
@@ -53,7 +59,11 @@ final class MavenMagics {
         List<String> words = MagicArgs.split(args);
         if (words.isEmpty()) {
             resolver().repositories().forEach(r -> System.out.println(r.getId() + " " + r.getUrl()));
-            System.out.println("local " + resolver().localRepository());
+            // settings.xml's mirrors replace some of them when artifacts are fetched: say which
+            resolver().effectiveRepositories().stream().filter(r -> !r.getMirroredRepositories().isEmpty())
+                    .forEach(m -> System.out.println("mirror " + m.getId() + " " + m.getUrl() + " for "
+                            + String.join(", ", m.getMirroredRepositories().stream().map(r -> r.getId()).toList())));
+            System.out.println("local " + resolver().localRepository() + (resolver().offline() ? " (offline)" : ""));
             return Evaluation.NONE;
         }
         if (words.size() == 2 && words.get(0).equals("-d")) {

@@ -1,20 +1,30 @@
 package io.latentbench.workbench.kernel.magic;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.latentbench.workbench.kernel.eval.CellException;
 import io.latentbench.workbench.kernel.eval.Evaluation;
 import io.latentbench.workbench.kernel.timeit.Timeit;
 import io.latentbench.workbench.kernel.timeit.TimeitResult;
 
 /**
- * {@code %timeit [-n N] [-r R] [-q] [-o] CODE} and {@code %%timeit [-n N] [-r R] [-q] [-o]} over
- * the cell's body, as in IPython: {@code -n} loops per repeat (automatic otherwise), {@code -r}
+ * {@code %timeit [-n N] [-r R] [-q] [-o] CODE} and {@code %%timeit [-n N] [-r R] [-q] [-o] [SETUP]}
+ * over the cell's body, as in IPython: {@code -n} loops per repeat (automatic otherwise), {@code -r}
  * repeats (7), {@code -q} prints nothing, {@code -o} makes the {@link TimeitResult} the cell's value.
  * The code becomes a lambda handed to {@link Timeit}, compiled by JShell like any cell, so it sees
  * the session's variables.
+ *
+ * <p>In cell mode, code after the options on the magic's line is setup: it runs once, untimed,
+ * through the host as a cell of its own before any timing. Its declarations therefore become
+ * session variables, which the timed body can read and, being fields rather than captured locals,
+ * also assign; they stay defined after the cell, as IPython's setup names do. A setup that fails
+ * fails the cell as the setup's error, and nothing is timed.
  */
 final class TimeitMagic {
 
-    static final String USAGE = "usage: %timeit [-n LOOPS] [-r REPEAT] [-q] [-o] CODE   (or %%timeit [options] over the cell)";
+    static final String USAGE = "usage: %timeit [-n LOOPS] [-r REPEAT] [-q] [-o] CODE"
+            + "   (or %%timeit [options] [SETUP] over the cell: SETUP runs once, untimed, its variables visible to the body)";
 
     record Options(int loops, int repeat, boolean quiet, boolean returnResult, String code) {
     }
@@ -32,14 +42,26 @@ final class TimeitMagic {
 
     static Evaluation cell(Magics.Host host, String args, String body) {
         Options options = parse(args);
-        if (!options.code().isBlank()) {
-            throw CellException.of("IllegalArgumentException", "%%timeit takes only options on its line, not '"
-                    + options.code().strip() + "'; " + USAGE);
-        }
         if (body.isBlank()) {
             throw CellException.of("IllegalArgumentException", "%%timeit needs a body to time; " + USAGE);
         }
+        if (!options.code().isBlank()) {
+            setUp(host, options.code().strip());
+        }
         return run(host, options, body);
+    }
+
+    /** Runs the setup as a cell; its failure is named as the setup's so that it is not taken for the body's. */
+    private static void setUp(Magics.Host host, String setup) {
+        try {
+            host.execute(setup);
+        } catch (CellException failed) {
+            String evalue = "%%timeit setup '" + setup + "' failed, nothing was timed: " + failed.evalue();
+            List<String> traceback = new ArrayList<>();
+            traceback.add("%%timeit setup '" + setup + "' failed, nothing was timed:");
+            traceback.addAll(failed.traceback());
+            throw new CellException(failed.ename(), evalue, traceback);
+        }
     }
 
     /** Leading options, then the code: the first word that is not an option starts the code. */

@@ -14,6 +14,11 @@ import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.Authentication;
+import org.eclipse.aether.repository.AuthenticationSelector;
+import org.eclipse.aether.repository.MirrorSelector;
+import org.eclipse.aether.repository.Proxy;
+import org.eclipse.aether.repository.ProxySelector;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
@@ -23,12 +28,17 @@ import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.supplier.SessionBuilderSupplier;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
+import org.eclipse.aether.util.repository.AuthenticationBuilder;
+import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
+import org.eclipse.aether.util.repository.DefaultMirrorSelector;
+import org.eclipse.aether.util.repository.DefaultProxySelector;
 
 /**
  * Resolves Maven coordinates, with their runtime dependencies, to jar files: Apache Maven
- * Resolver 2 as Maven 3 configures it, against a local repository (by default Maven's own,
- * {@code ~/.m2/repository} or {@code -Dmaven.repo.local}) and the remote repositories added, Maven
- * Central first.
+ * Resolver 2 as Maven 3 configures it, against a local repository (by default Maven's own:
+ * {@code -Dmaven.repo.local}, else settings.xml's {@code localRepository}, else
+ * {@code ~/.m2/repository}) and the remote repositories added, Maven Central first. The
+ * {@link MavenSettings}' mirrors, server credentials and proxies apply to every remote, as in Maven.
  */
 public final class MavenResolver implements AutoCloseable {
 
@@ -38,6 +48,7 @@ public final class MavenResolver implements AutoCloseable {
     private final Path localRepository;
     private final Map<String, RemoteRepository> remotes = new LinkedHashMap<>();
     private final boolean offline;
+    private final MavenSettings settings;
     private RepositorySystem system;
 
     /**
@@ -46,21 +57,50 @@ public final class MavenResolver implements AutoCloseable {
      * @param offline         whether to use the local repository only
      */
     public MavenResolver(Path localRepository, List<RemoteRepository> remotes, boolean offline) {
+        this(localRepository, remotes, offline, MavenSettings.NONE);
+    }
+
+    /**
+     * @param settings whose mirrors, servers and proxies apply to the remotes (its local repository
+     *                 and offline flag are not read here: see {@link #configured})
+     */
+    public MavenResolver(Path localRepository, List<RemoteRepository> remotes, boolean offline, MavenSettings settings) {
         this.localRepository = Objects.requireNonNull(localRepository, "localRepository");
         remotes.forEach(r -> this.remotes.put(r.getId(), r));
         this.offline = offline;
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Maven's local repository and Maven Central, online. */
+    /**
+     * Maven's local repository and Maven Central, configured by the user's and the installation's settings.xml.
+     *
+     * @throws MavenSettingsException when a settings file is malformed
+     */
     public static MavenResolver standard() {
-        return new MavenResolver(defaultLocalRepository(), List.of(CENTRAL), false);
+        return configured(MavenSettings.load(), System.getProperty("maven.repo.local"));
     }
 
-    /** {@code -Dmaven.repo.local}, else {@code ~/.m2/repository}, as Maven has it. */
+    /**
+     * Maven Central, through the settings: their local repository unless {@code repoLocalProperty}
+     * (Maven's {@code -Dmaven.repo.local}) is given, which wins as in Maven; their offline flag.
+     */
+    public static MavenResolver configured(MavenSettings settings, String repoLocalProperty) {
+        return new MavenResolver(localRepository(settings, repoLocalProperty), List.of(CENTRAL),
+                settings.offline().orElse(false), settings);
+    }
+
+    /** {@code -Dmaven.repo.local}, else settings.xml's {@code localRepository}, else {@code ~/.m2/repository}, as Maven has it. */
     public static Path defaultLocalRepository() {
-        String configured = System.getProperty("maven.repo.local");
-        return configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".m2", "repository");
+        return localRepository(MavenSettings.load(), System.getProperty("maven.repo.local"));
+    }
+
+    private static Path localRepository(MavenSettings settings, String repoLocalProperty) {
+        return repoLocalProperty != null && !repoLocalProperty.isBlank() ? Path.of(repoLocalProperty)
+                : settings.localRepository().orElseGet(() -> Path.of(System.getProperty("user.home"), ".m2", "repository"));
+    }
+
+    public boolean offline() {
+        return offline;
     }
 
     public Path localRepository() {
@@ -82,6 +122,16 @@ public final class MavenResolver implements AutoCloseable {
 
     public List<RemoteRepository> repositories() {
         return List.copyOf(remotes.values());
+    }
+
+    /**
+     * The repositories as they are asked: each replaced by its mirror when one matches, with the
+     * credentials of its (or its mirror's) server id and the proxy for its host; mirrored ones merge.
+     */
+    public List<RemoteRepository> effectiveRepositories() {
+        try (RepositorySystemSession.CloseableSession session = session()) {
+            return system().newResolutionRepositories(session, repositories());
+        }
     }
 
     /**
@@ -110,9 +160,11 @@ public final class MavenResolver implements AutoCloseable {
         if (dependencies.isEmpty()) {
             return List.of();
         }
-        CollectRequest collect = new CollectRequest(dependencies, List.of(), repositories());
-        DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
         try (RepositorySystemSession.CloseableSession session = session()) {
+            // the resolver applies the session's mirrors, proxies and credentials only to repositories found in POMs
+            CollectRequest collect = new CollectRequest(dependencies, List.of(),
+                    system().newResolutionRepositories(session, repositories()));
+            DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
             DependencyResult result = system().resolveDependencies(session, request);
             List<Path> files = new ArrayList<>();
             for (ArtifactResult a : result.getArtifactResults()) {
@@ -141,10 +193,16 @@ public final class MavenResolver implements AutoCloseable {
             }
         }
         String what = wanted.stream().map(d -> coordinates(d.getArtifact())).collect(Collectors.joining(", "));
-        String where = "local " + localRepository + (offline ? " (offline)" : "") + (remotes.isEmpty() ? "" : ", "
-                + remotes.values().stream().map(r -> r.getId() + " " + r.getUrl()).collect(Collectors.joining(", ")));
+        List<RemoteRepository> asked = effectiveRepositories();
+        String where = "local " + localRepository + (offline ? " (offline)" : "") + (asked.isEmpty() ? "" : ", "
+                + asked.stream().map(MavenResolver::named).collect(Collectors.joining(", ")));
         return "cannot resolve " + what + (missing.isEmpty() ? "" : ": missing " + String.join("; ", missing))
                 + " (looked in " + where + ")" + (missing.isEmpty() ? ": " + firstLine(e.getMessage()) : "");
+    }
+
+    private static String named(RemoteRepository r) {
+        return r.getId() + " " + r.getUrl() + (r.getMirroredRepositories().isEmpty() ? ""
+                : " (mirror of " + r.getMirroredRepositories().stream().map(RemoteRepository::getId).collect(Collectors.joining(", ")) + ")");
     }
 
     private static String coordinates(Artifact a) {
@@ -173,7 +231,38 @@ public final class MavenResolver implements AutoCloseable {
                 .withLocalRepositoryBaseDirectories(localRepository)
                 .setSystemProperties(System.getProperties())
                 .setOffline(offline)
+                .setMirrorSelector(mirrorSelector(settings))
+                .setAuthenticationSelector(authenticationSelector(settings))
+                .setProxySelector(proxySelector(settings))
                 .build();
+    }
+
+    private static MirrorSelector mirrorSelector(MavenSettings settings) {
+        DefaultMirrorSelector selector = new DefaultMirrorSelector();
+        for (MavenSettings.Mirror m : settings.mirrors()) {
+            selector.add(m.id(), m.url(), m.layout(), false, m.blocked(), m.mirrorOf(), m.mirrorOfLayouts());
+        }
+        return selector;
+    }
+
+    private static AuthenticationSelector authenticationSelector(MavenSettings settings) {
+        DefaultAuthenticationSelector selector = new DefaultAuthenticationSelector();
+        for (MavenSettings.Server s : settings.servers()) {
+            selector.add(s.id(), new AuthenticationBuilder().addUsername(s.username()).addPassword(s.password()).build());
+        }
+        return selector;
+    }
+
+    /** The active proxies; Maven uses the first active one per protocol. */
+    private static ProxySelector proxySelector(MavenSettings settings) {
+        DefaultProxySelector selector = new DefaultProxySelector();
+        for (MavenSettings.Proxy p : settings.proxies()) {
+            if (p.active()) {
+                Authentication auth = new AuthenticationBuilder().addUsername(p.username()).addPassword(p.password()).build();
+                selector.add(new Proxy(p.protocol(), p.host(), p.port(), auth), p.nonProxyHosts());
+            }
+        }
+        return selector;
     }
 
     @Override
