@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.latentbench.workbench..")
                 .because("the engine is a library of its own: a notebook or another program uses it without"
                         + " benchmarks, gate or kernel, and it is built before the workbench module");
+        rule.check(classes);
+    }
+
+    @Test
+    void theIterationBarrierNeedsOnlyJmhAndTheJdk() {
+        ArchRule rule = ArchRuleDefinition.classes().that().resideInAPackage("io.latentbench.workbench.bench.relative.barrier..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "io.latentbench.workbench.bench.relative.barrier..", "org.openjdk.jmh..", "java..")
+                .because("its class goes into a jar of its own on both sides' class paths, and the base"
+                        + " revision's forks have none of this revision's other classes");
         rule.check(classes);
     }
 

@@ -3,10 +3,13 @@ package io.latentbench.workbench.kernel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.latentbench.workbench.files.AtomicFiles;
 
@@ -36,20 +39,20 @@ public record StartupCache(Path file, List<String> runOptions, List<String> trai
     static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
 
     /** The cache for a java of this feature version, in {@code dir}; none before JDK 21's archives. */
-    public static java.util.Optional<StartupCache> forJava(int feature, Path dir) {
+    public static Optional<StartupCache> forJava(int feature, Path dir) {
         // the JVM's own notes on a cache it cannot use go to the kernel's stdout otherwise
         List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:aot=off");
         if (feature >= 25) {
             Path file = dir.resolve("kernel.aot");
-            return java.util.Optional.of(new StartupCache(file, concat(List.of("-XX:AOTCache=" + file, "-D" + PROPERTY + "=" + file), quiet),
+            return Optional.of(new StartupCache(file, concat(List.of("-XX:AOTCache=" + file, "-D" + PROPERTY + "=" + file), quiet),
                     concat(List.of("-XX:AOTCacheOutput=" + file), quiet)));
         }
         if (feature >= 21) {
             Path file = dir.resolve("kernel.jsa");
             List<String> options = concat(List.of("-XX:SharedArchiveFile=" + file, "-XX:+AutoCreateSharedArchive"), quiet);
-            return java.util.Optional.of(new StartupCache(file, options, options));
+            return Optional.of(new StartupCache(file, options, options));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -138,7 +141,7 @@ public record StartupCache(Path file, List<String> runOptions, List<String> trai
      * At a kernel start: checks the AOT cache named by {@link #PROPERTY}, if any, against this
      * JVM's class path; a stale one is said on {@code log} and moved aside, a missing one is said.
      */
-    public static void checkAtStart(java.util.function.Consumer<String> log) {
+    public static void checkAtStart(Consumer<String> log) {
         String given = System.getProperty(PROPERTY);
         if (given != null && !given.isBlank()) {
             check(Path.of(given), System.getProperty("java.class.path"), log);
@@ -146,13 +149,13 @@ public record StartupCache(Path file, List<String> runOptions, List<String> trai
     }
 
     /** {@link #checkAtStart}'s work, for a cache and a class path. */
-    static void check(Path cache, String classpath, java.util.function.Consumer<String> log) {
+    static void check(Path cache, String classpath, Consumer<String> log) {
         try {
             switch (state(cache, classpath)) {
                 case State.Fresh f -> { }
                 case State.Untracked u -> { }
                 case State.Stale stale -> {
-                    Files.move(cache, setAsideFile(cache), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(cache, setAsideFile(cache), StandardCopyOption.REPLACE_EXISTING);
                     log.accept(staleMessage(cache, stale));
                 }
                 case State.Missing m -> log.accept("kernel: no start-up cache: " + cache + " is gone (set aside as stale after a"

@@ -3,6 +3,7 @@ package io.latentbench.workbench.bench.relative;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latentbench.workbench.bench.RunSettings;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,8 @@ final class ForkLauncher {
     private final List<String> jvmArgs;
     private final List<String> jmhArgs;
     private final Path dir;
+    /** The iteration barrier's jar, written on first use. */
+    private Path barrierJar;
 
     /** {@code jmhArgs}: more of JMH's command line for every fork, such as {@code -t 2}. */
     ForkLauncher(RunSettings settings, List<String> jvmArgs, List<String> jmhArgs, Path dir) {
@@ -57,9 +60,10 @@ final class ForkLauncher {
     /**
      * The command of one fork; {@code core} -1 leaves it unpinned. {@code padding} characters of a
      * system property (JMH's fork inherits it) shift where the fork's heap starts filling: see
-     * {@link #start}.
+     * {@link #start}. {@code barrier}, when not null, is the {@link IterationRendezvous#profilerOption}
+     * of the pair's meeting, and {@code barrierJar} the jar that carries it.
      */
-    List<String> command(Side side, Target point, int core, Path json, int padding) {
+    List<String> command(Side side, Target point, int core, Path json, int padding, String barrier, Path barrierJar) {
         List<String> c = new ArrayList<>();
         if (core >= 0) {
             c.addAll(List.of("taskset", "-c", Integer.toString(core)));
@@ -75,7 +79,8 @@ final class ForkLauncher {
         // The two forks of a duet pair run at the same time; JMH's lock would make one of them fail.
         c.add("-Djmh.ignoreLock=true");
         c.addAll(jvmArgs);
-        c.addAll(List.of("-cp", side.classpath(), "org.openjdk.jmh.Main",
+        String classpath = barrier == null ? side.classpath() : barrierJar + File.pathSeparator + side.classpath();
+        c.addAll(List.of("-cp", classpath, "org.openjdk.jmh.Main",
                 point.include(),
                 "-f", "1", "-wf", "0",
                 "-wi", Integer.toString(settings.warmupIterations()),
@@ -83,6 +88,9 @@ final class ForkLauncher {
                 "-i", Integer.toString(settings.measurementIterations()),
                 "-r", settings.measurementTime().toMillis() + "ms",
                 "-foe", "true", "-rf", "json", "-rff", json.toString()));
+        if (barrier != null) {
+            c.addAll(List.of("-prof", barrier));
+        }
         c.addAll(jmhArgs);
         for (Map.Entry<String, String> p : point.params().entrySet()) {
             c.addAll(List.of("-p", p.getKey() + "=" + p.getValue()));
@@ -97,12 +105,17 @@ final class ForkLauncher {
      * (setup randomization, after Mytkowicz et al., "Producing Wrong Data Without Doing Anything
      * Obviously Wrong!", ASPLOS 2009). Drawn per pair, such a bias becomes noise the pairs average.
      */
-    Running start(Side side, Target point, int pair, int core, int padding) throws IOException {
+    Running start(Side side, Target point, int pair, int core, int padding, IterationRendezvous barrier)
+            throws IOException {
         String stem = side.role() + "-" + safe(point.key()) + "-pair" + pair;
         Path json = dir.resolve(stem + ".json");
         Path log = dir.resolve(stem + ".log");
         Files.deleteIfExists(json);
-        ProcessBuilder pb = new ProcessBuilder(command(side, point, core, json, padding)).redirectErrorStream(true)
+        if (barrier != null && barrierJar == null) {
+            barrierJar = IterationRendezvous.writeJar(dir);
+        }
+        ProcessBuilder pb = new ProcessBuilder(command(side, point, core, json, padding,
+                barrier == null ? null : barrier.profilerOption(), barrierJar)).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("LATENTBENCH_LAYOUT", "x".repeat(padding));
         Process p = pb.start();

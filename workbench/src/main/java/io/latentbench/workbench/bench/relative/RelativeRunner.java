@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  * <p>Duet: both forks of a pair start together, pinned to cores 0 and 1 (which one gets which
  * alternates from pair to pair), and exchange their cores every few tens of milliseconds while
  * they run ({@link CoreSwap}), so that neither side keeps the faster core for long; both run the
- * same iterations for the same time, so iteration i of one is paired with iteration i of the other;
+ * same iterations for the same time, each started together by an {@link IterationRendezvous}, so
+ * iteration i of one is paired with iteration i of the other;
  * which of the two starts first is drawn from {@code seed}. A point on several threads
  * ({@link CoreUse#THREADS}) runs its two forks at the same time too, but unpinned, sharing the cores
  * ({@link Schedule#SHARED}). Interleaved: the forks of a pair run one after the other, unpinned, in an
@@ -218,31 +219,40 @@ public final class RelativeRunner {
                 // Which fork starts first (a few milliseconds apart) is drawn from the seed, so
                 // that it is not always the base: in A/A duet runs on a loaded machine one
                 // benchmark came out 40 % faster on the head side twice, with the base always first.
-                ForkLauncher.Running rb;
-                ForkLauncher.Running rh;
-                if (order.nextBoolean()) {
-                    rb = launcher.start(base, point, pair, baseCore, padding);
-                    rh = launcher.start(head, point, pair, headCore, padding);
-                } else {
-                    rh = launcher.start(head, point, pair, headCore, padding);
-                    rb = launcher.start(base, point, pair, baseCore, padding);
-                }
+                // From then on the barrier starts each of their iterations together.
                 int swaps = 0;
-                try (CoreSwap swap = affinity == null || placement != Schedule.DUET ? null
-                        : CoreSwap.start(affinity, rb.process().toHandle(), baseCore, rh.process().toHandle(),
-                                headCore, this::swapFailed)) {
-                    h = finishBoth(launcher, rb, rh);
-                    b = launcher.finish(rb);
-                    swaps = swap == null ? 0 : swap.swaps();
+                try (IterationRendezvous barrier = IterationRendezvous.open()) {
+                    ForkLauncher.Running rb;
+                    ForkLauncher.Running rh;
+                    if (order.nextBoolean()) {
+                        rb = launcher.start(base, point, pair, baseCore, padding, barrier);
+                        rh = launcher.start(head, point, pair, headCore, padding, barrier);
+                    } else {
+                        rh = launcher.start(head, point, pair, headCore, padding, barrier);
+                        rb = launcher.start(base, point, pair, baseCore, padding, barrier);
+                    }
+                    try (CoreSwap swap = affinity == null || placement != Schedule.DUET ? null
+                            : CoreSwap.start(affinity, rb.process().toHandle(), baseCore, rh.process().toHandle(),
+                                    headCore, this::swapFailed)) {
+                        h = finishBoth(launcher, rb, rh);
+                        b = launcher.finish(rb);
+                        swaps = swap == null ? 0 : swap.swaps();
+                    }
+                    int iterations = settings.warmupIterations() + settings.measurementIterations();
+                    if (barrier.together() < iterations) {
+                        progress.accept(String.format("%s, pair %d: %d of its %d iterations started together,"
+                                + " the others apart (see the forks' logs)", point.key(), pair, barrier.together(),
+                                iterations));
+                    }
                 }
                 how = swaps > 0 ? ForkPair.SWAPPED : placement.pinned() ? ForkPair.TOGETHER : ForkPair.SHARED;
             } else if (order.nextBoolean()) {
-                b = launcher.finish(launcher.start(base, point, pair, -1, padding));
-                h = launcher.finish(launcher.start(head, point, pair, -1, padding));
+                b = launcher.finish(launcher.start(base, point, pair, -1, padding, null));
+                h = launcher.finish(launcher.start(head, point, pair, -1, padding, null));
                 how = "base-first";
             } else {
-                h = launcher.finish(launcher.start(head, point, pair, -1, padding));
-                b = launcher.finish(launcher.start(base, point, pair, -1, padding));
+                h = launcher.finish(launcher.start(head, point, pair, -1, padding, null));
+                b = launcher.finish(launcher.start(base, point, pair, -1, padding, null));
                 how = "head-first";
             }
             if (!b.unit().equals(h.unit())) {

@@ -24,7 +24,7 @@ class ForkLauncherTest {
 
     @Test
     void aPinnedForkRunsItsSidesJarsForExactlyOnePointAndOneFork() {
-        List<String> c = launcher.command(base, knn, 1, Path.of("out.json"), 0);
+        List<String> c = launcher.command(base, knn, 1, Path.of("out.json"), 0, null, null);
 
         assertThat(c.subList(0, 3)).containsExactly("taskset", "-c", "1");
         assertThat(c).containsSubsequence("-cp", "/b/wb.jar:/b/lib/jmh.jar", "org.openjdk.jmh.Main",
@@ -39,7 +39,7 @@ class ForkLauncherTest {
         Target dot = Target.of(new BenchPoint(Suite.PEERS, "dotProduct", "avgt",
                 new TreeMap<>(Map.of("dim", "256", "impl", "lucene"))));
         assertThat(dot.benchmark()).isEqualTo("io.latentbench.workbench.bench.suites.peers.KernelBenchmarks.dotProduct");
-        List<String> c = launcher.command(base, dot, 0, Path.of("out.json"), 0);
+        List<String> c = launcher.command(base, dot, 0, Path.of("out.json"), 0, null, null);
         String include = c.get(c.indexOf("org.openjdk.jmh.Main") + 1);
         assertThat(include).isEqualTo(dot.include());
         // JMH selects with find(); the base may predate the split (one PeersBenchmarks class).
@@ -57,16 +57,24 @@ class ForkLauncherTest {
     }
 
     @Test
+    void aForkOfAPairThatMeetsAtEachIterationCarriesTheBarrierAheadOfItsSidesJars() {
+        List<String> c = launcher.command(base, knn, 0, Path.of("out.json"), 0, "B:4711/abc", Path.of("/run/barrier.jar"));
+        assertThat(c).containsSubsequence("-cp", "/run/barrier.jar" + java.io.File.pathSeparator + "/b/wb.jar:/b/lib/jmh.jar",
+                "org.openjdk.jmh.Main");
+        assertThat(c).containsSubsequence("-prof", "B:4711/abc");
+    }
+
+    @Test
     void anUnpinnedForkHasNoTaskset() {
-        assertThat(launcher.command(base, knn, -1, Path.of("out.json"), 0).getFirst()).endsWith("java");
+        assertThat(launcher.command(base, knn, -1, Path.of("out.json"), 0, null, null).getFirst()).endsWith("java");
     }
 
     @Test
     void aPairsLayoutPaddingReachesTheForkBeforeItsClassPath() {
-        List<String> c = launcher.command(base, knn, 0, Path.of("out.json"), 37);
+        List<String> c = launcher.command(base, knn, 0, Path.of("out.json"), 37, null, null);
         assertThat(c).contains("-Dlatentbench.layout=" + "x".repeat(37));
         assertThat(c.indexOf("-Dlatentbench.layout=" + "x".repeat(37))).isLessThan(c.indexOf("-cp"));
-        assertThat(launcher.command(base, knn, 0, Path.of("out.json"), 0)).contains("-Dlatentbench.layout=");
+        assertThat(launcher.command(base, knn, 0, Path.of("out.json"), 0, null, null)).contains("-Dlatentbench.layout=");
     }
 
     @Test

@@ -1,0 +1,113 @@
+package io.latentbench.workbench.bench.relative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.latentbench.workbench.bench.relative.barrier.IterationBarrier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.profile.ProfilerException;
+
+/** Two barriers in this JVM stand for the two forks of a pair. */
+class IterationRendezvousTest {
+
+    private static IterationBarrier fork(IterationRendezvous r) throws ProfilerException {
+        return new IterationBarrier(r.profilerOption().substring(r.profilerOption().indexOf(':') + 1));
+    }
+
+    @Test
+    void eachIterationStartsOnlyWhenBothForksHaveComeToIt() throws Exception {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        try (IterationRendezvous r = IterationRendezvous.open()) {
+            IterationBarrier quick = fork(r);
+            IterationBarrier slow = fork(r);
+            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
+                for (int i = 1; i <= 3; i++) {
+                    quick.beforeIteration(null, null);
+                    events.add("quick starts " + i);
+                }
+            });
+            for (int i = 1; i <= 3; i++) {
+                Thread.sleep(100); // the slow fork's set-up, then each of its iterations
+                events.add("slow arrives " + i);
+                slow.beforeIteration(null, null);
+            }
+            a.get(30, TimeUnit.SECONDS);
+            assertThat(r.together()).isEqualTo(3);
+        }
+        for (int i = 1; i <= 3; i++) {
+            assertThat(events.indexOf("quick starts " + i)).as("iteration %d", i)
+                    .isGreaterThan(events.indexOf("slow arrives " + i));
+        }
+    }
+
+    @Test
+    void whenOneForkHasEndedTheOtherGoesOnAlone() throws Exception {
+        IterationRendezvous r = IterationRendezvous.open();
+        IterationBarrier one = fork(r);
+        IterationBarrier other = fork(r);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> other.beforeIteration(null, null));
+        one.beforeIteration(null, null);
+        first.get(30, TimeUnit.SECONDS);
+        r.close(); // both forks' JVMs have exited, as far as the run knows
+        CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 3; i++) {
+                one.beforeIteration(null, null);
+            }
+        });
+        rest.get(30, TimeUnit.SECONDS);
+        assertThat(r.together()).isEqualTo(1);
+    }
+
+    @Test
+    void aForkWhosePartnerNeverComesIsLetGoWhenThePairCloses() throws Exception {
+        IterationRendezvous r = IterationRendezvous.open();
+        IterationBarrier lonely = fork(r);
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> lonely.beforeIteration(null, null));
+        Thread.sleep(200);
+        assertThat(waiting).isNotDone();
+        r.close(); // the partner failed to start: the run stops the pair
+        waiting.get(30, TimeUnit.SECONDS);
+        assertThat(r.together()).isZero();
+    }
+
+    @Test
+    void aConnectionWithoutThePairsTokenTakesNoPart() throws Exception {
+        try (IterationRendezvous r = IterationRendezvous.open()) {
+            String option = r.profilerOption();
+            int port = Integer.parseInt(option.substring(option.indexOf(':') + 1, option.indexOf('/')));
+            IterationBarrier stray = new IterationBarrier(port + "/not-the-token");
+            stray.beforeIteration(null, null); // let go at once: the run closed its connection
+            IterationBarrier a = fork(r);
+            IterationBarrier b = fork(r);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> a.beforeIteration(null, null));
+            b.beforeIteration(null, null);
+            first.get(30, TimeUnit.SECONDS);
+            assertThat(r.together()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void optionsThatAreNotPortAndTokenAreNamed() {
+        for (String bad : new String[] {"", "4711", "port/abc", "4711/ "}) {
+            assertThatThrownBy(() -> new IterationBarrier(bad)).isInstanceOf(ProfilerException.class)
+                    .hasMessageContaining("'" + bad + "'").hasMessageContaining("PORT/TOKEN");
+        }
+    }
+
+    @Test
+    void theJarHoldsTheBarrierAlone(@TempDir Path dir) throws Exception {
+        Path jar = IterationRendezvous.writeJar(dir);
+        try (JarFile f = new JarFile(jar.toFile())) {
+            assertThat(f.stream().map(e -> e.getName()).toList())
+                    .containsExactly("io/latentbench/workbench/bench/relative/barrier/IterationBarrier.class");
+        }
+    }
+}
