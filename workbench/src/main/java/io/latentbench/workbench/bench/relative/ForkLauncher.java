@@ -83,7 +83,7 @@ final class ForkLauncher {
         c.addAll(List.of("-cp", classpath, "org.openjdk.jmh.Main",
                 point.include(),
                 "-f", "1", "-wf", "0",
-                "-wi", Integer.toString(settings.warmupIterations()),
+                "-wi", Integer.toString(warmupIterations(point)),
                 "-w", settings.warmupTime().toMillis() + "ms",
                 "-i", Integer.toString(settings.measurementIterations()),
                 "-r", settings.measurementTime().toMillis() + "ms",
@@ -96,6 +96,16 @@ final class ForkLauncher {
             c.addAll(List.of("-p", p.getKey() + "=" + p.getValue()));
         }
         return c;
+    }
+
+    /** The warm-up iterations of a point's forks: twice the run's for one that warms slowly. */
+    int warmupIterations(Target point) {
+        return point.slowWarmup() ? 2 * settings.warmupIterations() : settings.warmupIterations();
+    }
+
+    /** How many iterations a fork of the point runs, warm-up included. */
+    int iterations(Target point) {
+        return warmupIterations(point) + settings.measurementIterations();
     }
 
     /**

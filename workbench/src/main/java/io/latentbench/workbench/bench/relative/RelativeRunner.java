@@ -238,7 +238,7 @@ public final class RelativeRunner {
                         b = launcher.finish(rb);
                         swaps = swap == null ? 0 : swap.swaps();
                     }
-                    int iterations = settings.warmupIterations() + settings.measurementIterations();
+                    int iterations = launcher.iterations(point);
                     if (barrier.together() < iterations) {
                         progress.accept(String.format("%s, pair %d: %d of its %d iterations started together,"
                                 + " the others apart (see the forks' logs)", point.key(), pair, barrier.together(),

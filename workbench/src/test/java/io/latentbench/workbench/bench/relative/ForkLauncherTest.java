@@ -65,6 +65,16 @@ class ForkLauncherTest {
     }
 
     @Test
+    void aPointThatWarmsSlowlyGetsTwiceTheWarmup() {
+        Target attention = Target.of(new BenchPoint(Suite.LATENCY, "attention", "avgt",
+                new TreeMap<>(Map.of("dim", "256", "type", "flash"))));
+        assertThat(String.join(" ", launcher.command(base, attention, 0, Path.of("out.json"), 0, null, null)))
+                .contains("-wi 6 -w 400ms -i 4");
+        assertThat(launcher.iterations(attention)).isEqualTo(10);
+        assertThat(launcher.iterations(knn)).isEqualTo(7);
+    }
+
+    @Test
     void anUnpinnedForkHasNoTaskset() {
         assertThat(launcher.command(base, knn, -1, Path.of("out.json"), 0, null, null).getFirst()).endsWith("java");
     }
