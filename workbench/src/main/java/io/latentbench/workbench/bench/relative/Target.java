@@ -2,8 +2,8 @@ package io.latentbench.workbench.bench.relative;
 
 import io.latentbench.workbench.bench.BenchPoint;
 import io.latentbench.workbench.bench.CoreUse;
-import io.latentbench.workbench.bench.SlowWarmup;
 import io.latentbench.workbench.bench.Cores;
+import io.latentbench.workbench.bench.SlowWarmup;
 import io.latentbench.workbench.bench.SuiteTags;
 import io.latentbench.workbench.results.ForeignRows;
 import io.latentbench.workbench.results.RowTags;
