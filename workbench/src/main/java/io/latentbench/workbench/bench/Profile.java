@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
  *       warmup iterations: with two, the Vector API code of some forks was still not compiled
  *       by C2 on that machine (it allocated boxed vectors while measured).</li>
  *   <li>{@code critical}: the matrix suite's critical path (dims 128/256/512 x k 10/100/1000
- *       x batch 1/32 x 10k vectors) plus knn latency and the peers.</li>
- *   <li>{@code full}: every suite over every declared value, 3 forks; hours, so shardable.</li>
+ *       x batch 1/32 x 10k vectors) plus knn latency and the peers (d = 256, 10k and 100k rows).</li>
+ *   <li>{@code full}: every suite over every declared value (the peers' 1M-row scans among them),
+ *       3 forks; hours, so shardable.</li>
  * </ul>
  */
 public enum Profile {
@@ -50,8 +51,9 @@ public enum Profile {
                     Suite.MATRIX, Map.of("dim", List.of("128", "256", "512"), "k", List.of("10", "100", "1000"),
                             "batch", List.of("1", "32"), "dataset", List.of("10000")),
                     Suite.LATENCY, Map.of("dim", List.of("128", "256", "512"), "k", List.of("10", "100", "1000")),
-                    // the peers at the design's reference dimension; `--suite peers` runs every dimension
-                    Suite.PEERS, Map.of("dim", List.of("256"))),
+                    // the peers at the design's reference dimension; `--suite peers` runs every dimension.
+                    // The 1M-row scans (a gigabyte per fork) are the full profile's.
+                    Suite.PEERS, Map.of("dim", List.of("256"), "dataset", List.of("10000", "100000"))),
             Map.of(Suite.LATENCY, Set.of("knn"))),
     FULL(new RunSettings(3, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1)),
             EnumSet.allOf(Suite.class), Map.of(), Map.of());

@@ -180,6 +180,22 @@ class BenchPlanTest {
     }
 
     @Test
+    void theMillionRowScansRunInTheFullProfileOnly() {
+        Catalog catalog = Catalog.load();
+        Map<Suite, Set<String>> peers = BenchPlan.parseSelection(List.of("peers.knn", "peers.knnBatch", "peers.plainRead"));
+        List<String> full = keys(BenchPlan.create(catalog, Profile.FULL, peers, Map.of(), Shard.ALL));
+        assertThat(full).contains("peers.knn[dataset=1000000,dim=256,impl=panama,k=10]",
+                "peers.knnBatch[dataset=1000000,dim=256,k=10,workers=1]",
+                "peers.plainRead[dataset=1000000,dim=256]");
+        for (Profile narrower : List.of(Profile.QUICK, Profile.CRITICAL)) {
+            List<String> planned = keys(BenchPlan.create(catalog, narrower, peers, Map.of(), Shard.ALL));
+            assertThat(planned).as("%s", narrower).isNotEmpty().noneMatch(key -> key.contains("dataset=1000000"));
+        }
+        assertThat(keys(BenchPlan.create(catalog, Profile.CRITICAL, peers, Map.of(), Shard.ALL)))
+                .contains("peers.knn[dataset=100000,dim=256,impl=panama,k=100]");
+    }
+
+    @Test
     void theCatalogReadsOurCompiledSuites() {
         Catalog.Declared dot = Catalog.load().find(Suite.PEERS, "dotProduct").orElseThrow();
         assertThat(dot.mode()).isEqualTo("avgt");

@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * The engine's knnBatch per query against knn of the same queries one at a time, each on one
- * thread and on two, over one shared 10k x 256 space.
+ * thread and on two, over one shared space of 10k, 100k or 1M x 256 rows (the larger two in the critical
+ * and full profiles, 1M in the full profile only).
  */
 @BenchmarkMode(Mode.AverageTime)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
@@ -36,7 +37,7 @@ public class KnnBatchBenchmarks {
      */
     @State(Scope.Benchmark)
     public static class Batch {
-        @Param({"10000"})
+        @Param({"10000", "100000", "1000000"})
         public int dataset;
 
         @Param({"256"})

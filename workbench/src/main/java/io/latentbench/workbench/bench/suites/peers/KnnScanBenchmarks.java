@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The engine's exact knn (k = 10, 100) over 10k and 100k x 256 rows on its Panama and its scalar
- * kernels, against a SIMD plain read of the same bytes: the bandwidth bound no scan can beat.
+ * The engine's exact knn (k = 10, 100) over 10k, 100k and 1M x 256 rows on its Panama and its scalar
+ * kernels, against a SIMD plain read of the same bytes: the bandwidth bound no scan can beat. The 1M
+ * rows (a gigabyte, past every cache) run in the full profile only.
  */
 @BenchmarkMode(Mode.AverageTime)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
@@ -31,7 +32,7 @@ public class KnnScanBenchmarks {
 
     @State(Scope.Thread)
     public static class Flat {
-        @Param({"10000", "100000"})
+        @Param({"10000", "100000", "1000000"})
         public int dataset;
 
         @Param({"256"})
@@ -87,7 +88,7 @@ public class KnnScanBenchmarks {
         @Param({Peers.PANAMA, Peers.SCALAR})
         public String impl;
 
-        @Param({"10000", "100000"})
+        @Param({"10000", "100000", "1000000"})
         public int dataset;
 
         @Param({"256"})
