@@ -59,6 +59,11 @@ public record BenchmarkResult(
      * {@code latency.knn[dim=128,k=10]}. Baselines and comparisons join on it.
      */
     public String key() {
+        return key(suite, name, params);
+    }
+
+    /** The form of {@link #key()} for any parameters, in their map's order (charts show only some). */
+    public static String key(String suite, String name, Map<String, String> params) {
         String p = params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(","));

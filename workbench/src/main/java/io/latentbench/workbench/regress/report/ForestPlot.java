@@ -32,7 +32,8 @@ public final class ForestPlot {
                 .filter(c -> c.id().isPrimary() && c.statistics().isPresent())
                 .sorted(Comparator.comparing(Comparison::id).reversed())
                 .toList();
-        int longest = rows.stream().mapToInt(c -> VerdictCharts.label(c).length()).max().orElse(10);
+        RowLabels labels = RowLabels.of(rows);
+        int longest = rows.stream().mapToInt(c -> labels.of(c).length()).max().orElse(10);
         XYChart chart = new XYChartBuilder().width(760 + 7 * longest).height(200 + ROW_PIXELS * Math.max(rows.size(), 1))
                 .title("Change per benchmark with its interval (positive = worse)")
                 .xAxisTitle("worse than the base (%)").yAxisTitle("").build();
@@ -55,7 +56,7 @@ public final class ForestPlot {
         chart.getStyler().setYAxisMax((double) rows.size());
         chart.setCustomYAxisTickLabelsFormatter(y -> {
             long i = Math.round(y);
-            return Math.abs(y - i) < 1e-6 && i >= 0 && i < rows.size() ? VerdictCharts.label(rows.get((int) i)) : blank(y);
+            return Math.abs(y - i) < 1e-6 && i >= 0 && i < rows.size() ? labels.of(rows.get((int) i)) : blank(y);
         });
         XYSeries zero = chart.addSeries("no change", new double[] {0, 0}, new double[] {-BLANK_ROWS_BELOW, rows.size()});
         zero.setMarker(SeriesMarkers.NONE);

@@ -49,6 +49,7 @@ public final class VerdictCharts {
                         && c.verdict() == Verdict.NO_CHANGE
                         && c.reason().contains("less than one object")))
                 .toList();
+        RowLabels names = RowLabels.of(rows);
         List<CategoryChart> charts = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += BARS_PER_CHART) {
             List<Comparison> chunk = rows.subList(from, Math.min(rows.size(), from + BARS_PER_CHART));
@@ -74,7 +75,7 @@ public final class VerdictCharts {
                 ChangeStatistics s = c.statistics().orElseThrow();
                 double value = 100.0 * s.ratio();
                 boolean clipped = value > CLIP_PERCENT;
-                labels.add(label(c) + (clipped ? String.format(Locale.ROOT, " (%.0f%%)", value) : ""));
+                labels.add(names.of(c) + (clipped ? String.format(Locale.ROOT, " (%.0f%%)", value) : ""));
                 base.add(100.0);
                 baseErr.add(Math.min(relativeSd(b, baseMean), 100)); // a bar of a positive quantity stops at 0
                 cur.add(clipped ? CLIP_PERCENT : value);
@@ -194,11 +195,6 @@ public final class VerdictCharts {
             case NEW_BENCHMARK -> Color.GRAY;
             case REFERENCE -> new Color(0xc8, 0xc8, 0xc8);
         };
-    }
-
-    static String label(Comparison c) {
-        String s = c.id().toString();
-        return s.length() > 48 ? s.substring(0, 45) + "..." : s;
     }
 
     private static double relativeSd(double[] samples, double reference) {
