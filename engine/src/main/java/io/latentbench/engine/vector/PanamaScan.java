@@ -46,19 +46,6 @@ final class PanamaScan {
         return v.lane(0);
     }
 
-    /**
-     * {@link #fold} of lanes stored in {@code t} from {@code at}: the same tree, pair by pair
-     * (lane i and lane i + step, halving the step), so the same value bit for bit.
-     */
-    static float foldStored(float[] t, int at) {
-        for (int step = LANES / 2; step >= 1; step /= 2) {
-            for (int i = 0; i < step; i++) {
-                t[at + i] += t[at + i + step];
-            }
-        }
-        return t[at];
-    }
-
     static void squareDistances(float[] q, float[] data, int offset, int rows, int length, float[] out) {
         for (int r = 0; r < rows; r++) {
             out[r] = squareDistance(q, data, offset + r * length, length);
@@ -84,10 +71,18 @@ final class PanamaScan {
         }
     }
 
-    // One row at a time, two accumulators (even and odd blocks of lanes) combined before the
-    // fold. Measured on the 10k x 256 scan (AVX2, under load): rows in sequence ran at about
-    // 1.8x a plain read, four rows per pass (sharing the query loads) at about 3.2x, two rows
-    // with two accumulators each 3.4x; four rows per pass only won when the rows sat in L2.
+    /*
+     * One row at a time, two accumulators (even and odd blocks of lanes) combined before the fold.
+     * Measured 2026-12-06 on the 10k and 100k x 256 Euclidean scan, this AVX-512 class and
+     * -XX:UseAVX=2, quiet machine: four accumulators per row ran 2-4 % faster than two in a scratch
+     * one-JVM harness interleaving the variants, but 5-13 % slower in JMH relative runs against this
+     * code (duet: 3 of 4 points past the 5 % threshold; interleaved: k = 100 +12.8 %), so it is not
+     * taken. Two rows per pass sharing the query's loads (four accumulators each, one fold for the
+     * pair) ran 1.1-1.7x slower than rows in sequence in the harness. So the two-FMA chain is not what
+     * holds the scan back: the core evidently overlaps the independent rows. Older (loaded, AVX2)
+     * figures: two rows with two accumulators each 3.4x a plain read, four rows per pass 3.2x (it won
+     * only when the rows sat in L2), rows in sequence 1.8x.
+     */
 
     private static float squareDistance(float[] q, float[] x, int o, int length) {
         FloatVector a = FloatVector.zero(SPECIES);

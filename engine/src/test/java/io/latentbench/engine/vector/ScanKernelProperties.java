@@ -40,6 +40,33 @@ class ScanKernelProperties {
     }
 
     @Property(tries = 200)
+    void directionDistances(@ForAll @IntRange(min = 1, max = 1100) int dim, @ForAll @IntRange(min = 1, max = 11) int rows,
+                            @ForAll @IntRange(min = 0, max = 9) int offset, @ForAll long seed) {
+        Random random = new Random(seed);
+        float[] u = randoms(random, dim);
+        float[] data = randoms(random, offset + rows * dim + 3);
+        int normOffset = 2;
+        float[] norms = new float[normOffset + rows];
+        for (int r = 0; r < rows; r++) {
+            norms[normOffset + r] = 0.25f + 4 * random.nextFloat();
+        }
+        float[] expected = new float[rows];
+        float[] actual = new float[rows + 1];
+        actual[rows] = 42f;
+        scalar.directionDistances(u, data, offset, rows, dim, norms, normOffset, expected);
+        simd.directionDistances(u, data, offset, rows, dim, norms, normOffset, actual);
+        assertThat(actual[rows]).as("the element after the last row").isEqualTo(42f);
+        float[] alone = new float[1];
+        for (int r = 0; r < rows; r++) {
+            assertThat(actual[r]).as("row %d", r)
+                    .isCloseTo(expected[r], org.assertj.core.data.Offset.offset(Math.max(1e-6f, Math.abs(expected[r]) * 1e-5f)));
+            simd.directionDistances(u, data, offset + r * dim, 1, dim, norms, normOffset + r, alone);
+            assertThat(Float.floatToRawIntBits(alone[0])).as("row %d alone, bit for bit", r)
+                    .isEqualTo(Float.floatToRawIntBits(actual[r]));
+        }
+    }
+
+    @Property(tries = 200)
     void dotProductTile(@ForAll @IntRange(min = 1, max = 600) int dim, @ForAll @IntRange(min = 1, max = 11) int count,
                         @ForAll @IntRange(min = 1, max = 9) int rows, @ForAll @IntRange(min = 0, max = 9) int offset,
                         @ForAll long seed) {
