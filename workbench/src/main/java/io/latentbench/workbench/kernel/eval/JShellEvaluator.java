@@ -44,6 +44,12 @@ public final class JShellEvaluator implements AutoCloseable {
     /** How many temporary variables ({@code $N}, the values of expression cells) stay referable. */
     static final int KEPT_TEMP_VARIABLES = 8;
 
+    /** The name of {@link #WARM_UP}'s variable, dropped once it has run. */
+    private static final String WARM_UP_VARIABLE = "$latentbenchWarmUp";
+
+    /** A declaration with a value, string concatenation and a call: what a first cell needs compiled and run. */
+    private static final String WARM_UP = "String " + WARM_UP_VARIABLE + " = \"answer \" + Math.abs(6 * -7);";
+
     private final CapturingExecutionControl control;
     private final Deque<VarSnippet> tempVariables = new ArrayDeque<>();
     private final JShell shell;
@@ -117,12 +123,6 @@ public final class JShellEvaluator implements AutoCloseable {
     public void importOne(String imported) {
         evalSnippet("import " + imported + ";");
     }
-
-    /** The name of {@link #WARM_UP}'s variable, dropped once it has run. */
-    private static final String WARM_UP_VARIABLE = "$latentbenchWarmUp";
-
-    /** A declaration with a value, string concatenation and a call: what a first cell needs compiled and run. */
-    private static final String WARM_UP = "String " + WARM_UP_VARIABLE + " = \"answer \" + Math.abs(6 * -7);";
 
     /**
      * Runs a throwaway snippet through everything a cell goes through (the analysis that splits a
