@@ -5,21 +5,25 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import io.latentbench.workbench.kernel.KernelInstaller;
+import io.latentbench.workbench.notebook.KernelStartTimer;
 import io.latentbench.workbench.notebook.protocol.KernelSpec;
 import io.latentbench.workbench.notebook.protocol.KernelSpecFinder;
+import io.latentbench.workbench.notebook.protocol.KernelSpecNotFoundException;
+import io.latentbench.workbench.notebook.protocol.KernelStartException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lb kernel install|list}: the Jupyter kernelspec of the latentbench Java kernel. */
+/** {@code lb kernel install|list|startup}: the Jupyter kernelspec of the latentbench Java kernel, and its start's timing. */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
         description = "The Jupyter kernel for Java with latentbench, Tablesaw and XChart.",
-        subcommands = {KernelCommand.Install.class, KernelCommand.ListSpecs.class})
+        subcommands = {KernelCommand.Install.class, KernelCommand.ListSpecs.class, KernelCommand.Startup.class})
 final class KernelCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -103,6 +107,82 @@ final class KernelCommand implements Runnable {
             }
             System.out.println("(* = the latentbench kernel)");
             return 0;
+        }
+    }
+
+    @Command(name = "startup", mixinStandardHelpOptions = true,
+            description = {"Time an installed kernel's start as lb run starts it, over several starts one after the other:",
+                    "ready (launch -> kernel_info reply) and first cell (its execute_request, sent at once -> execute_reply).",
+                    "Prints each start, then the median, min and max. For figures to compare, run it on a quiet machine."})
+    static final class Startup implements Callable<Integer> {
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--name", defaultValue = KernelInstaller.DEFAULT_NAME,
+                description = "Kernelspec name (default: ${DEFAULT-VALUE}); any installed kernel, e.g. python3.")
+        String name;
+
+        @Option(names = "--starts", defaultValue = "10", paramLabel = "N", description = "Starts to time (default: ${DEFAULT-VALUE}).")
+        int starts;
+
+        @Option(names = "--cell", defaultValue = "6 * 7", paramLabel = "CODE", description = "The first cell (default: ${DEFAULT-VALUE}).")
+        String cell;
+
+        @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS",
+                description = "Longest wait for a start, then for its first cell (default: ${DEFAULT-VALUE}).")
+        long timeoutSeconds;
+
+        @Override
+        public Integer call() throws IOException {
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            if (starts < 1) {
+                err.println("lb kernel startup: --starts must be at least 1, not " + starts);
+                return 2;
+            }
+            if (timeoutSeconds < 1) {
+                err.println("lb kernel startup: --timeout must be at least 1 second, not " + timeoutSeconds);
+                return 2;
+            }
+            KernelSpec kernel;
+            try {
+                kernel = KernelSpecFinder.fromEnvironment().find(name);
+            } catch (KernelSpecNotFoundException e) {
+                err.println("lb kernel startup: " + e.getMessage());
+                return 2;
+            }
+            KernelStartTimer timer = new KernelStartTimer(kernel, Path.of("").toAbsolutePath(), Duration.ofSeconds(timeoutSeconds));
+            out.printf("Kernel %s (%s), %d start%s, first cell: %s%n", kernel.name(), kernel.resourceDir(), starts,
+                    starts == 1 ? "" : "s", cell.strip().lines().findFirst().orElse(""));
+            out.printf("%-7s %10s %15s  %s%n", "start", "ready [s]", "first cell [s]", "shown");
+            out.flush();
+            List<KernelStartTimer.Start> measured;
+            try {
+                int[] n = {0};
+                measured = timer.measure(cell, starts, s -> {
+                    out.printf("%-7d %10.3f %15.3f  %s%n", ++n[0], seconds(s.ready()), seconds(s.firstCell()), oneLine(s.shown()));
+                    out.flush();
+                });
+            } catch (KernelStartException | KernelStartTimer.CellFailedException e) {
+                err.println("lb kernel startup: " + e.getMessage());
+                return 1;
+            }
+            KernelStartTimer.Spread ready = KernelStartTimer.readySpread(measured);
+            KernelStartTimer.Spread first = KernelStartTimer.firstCellSpread(measured);
+            out.printf("%-7s %10.3f %15.3f%n", "median", seconds(ready.median()), seconds(first.median()));
+            out.printf("%-7s %10.3f %15.3f%n", "min", seconds(ready.min()), seconds(first.min()));
+            out.printf("%-7s %10.3f %15.3f%n", "max", seconds(ready.max()), seconds(first.max()));
+            return 0;
+        }
+
+        private static double seconds(Duration d) {
+            return d.toNanos() / 1e9;
+        }
+
+        private static String oneLine(String shown) {
+            String line = shown.strip().replace('\n', ' ');
+            return line.length() > 40 ? line.substring(0, 37) + "..." : line;
         }
     }
 

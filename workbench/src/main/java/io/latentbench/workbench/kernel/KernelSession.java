@@ -29,6 +29,8 @@ public final class KernelSession implements AutoCloseable, Magics.Host, Notebook
     private final Renderers renderers = Renderers.standard();
     private final Frontend frontend;
     private final Path workingDirectory;
+    /** The warm-up's failure, said by the next cell, or null. */
+    private volatile String warmUpProblem;
 
     public KernelSession(Frontend frontend, List<String> classpath) {
         this.frontend = frontend;
@@ -36,12 +38,30 @@ public final class KernelSession implements AutoCloseable, Magics.Host, Notebook
         this.evaluator = new JShellEvaluator(classpath);
         for (String imp : StartupImports.imports()) {
             try {
-                evaluator.eval("import " + imp + ";");
+                evaluator.importOne(imp);
             } catch (CellException e) {
                 // a package that this build does not have
             }
         }
         Notebook.connect(this);
+    }
+
+    /**
+     * Runs a throwaway cell through JShell and the renderers ({@link JShellEvaluator#warmUp}), so
+     * that a kernel pays the compiler's first use at its start rather than in the user's first
+     * cell. It cannot fail the start: a failure is said on the standard error of the next cell, the
+     * first place a user looks, since a start has no notebook to say it to.
+     */
+    public void warmUp() {
+        try {
+            evaluator.warmUp();
+            renderers.render(42);
+        } catch (CellException e) {
+            warmUpProblem = "kernel: the start-up warm-up of the Java compiler failed (" + e.ename() + ": " + e.evalue()
+                    + "); cells may fail the same way";
+        } catch (RuntimeException | LinkageError e) {
+            warmUpProblem = "kernel: the start-up warm-up of the Java compiler failed (" + e + "); cells may fail the same way";
+        }
     }
 
     /** This JVM's class path without the kernel's own jar: what cells compile against. */
@@ -65,6 +85,11 @@ public final class KernelSession implements AutoCloseable, Magics.Host, Notebook
      */
     @Override
     public Evaluation execute(String cell) {
+        String problem = warmUpProblem;
+        if (problem != null) {
+            warmUpProblem = null;
+            System.err.println(problem);
+        }
         String trimmed = stripBlankLines(cell);
         if (trimmed.startsWith("%%")) {
             int nl = trimmed.indexOf('\n');

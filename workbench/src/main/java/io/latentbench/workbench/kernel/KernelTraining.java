@@ -39,6 +39,7 @@ public final class KernelTraining {
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         int ran = 0;
         try (KernelSession session = new KernelSession(new Silent(), KernelSession.userClasspath())) {
+            session.warmUp(); // as a kernel's start does
             for (String cell : CELLS) {
                 session.renderResult(session.execute(cell));
                 ran++;

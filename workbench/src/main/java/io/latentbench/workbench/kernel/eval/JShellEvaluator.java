@@ -44,10 +44,17 @@ public final class JShellEvaluator implements AutoCloseable {
     /** How many temporary variables ({@code $N}, the values of expression cells) stay referable. */
     static final int KEPT_TEMP_VARIABLES = 8;
 
+    /** The name of {@link #WARM_UP}'s variable, dropped once it has run. */
+    private static final String WARM_UP_VARIABLE = "$latentbenchWarmUp";
+
+    /** A declaration with a value, string concatenation and a call: what a first cell needs compiled and run. */
+    private static final String WARM_UP = "String " + WARM_UP_VARIABLE + " = \"answer \" + Math.abs(6 * -7);";
+
     private final CapturingExecutionControl control;
     private final Deque<VarSnippet> tempVariables = new ArrayDeque<>();
     private final JShell shell;
-    private final SourceCodeAnalysis analysis;
+    /** Created at its first use: see {@link #analysis()}. */
+    private SourceCodeAnalysis analysis;
     private final Set<String> classpath = new LinkedHashSet<>();
     private volatile boolean interruptRequested;
     private volatile boolean running;
@@ -75,10 +82,23 @@ public final class JShellEvaluator implements AutoCloseable {
                 .in(new CurrentStdin())
                 .compilerOptions(COMPILER_OPTIONS.toArray(String[]::new))
                 .build();
-        this.analysis = shell.sourceCodeAnalysis();
         for (String entry : classpath) {
             addToClasspath(entry);
         }
+    }
+
+    /**
+     * JShell's source analysis, created at its first use. Creating it starts indexing every class of
+     * the JDK and of the class path on a thread of JShell's (for completion of names not imported),
+     * seconds of CPU at a kernel's start, and each class path entry added after it starts a re-index:
+     * so it is created once the class path is set and the start-up imports are in, off the path of
+     * the kernel's first reply and of those imports.
+     */
+    private synchronized SourceCodeAnalysis analysis() {
+        if (analysis == null) {
+            analysis = shell.sourceCodeAnalysis();
+        }
+        return analysis;
     }
 
     /** Adds a jar or a classes directory to what cells compile against and load from. */
@@ -91,6 +111,42 @@ public final class JShellEvaluator implements AutoCloseable {
 
     public List<String> classpath() {
         return List.copyOf(classpath);
+    }
+
+    /**
+     * Evaluates one import declaration (a session's start-up imports), without the snippet analysis
+     * of {@link #eval}, which a single import does not need (see {@link #analysis()}).
+     *
+     * @param imported what follows {@code import}, e.g. {@code java.util.*} or {@code static java.lang.Math.*}
+     * @throws CellException when the import does not compile, e.g. its package is not on the class path
+     */
+    public void importOne(String imported) {
+        evalSnippet("import " + imported + ";");
+    }
+
+    /**
+     * Runs a throwaway snippet through everything a cell goes through (the analysis that splits a
+     * cell, javac's whole pipeline, loading the wrapper class, running it on the snippet thread,
+     * taking its value), then drops it: on a fresh JVM those first uses take seconds, and a kernel
+     * pays them at its start, before its first cell, rather than in that cell. It leaves no variable
+     * and takes no {@code $N} name: the first expression cell is still {@code $1}.
+     *
+     * @throws CellException when the snippet fails, which says that cells will fail too
+     */
+    public void warmUp() {
+        try {
+            eval(WARM_UP);
+            List<VarSnippet> declared = shell.variables().filter(v -> v.name().equals(WARM_UP_VARIABLE)).toList();
+            String value = declared.isEmpty() ? null : shell.varValue(declared.get(0));
+            if (!"\"answer 42\"".equals(value)) {
+                throw CellException.of("IllegalStateException", "the warm-up snippet left " + value + ", not \"answer 42\"");
+            }
+        } finally {
+            shell.variables().filter(v -> v.name().equals(WARM_UP_VARIABLE)).toList().forEach(v -> {
+                shell.drop(v);
+                control.forgetVariable(v.name());
+            });
+        }
     }
 
     /**
@@ -108,7 +164,7 @@ public final class JShellEvaluator implements AutoCloseable {
             String remaining = code;
             while (true) {
                 checkInterrupted();
-                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+                SourceCodeAnalysis.CompletionInfo info = analysis().analyzeCompletion(remaining);
                 if (!info.completeness().isComplete()) {
                     if (info.completeness() != SourceCodeAnalysis.Completeness.EMPTY) {
                         throw incomplete(info.remaining());
@@ -215,7 +271,7 @@ public final class JShellEvaluator implements AutoCloseable {
     /** Completions at the cursor: the texts that may replace {@code code[start, end)}. */
     public Completion complete(String code, int cursor) {
         int[] anchor = {cursor};
-        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(code, cursor, anchor);
+        List<SourceCodeAnalysis.Suggestion> suggestions = analysis().completionSuggestions(code, cursor, anchor);
         boolean anyTyped = suggestions.stream().anyMatch(SourceCodeAnalysis.Suggestion::matchesType);
         List<String> matches = suggestions.stream()
                 .filter(s -> !anyTyped || s.matchesType())
@@ -246,10 +302,10 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private List<SourceCodeAnalysis.Documentation> documentation(String code, int cursor, boolean javadoc) {
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, cursor, javadoc);
+        List<SourceCodeAnalysis.Documentation> docs = analysis().documentation(code, cursor, javadoc);
         if (docs.isEmpty() && cursor == code.length() && !code.endsWith("(")) {
             // "Math.max" with the cursor after the name: JShell documents the call "Math.max("
-            docs = analysis.documentation(code + "(", cursor + 1, javadoc);
+            docs = analysis().documentation(code + "(", cursor + 1, javadoc);
         }
         return docs;
     }
@@ -259,9 +315,9 @@ public final class JShellEvaluator implements AutoCloseable {
         if (Lexical.isInvalid(code)) {
             return IsComplete.INVALID;
         }
-        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(code);
+        SourceCodeAnalysis.CompletionInfo info = analysis().analyzeCompletion(code);
         while (info.completeness().isComplete()) {
-            info = analysis.analyzeCompletion(info.remaining());
+            info = analysis().analyzeCompletion(info.remaining());
         }
         return switch (info.completeness()) {
             case EMPTY, COMPLETE, COMPLETE_WITH_SEMI -> IsComplete.COMPLETE;

@@ -1,9 +1,11 @@
 package io.latentbench.workbench.kernel.jupyter;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.latentbench.workbench.kernel.Frontend;
@@ -49,6 +51,8 @@ public final class JupyterKernel extends BaseKernel implements Frontend {
     public static final String IMPLEMENTATION = "latentbench";
 
     private final CompletableFuture<KernelSession> session;
+    /** Completed when the first execute request has been handled. */
+    private final CompletableFuture<Void> firstCellDone = new CompletableFuture<>();
     private final AttachableIO attachableIO;
     private final KernelHistory history;
     private volatile ShellReplyEnvironment current;
@@ -135,7 +139,20 @@ public final class JupyterKernel extends BaseKernel implements Frontend {
             replyError(env, count, request, e.getClass().getSimpleName(), String.valueOf(e.getMessage()), traceback);
         } finally {
             current = null;
+            firstCellDone.complete(null);
         }
+    }
+
+    /**
+     * Completes once the first cell has run, or once the session has been up for {@code grace}
+     * without a cell: from then on, background work no longer competes with a first cell for the
+     * CPU (two cores on a small machine, which the JIT's compiler threads want too). Never
+     * completes when the session fails to start.
+     */
+    public CompletableFuture<Void> afterFirstCell(Duration grace) {
+        CompletableFuture<Void> graceOver = session.thenCompose(s -> CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS)));
+        return firstCellDone.applyToEither(graceOver, ignored -> null);
     }
 
     private void replyError(ShellReplyEnvironment env, int count, ExecuteRequest request, String ename, String evalue,

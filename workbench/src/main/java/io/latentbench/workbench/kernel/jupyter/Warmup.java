@@ -1,5 +1,7 @@
 package io.latentbench.workbench.kernel.jupyter;
 
+import java.util.concurrent.CompletionStage;
+
 import io.latentbench.workbench.kernel.render.Renderers;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.IntColumn;
@@ -7,15 +9,21 @@ import tech.tablesaw.api.Table;
 
 /**
  * Loads what a notebook's first table and first chart need (Tablesaw's registries, AWT, fonts, the
- * PNG encoder) on a background thread once the session is up, so that those cells do not pay for
- * it. It renders into nothing and sends nothing.
+ * PNG encoder) on a background thread once the session is up and its first cell has run (or the
+ * session has waited a while for one), so that those cells do not pay for it and the first cell
+ * does not share the CPU with it. It renders into nothing and sends nothing.
  */
 final class Warmup {
 
     private Warmup() {
     }
 
-    static void startInBackground() {
+    /** Starts the warm-up when {@code trigger} completes normally. */
+    static void startWhen(CompletionStage<?> trigger) {
+        trigger.thenRun(Warmup::startInBackground);
+    }
+
+    private static void startInBackground() {
         Thread t = new Thread(Warmup::run, "latentbench-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);

@@ -38,12 +38,14 @@ public final class KernelClient implements AutoCloseable {
     private final ArrayDeque<JupyterMessage> inbox = new ArrayDeque<>();
     private ZMQ.Socket heartbeat;
     private ObjectNode kernelInfo = JsonNodeFactory.instance.objectNode();
-    private final long launchedAt = System.nanoTime();
+    private final long launchedAt;
+    private long answeredAt;
     private boolean ready;
     private boolean closed;
 
-    private KernelClient(KernelSpec spec, KernelProcess process, ConnectionInfo connection) {
+    private KernelClient(KernelSpec spec, KernelProcess process, ConnectionInfo connection, long launchedAt) {
         this.spec = spec;
+        this.launchedAt = launchedAt;
         this.process = process;
         this.connection = connection;
         this.codec = new MessageCodec(connection.key());
@@ -84,8 +86,9 @@ public final class KernelClient implements AutoCloseable {
      */
     public static KernelClient launch(KernelSpec spec, Path cwd) throws KernelStartException {
         ConnectionInfo connection = ConnectionInfo.allocate();
+        long launchedAt = System.nanoTime();
         try {
-            return new KernelClient(spec, KernelProcess.launch(spec, connection, cwd), connection);
+            return new KernelClient(spec, KernelProcess.launch(spec, connection, cwd), connection, launchedAt);
         } catch (IOException e) {
             throw new KernelStartException(e.getMessage(), e);
         }
@@ -137,6 +140,7 @@ public final class KernelClient implements AutoCloseable {
                 published = true;
             }
         }
+        answeredAt = System.nanoTime();
         // Let the idle status of the remaining kernel_info requests drain, so they never reach a cell.
         long settle = System.nanoTime() + Duration.ofMillis(20).toNanos();
         while (System.nanoTime() < settle) poll(Duration.ofMillis(5));
@@ -145,6 +149,14 @@ public final class KernelClient implements AutoCloseable {
     private String logSuffix() {
         String tail = process.logTail(20);
         return tail.isBlank() ? "" : "; its last output:\n" + tail;
+    }
+
+    /**
+     * How long the kernel took from its launch until it answered kernel_info on shell and published on iopub:
+     * its start as a client sees it. Empty until {@link #awaitReady} has returned.
+     */
+    public Optional<Duration> startedIn() {
+        return ready ? Optional.of(Duration.ofNanos(answeredAt - launchedAt)) : Optional.empty();
     }
 
     /** The content of the kernel's kernel_info_reply (language_info and friends). */
