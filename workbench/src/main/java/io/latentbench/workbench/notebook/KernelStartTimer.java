@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.latentbench.workbench.notebook.protocol.Channel;
 import io.latentbench.workbench.notebook.protocol.JupyterMessage;
 import io.latentbench.workbench.notebook.protocol.KernelClient;
@@ -74,15 +72,8 @@ public final class KernelStartTimer {
     }
 
     private Start firstCell(KernelClient client, String code, Duration ready) throws CellFailedException {
-        ObjectNode request = JsonNodeFactory.instance.objectNode()
-                .put("code", code)
-                .put("silent", false)
-                .put("store_history", true)
-                .put("allow_stdin", false)
-                .put("stop_on_error", true);
-        request.putObject("user_expressions");
         long sent = System.nanoTime();
-        String id = client.send(Channel.SHELL, "execute_request", request);
+        String id = client.execute(code);
         Duration firstCell = null;
         JsonNode reply = null;
         boolean idle = false;

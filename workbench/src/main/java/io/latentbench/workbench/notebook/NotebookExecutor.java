@@ -217,14 +217,7 @@ public final class NotebookExecutor {
         recorder.startCell((ArrayNode) cell.get("outputs"));
         saver.onCell();
 
-        ObjectNode request = JsonNodeFactory.instance.objectNode();
-        request.put("code", cell.path("source").asText());
-        request.put("silent", false);
-        request.put("store_history", true);
-        request.putObject("user_expressions");
-        request.put("allow_stdin", false);
-        request.put("stop_on_error", true);
-        String msgId = session.send(Channel.SHELL, "execute_request", request);
+        String msgId = session.execute(cell.path("source").asText());
 
         RunOutcome outcome = new CellRun(session, cell, index, msgId).await();
         if (outcome instanceof RunOutcome.CellFailed f && options.stop().requested().isPresent()) {

@@ -174,6 +174,21 @@ public final class KernelClient implements AutoCloseable {
         return header.path("msg_id").asText();
     }
 
+    /**
+     * Sends an execute_request for {@code code} as a notebook runs a cell (not silent, stored in the
+     * history, no stdin, stopping the queue on an error) and returns its msg_id.
+     */
+    public String execute(String code) {
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.put("code", code);
+        request.put("silent", false);
+        request.put("store_history", true);
+        request.putObject("user_expressions");
+        request.put("allow_stdin", false);
+        request.put("stop_on_error", true);
+        return send(Channel.SHELL, "execute_request", request);
+    }
+
     /** The next message from iopub, shell, stdin or control, waiting at most {@code timeout}. */
     public Optional<JupyterMessage> poll(Duration timeout) {
         if (inbox.isEmpty() && poller.poll(Math.max(0, timeout.toMillis())) > 0) {
