@@ -53,15 +53,17 @@ public final class KernelSession implements AutoCloseable, Magics.Host, Notebook
      * first place a user looks, since a start has no notebook to say it to.
      */
     public void warmUp() {
+        String failure;
         try {
             evaluator.warmUp();
             renderers.render(42);
+            return;
         } catch (CellException e) {
-            warmUpProblem = "kernel: the start-up warm-up of the Java compiler failed (" + e.ename() + ": " + e.evalue()
-                    + "); cells may fail the same way";
+            failure = e.ename() + ": " + e.evalue();
         } catch (RuntimeException | LinkageError e) {
-            warmUpProblem = "kernel: the start-up warm-up of the Java compiler failed (" + e + "); cells may fail the same way";
+            failure = e.toString();
         }
+        warmUpProblem = "kernel: the start-up warm-up of the Java compiler failed (" + failure + "); cells may fail the same way";
     }
 
     /** This JVM's class path without the kernel's own jar: what cells compile against. */

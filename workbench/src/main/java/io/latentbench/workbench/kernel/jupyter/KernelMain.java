@@ -34,8 +34,6 @@ public final class KernelMain {
             stderr.println(line);
             stderr.flush();
         };
-        String version = KernelMain.class.getPackage().getImplementationVersion();
-
         StartupCache.checkAtStart(log);
         Path connectionFile = Path.of(args[0]);
         ParentWatch.parentPid(System.getenv(ParentWatch.VARIABLE), log).ifPresent(pid -> ParentWatch.watch(pid, () -> {
@@ -44,6 +42,7 @@ public final class KernelMain {
             Runtime.getRuntime().halt(1);
         }));
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
+        String version = KernelMain.class.getPackage().getImplementationVersion();
 
         // The session (JShell, the imports, the compiler's warm-up) takes longer to build than the
         // connection: it builds on a thread of its own meanwhile, and a first cell waits for it. Started
