@@ -114,6 +114,10 @@ final class ForkLauncher {
      * their alignment, and alignment alone moved some benchmarks by 8-20 % from one JVM to the next
      * (setup randomization, after Mytkowicz et al., "Producing Wrong Data Without Doing Anything
      * Obviously Wrong!", ASPLOS 2009). Drawn per pair, such a bias becomes noise the pairs average.
+     * It moves what the JVM's first threads allocate and the stack, not the arrays a benchmark's own
+     * thread allocates in its setup (they fill that thread's own buffer): forks given the same
+     * padding ran a small dot product at 13 and 17 ns. A benchmark whose time rests on its arrays'
+     * alignment pins it ({@code -XX:ObjectAlignmentInBytes=64}, as the pair kernels do).
      */
     Running start(Side side, Target point, int pair, int core, int padding, IterationRendezvous barrier)
             throws IOException {
