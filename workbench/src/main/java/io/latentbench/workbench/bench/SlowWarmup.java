@@ -7,9 +7,17 @@ package io.latentbench.workbench.bench;
  * warm-up iteration against 4 us compiled), so few calls reach the compile thresholds in the
  * quick profile's three 400 ms iterations, and the measured iterations still fell from 89 to 12 to
  * 6 us: a pair then compares two JIT schedules rather than two revisions. A relative run gives
- * them twice the warm-up iterations.
+ * them {@link #FACTOR} times the warm-up iterations. So do the memory suite's builds, one build
+ * per single-shot iteration: their first measured build still took twice the last.
  */
 public final class SlowWarmup {
+
+    /**
+     * How many times the profile's warm-up iterations a slow point gets. With twice, in an A/A gate
+     * run, knnBatch's measured iterations still fell from 1050 to 500 us (150 us compiled) in some
+     * forks, and attention's first measured iteration was up to 1.7 times its last.
+     */
+    public static final int FACTOR = 4;
 
     private SlowWarmup() {}
 
@@ -21,7 +29,8 @@ public final class SlowWarmup {
             case THROUGHPUT -> method.equals("batchAttention") || method.equals("parallelKnn");
             case MATRIX -> Cores.use(point) == CoreUse.SPLIT; // knnBatch's 512-bit tile
             case PEERS -> method.equals("knnBatch");
-            case MEMORY, DISTANCE_COMPARISON -> false;
+            case MEMORY -> true;
+            case DISTANCE_COMPARISON -> false;
         };
     }
 }

@@ -3,6 +3,7 @@ package io.latentbench.workbench.bench.relative;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latentbench.workbench.bench.RunSettings;
+import io.latentbench.workbench.bench.SlowWarmup;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,9 +99,9 @@ final class ForkLauncher {
         return c;
     }
 
-    /** The warm-up iterations of a point's forks: twice the run's for one that warms slowly. */
+    /** The warm-up iterations of a point's forks: {@link SlowWarmup#FACTOR} times the run's for one that warms slowly. */
     int warmupIterations(Target point) {
-        return point.slowWarmup() ? 2 * settings.warmupIterations() : settings.warmupIterations();
+        return point.slowWarmup() ? SlowWarmup.FACTOR * settings.warmupIterations() : settings.warmupIterations();
     }
 
     /** How many iterations a fork of the point runs, warm-up included. */

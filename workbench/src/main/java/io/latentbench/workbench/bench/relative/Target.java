@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param tags       what its rows mean, written on the relative run's benchmark
  * @param cores      how it uses the cores, which decides where its pairs' forks run
  * @param slowWarmup its code is still compiling after the run's warm-up when a fork shares its core with
- *                   the JIT ({@link SlowWarmup}): its forks warm up twice as long
+ *                   the JIT ({@link SlowWarmup}): its forks warm up longer
  * @param include    the regular expression each side's JMH selects it with: the benchmark exactly, or
  *                   for a suite split by family its method in any class of the suite
  *                   ({@link BenchPoint#include}), so that a base revision from before the split finds it

@@ -65,12 +65,12 @@ class ForkLauncherTest {
     }
 
     @Test
-    void aPointThatWarmsSlowlyGetsTwiceTheWarmup() {
+    void aPointThatWarmsSlowlyGetsFourTimesTheWarmup() {
         Target attention = Target.of(new BenchPoint(Suite.LATENCY, "attention", "avgt",
                 new TreeMap<>(Map.of("dim", "256", "type", "flash"))));
         assertThat(String.join(" ", launcher.command(base, attention, 0, Path.of("out.json"), 0, null, null)))
-                .contains("-wi 6 -w 400ms -i 4");
-        assertThat(launcher.iterations(attention)).isEqualTo(10);
+                .contains("-wi 12 -w 400ms -i 4");
+        assertThat(launcher.iterations(attention)).isEqualTo(16);
         assertThat(launcher.iterations(knn)).isEqualTo(7);
     }
 
