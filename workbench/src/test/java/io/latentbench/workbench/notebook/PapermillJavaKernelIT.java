@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latentbench.workbench.kernel.KernelInstaller;
+import io.latentbench.workbench.kernel.maven.FileRepository;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * papermill's cases that translate to our Java kernel (parameters, errors, exit codes, metadata), as
- * {@code lb run} command lines run as their own process with the kernelspec installed into a temporary prefix.
+ * {@code lb run} command lines run as their own process with the kernelspec installed into a temporary prefix;
+ * and what a notebook on the packaged kernel sees of the kernel's own libraries.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PapermillJavaKernelIT {
@@ -147,5 +149,31 @@ class PapermillJavaKernelIT {
         List<JsonNode> cells = cells(prepared);
         assertThat(NotebookDocument.joined(cells.get(0).path("source"))).isEqualTo("// Parameters\nint n = 2;\n");
         assertThat(stdout(cells.get(1))).isEqualTo("x1\n");
+    }
+
+    @Test
+    @DisplayName("IJava's %maven on the packaged kernel, whose own resolver, httpclient and plexus cells do not see")
+    void mavenResolvesOnThePackagedKernelWhileItsOwnLibrariesStayOutOfTheCells() throws Exception {
+        String repo = FileRepository.create(dir.resolve("m2")).toUri().toString();
+        List<String> kernelOwn = List.of("org.eclipse.aether.RepositorySystem", "org.apache.maven.model.Model",
+                "org.codehaus.plexus.util.StringUtils", "org.apache.http.client.HttpClient",
+                "org.apache.commons.codec.binary.Base64", "org.apache.commons.logging.Log");
+        Path in = TestNotebooks.forKernel("latentbench", "java")
+                .code("System.setProperty(\"maven.repo.local\", \"" + dir.resolve("local") + "\");")
+                .code("%mavenRepo -d central\n%mavenRepo files " + repo)
+                .code("%maven demo:greeter:1.0")
+                .code("System.out.println(demo.Greeter.hello());")
+                .code("for (String c : List.of(\"" + String.join("\", \"", kernelOwn) + "\")) {\n"
+                        + "    try { Class.forName(c); System.out.println(\"visible \" + c); }\n"
+                        + "    catch (ClassNotFoundException e) { System.out.println(\"hidden \" + c); }\n}")
+                .write(dir.resolve("maven.ipynb"));
+        Path out = dir.resolve("maven-out.ipynb");
+
+        Run r = lbRun(in.toString(), out.toString());
+
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        List<JsonNode> cells = cells(out);
+        assertThat(stdout(cells.get(3))).isEqualTo("hello from names 2.0\n");
+        assertThat(stdout(cells.get(4)).lines()).containsExactlyElementsOf(kernelOwn.stream().map(c -> "hidden " + c).toList());
     }
 }
