@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -217,7 +218,7 @@ public final class BenchRunner {
                         OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
                 if (results.isEmpty()) {
                     throw new BenchmarkFailedException(point.key(), "JMH produced no result; its output ends with:\n"
-                            + tail(captured.toString(StandardCharsets.UTF_8)), null);
+                            + JmhOutput.tail(captured.toString(StandardCharsets.UTF_8)), null);
                 }
                 return results;
             } catch (RunnerException | RuntimeException e) {
@@ -246,19 +247,12 @@ public final class BenchRunner {
             for (Throwable s : t.getSuppressed()) {
                 String own = describe(rootOf(s));
                 // A fork that died says only its exit code; what it printed says why.
-                return own.contains("Forked VM failed") ? own + "; the fork printed:\n" + tail(jmhOutput) : own;
+                return own.contains("Forked VM failed") ? own + "; the fork printed:\n" + JmhOutput.tail(jmhOutput) : own;
             }
         }
-        String[] lines = jmhOutput.split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].trim().equals("<failure>")) {
-                for (int j = i + 1; j < lines.length; j++) {
-                    String l = lines[j].trim();
-                    if (!l.isEmpty()) {
-                        return l;
-                    }
-                }
-            }
+        Optional<String> thrown = JmhOutput.thrown(jmhOutput);
+        if (thrown.isPresent()) {
+            return thrown.get();
         }
         StringBuilder b = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -280,11 +274,6 @@ public final class BenchRunner {
 
     private static String describe(Throwable t) {
         return t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-    }
-
-    private static String tail(String text) {
-        String[] lines = text.split("\\R");
-        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 15), lines.length));
     }
 
     static String format(Collection<RunResult> results, ResultFormatType type) {

@@ -287,6 +287,13 @@ public final class BenchCommand implements Callable<Integer> {
         stdout.print(gate.text());
         stdout.println("wrote " + file + " (judge it again with: lb compare " + file + ")");
         stdout.flush();
+        if (!run.failed().isEmpty()) {
+            stderr.println("lb bench: " + run.failed().size() + " of " + (run.failed().size() + run.benchmarks().size()
+                    + run.headOnly().size()) + " benchmarks failed; the run measured the others:");
+            run.failed().forEach(f -> stderr.println("  " + f.key() + ": " + f.message()));
+            stderr.flush();
+            return 1;
+        }
         return 0;
     }
 }

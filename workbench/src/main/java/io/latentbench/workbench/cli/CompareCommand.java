@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:no regression and no improvement",
             "1:a regression, or more baseline measurements missing from the current run than --max-missing allows"
-                    + " (0 when the config says fail_ci = false)",
+                    + " (0 when the config says fail_ci = false); a benchmark of a relative run that failed to run",
             "2:improvements only",
             "3:the comparison could not be made: a file unreadable, not JSON, empty, without samples or with a"
                     + " corrupt (non-finite or negative) sample; a bad config or argument"})

@@ -45,9 +45,12 @@ public record ComparisonReport(
         return count(Verdict.REGRESSION) > 0;
     }
 
-    /** 1 on any regression, 2 on improvements only, 0 otherwise: {@code lb compare}'s exit status, which CI scripts read. */
+    /**
+     * 1 on any regression or failed benchmark, 2 on improvements only, 0 otherwise: {@code lb compare}'s
+     * exit status, which CI scripts read.
+     */
     public int exitCode() {
-        if (hasRegression()) {
+        if (hasRegression() || count(Verdict.FAILED) > 0) {
             return 1;
         }
         return count(Verdict.IMPROVEMENT) > 0 ? 2 : 0;
@@ -58,6 +61,7 @@ public record ComparisonReport(
         return count(Verdict.REGRESSION) + " regression(s), " + count(Verdict.IMPROVEMENT) + " improvement(s), "
                 + count(Verdict.NO_CHANGE) + " unchanged, " + count(Verdict.NEW_BENCHMARK) + " new, "
                 + count(Verdict.INCONCLUSIVE) + " inconclusive, " + count(Verdict.REFERENCE) + " reference(s)"
+                + (count(Verdict.FAILED) == 0 ? "" : ", " + count(Verdict.FAILED) + " failed to run")
                 + (missing.isEmpty() ? "" : ", " + missing.size() + " not measured in the current run");
     }
 }

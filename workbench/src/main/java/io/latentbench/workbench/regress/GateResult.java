@@ -55,12 +55,20 @@ public record GateResult(RegressionConfig config, ComparisonReport report, List<
         return report.with(Verdict.INCONCLUSIVE);
     }
 
-    /** {@code lb compare}'s exit status: 1 on a regression (0 when fail_ci = false), 2 on improvements only, else 0. */
-    public int exitCode() {
-        return config.actions().exitStatus(report.exitCode());
+    /** Benchmarks a fork failed to measure (relative runs): nothing to judge, and the gate fails. */
+    public List<Comparison> failed() {
+        return report.with(Verdict.FAILED);
     }
 
-    /** Whether the gate fails the build: a regression, and fail_ci set. */
+    /**
+     * {@code lb compare}'s exit status: 1 on a failed benchmark, or on a regression (0 when fail_ci =
+     * false), 2 on improvements only, else 0.
+     */
+    public int exitCode() {
+        return failed().isEmpty() ? config.actions().exitStatus(report.exitCode()) : 1;
+    }
+
+    /** Whether the gate fails the build: a failed benchmark, or a regression with fail_ci set. */
     public boolean failsBuild() {
         return exitCode() == 1;
     }
@@ -118,9 +126,13 @@ public record GateResult(RegressionConfig config, ComparisonReport report, List<
      * Throws when the gate fails the build, so that a notebook run by {@code lb run} (or any caller)
      * stops with exit status 1. Inconclusive verdicts never throw.
      *
+     * @throws FailedBenchmarksException naming each benchmark that failed to run, and any regression
      * @throws PerformanceRegressionException naming each regression with its change and threshold
      */
     public void check() {
+        if (!failed().isEmpty()) {
+            throw new FailedBenchmarksException(failureMessage(), failed());
+        }
         if (failsBuild()) {
             throw new PerformanceRegressionException(failureMessage(), regressions());
         }

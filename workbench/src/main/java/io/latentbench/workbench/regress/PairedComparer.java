@@ -83,12 +83,11 @@ public final class PairedComparer {
             head.add(mh);
             rows.add(compareOne(b, mb, mh, run, adjusted));
         }
-        for (String key : run.headOnly()) {
-            Measurement m = new Measurement(MeasurementId.primary(key), key.replaceAll("\\..*", ""),
-                    key.replaceAll("^[^.]*\\.|\\[.*$", ""), null, "", Double.NaN, List.of());
-            rows.add(new Comparison(m.id(), ThresholdMapping.entryFor(m), config.thresholdPercent(ThresholdMapping.entryFor(m)),
-                    Optional.empty(), m, Verdict.NEW_BENCHMARK, "the base revision has no such benchmark", Optional.empty()));
-        }
+        run.headOnly().forEach(key -> rows.add(unmeasured(key, Verdict.NEW_BENCHMARK,
+                "the base revision has no such benchmark")));
+        // the first line names the side, the exit status and the log; the whole message is in the run's file
+        run.failed().forEach(f -> rows.add(unmeasured(f.key(), Verdict.FAILED,
+                f.message().lines().findFirst().orElse("failed"))));
         String testbed = run.info().testbed();
         String mode = String.format(Locale.ROOT, "%s (%s, %s): base %s (%s) and head %s (%s) measured in one job",
                 MODE_PREFIX, run.schedule().label(), pairsText(run), run.base().revision(), shortId(run.base().commit()),
@@ -100,6 +99,15 @@ public final class PairedComparer {
                         run.info().timestamp().toString(), head),
                 mode, method(run), config.source(), config.statistics().alpha(), config.statistics().confidence(), rows,
                 List.of());
+    }
+
+    /** A row without measurements: a benchmark new in the head, or one whose fork failed. */
+    private Comparison unmeasured(String key, Verdict verdict, String reason) {
+        Measurement m = new Measurement(MeasurementId.primary(key), key.replaceAll("\\..*", ""),
+                key.replaceAll("^[^.]*\\.|\\[.*$", ""), null, "", Double.NaN, List.of());
+        ThresholdEntry entry = ThresholdMapping.entryFor(m);
+        return new Comparison(m.id(), entry, config.thresholdPercent(entry), Optional.empty(), m, verdict, reason,
+                Optional.empty());
     }
 
     /** The statistic and the rule above, and the confirmation stage when the run had one, for the report header. */

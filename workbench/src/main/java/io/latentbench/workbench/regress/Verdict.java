@@ -20,7 +20,12 @@ public enum Verdict {
      * A row its suite tags as a reference (in the peers suite the scalar loop, Lucene, the plain
      * read): measured so that our kernels can be divided by it, not our product. Its change is reported, never judged.
      */
-    REFERENCE("Reference");
+    REFERENCE("Reference"),
+    /**
+     * A fork of either side failed, so the benchmark has no measurement to judge. Fails the gate
+     * whatever {@code fail_ci} says: that setting softens verdicts on speed, and this is none.
+     */
+    FAILED("Failed");
 
     private final String label;
 

@@ -1,15 +1,20 @@
 package io.latentbench.workbench.regress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.latentbench.workbench.regress.config.ConfigLoader;
 import io.latentbench.workbench.regress.config.RegressionConfig;
 import io.latentbench.workbench.regress.stats.PairedRatio;
 import io.latentbench.workbench.results.RunInfo;
+import io.latentbench.workbench.results.relative.FailedBenchmark;
 import io.latentbench.workbench.results.relative.ForkPair;
 import io.latentbench.workbench.results.relative.PairedBenchmark;
 import io.latentbench.workbench.results.relative.Recheck;
 import io.latentbench.workbench.results.relative.RelativeRun;
 import io.latentbench.workbench.results.relative.Schedule;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PairedComparerTest {
 
@@ -182,6 +188,35 @@ class PairedComparerTest {
                 .containsExactly(Verdict.REFERENCE, Verdict.INCONCLUSIVE, Verdict.NEW_BENCHMARK);
         assertThat(r.comparisons().get(1).reason()).contains("one pair only");
         assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void aBenchmarkWhoseForkFailedIsAFailedRowThatFailsTheGateWhateverFailCiSays(@TempDir Path dir) throws Exception {
+        RelativeRun measured = run(List.of(duet(new Random(9), "peers", "knn", KNN, "us/op", 5, 1.0, 0.02)), List.of());
+        RelativeRun run = new RelativeRun(measured.schedule(), measured.seed(), measured.base(), measured.head(),
+                measured.info(), 3, 3, measured.benchmarks(), List.of(), 0, List.of(new FailedBenchmark(
+                        "peers.faissKnn[k=10]", "the head fork of peers.faissKnn[k=10] (working tree) failed with exit"
+                        + " status 1; its log forks/f.log ends with:\nModuleNotFoundError: No module named 'faiss'")));
+        ComparisonReport r = comparer.compare(run, "relative.json");
+        assertThat(r.comparisons()).extracting(Comparison::verdict).containsExactly(Verdict.NO_CHANGE, Verdict.FAILED);
+        Comparison failed = r.comparisons().get(1);
+        assertThat(failed.id().toString()).isEqualTo("peers.faissKnn[k=10]");
+        assertThat(failed.reason()).as("the first line: which side, how, and the log")
+                .isEqualTo("the head fork of peers.faissKnn[k=10] (working tree) failed with exit status 1; its log"
+                        + " forks/f.log ends with:");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.summary()).endsWith(", 1 failed to run");
+
+        RegressionConfig lenient = ConfigLoader.load(Files.writeString(dir.resolve("regression_config.toml"),
+                "[regression_actions]\nfail_ci = false\n"));
+        GateResult gate = RegressionGate.withConfig(lenient).relative(run, "relative.json");
+        assertThat(gate.exitCode()).as("fail_ci softens verdicts on speed; a benchmark that did not run is none").isOne();
+        assertThat(gate.failsBuild()).isTrue();
+        assertThat(gate.text()).contains("FAILED: peers.faissKnn[k=10]").contains("exit status 1");
+        assertThat(gate.markdown()).contains("failed to run").contains("peers.faissKnn");
+        assertThatThrownBy(gate::check).isInstanceOf(FailedBenchmarksException.class)
+                .hasMessageStartingWith("1 of 2 benchmarks failed to run").hasMessageContaining("peers.faissKnn[k=10]: the"
+                        + " head fork");
     }
 
     @Test

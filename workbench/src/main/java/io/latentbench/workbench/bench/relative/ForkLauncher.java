@@ -2,6 +2,7 @@ package io.latentbench.workbench.bench.relative;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.latentbench.workbench.bench.JmhOutput;
 import io.latentbench.workbench.bench.RunSettings;
 import io.latentbench.workbench.bench.SlowWarmup;
 import java.io.File;
@@ -149,14 +150,17 @@ final class ForkLauncher {
                     + " has no benchmark " + r.point().key(), true);
         }
         if (r.process().exitValue() != 0 || !Files.isRegularFile(r.json())) {
+            // the first line says why (the message's first line is what the verdict shows)
             throw new ForkFailedException("the " + r.side().role() + " fork of " + r.point().key() + " ("
                     + r.side().revision().revision() + ") failed with exit status " + r.process().exitValue()
-                    + "; its log " + r.log() + " ends with:\n" + tail(log), false);
+                    + JmhOutput.thrown(log).map(t -> ": " + t).orElse("") + "; its log " + r.log() + " ends with:\n"
+                    + JmhOutput.tail(log), false);
         }
         JsonNode root = new ObjectMapper().readTree(r.json().toFile());
         if (!root.isArray() || root.isEmpty()) {
             throw new ForkFailedException("the " + r.side().role() + " fork of " + r.point().key()
-                    + " wrote no result; its log: " + r.log(), false);
+                    + " wrote no result" + JmhOutput.thrown(log).map(t -> ": " + t).orElse("") + "; its log: "
+                    + r.log(), false);
         }
         JsonNode entry = root.get(0);
         JsonNode metric = entry.path("primaryMetric");
@@ -173,10 +177,5 @@ final class ForkLauncher {
 
     private static String safe(String key) {
         return key.replaceAll("[^A-Za-z0-9._=-]+", "_");
-    }
-
-    private static String tail(String text) {
-        String[] lines = text.split("\\R");
-        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 15), lines.length));
     }
 }

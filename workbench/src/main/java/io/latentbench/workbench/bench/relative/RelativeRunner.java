@@ -13,6 +13,7 @@ import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.ResultSet;
 import io.latentbench.workbench.results.RowTags;
 import io.latentbench.workbench.results.RunInfo;
+import io.latentbench.workbench.results.relative.FailedBenchmark;
 import io.latentbench.workbench.results.relative.ForkPair;
 import io.latentbench.workbench.results.relative.PairedBenchmark;
 import io.latentbench.workbench.results.relative.Recheck;
@@ -54,7 +55,8 @@ import java.util.function.Consumer;
  *
  * <p>Writes into {@code dir}: {@code relative.json} (both sides and the pairing), each side's
  * {@code results.json} (its forks merged, for history and tables) and each fork's JMH JSON and log
- * under {@code forks/}.
+ * under {@code forks/}. A benchmark whose fork fails is listed in the file as failed, with its
+ * message, and the run goes on: an hour of measurements is not lost to one benchmark.
  */
 public final class RelativeRunner {
 
@@ -104,9 +106,11 @@ public final class RelativeRunner {
     }
 
     /**
-     * Runs the points on both sides and writes the files into {@code dir}.
+     * Runs the points on both sides and writes the files into {@code dir}. A benchmark whose fork
+     * fails on either side is recorded in {@link RelativeRun#failed()} and the run goes on to the
+     * next (JMH's default, {@code -foe false}): the judge reports it, and the other measurements are kept.
      *
-     * @throws BenchmarkFailedException when a fork of either side fails (other than the base not having a benchmark)
+     * @throws BenchmarkFailedException when the run is interrupted, after writing what it finished
      */
     public RelativeRun run(List<Target> points, Side base, Side head, RunInfo machine, Path dir) {
         if (schedule.together() && machine.cores() < 2) {
@@ -141,55 +145,76 @@ public final class RelativeRunner {
         Random layouts = new Random(seed + 1);
         List<PairedBenchmark> benchmarks = new ArrayList<>();
         List<String> headOnly = new ArrayList<>();
+        List<FailedBenchmark> failed = new ArrayList<>();
         ArrayNode baseJmh = new ObjectMapper().createArrayNode();
         ArrayNode headJmh = new ObjectMapper().createArrayNode();
         long start = System.nanoTime();
-        for (int i = 0; i < points.size(); i++) {
+        String interrupted = null;
+        for (int i = 0; i < points.size() && interrupted == null; i++) {
             Target point = points.get(i);
+            String step = String.format("[%d/%d] %s", i + 1, points.size(), point.key());
             Sides measured = new Sides();
             PairedBenchmark b;
+            String failure;
             try {
                 List<ForkPair> first = pairs(launcher, order, layouts, point, base, head, 0, settings.forks(), measured);
                 b = new PairedBenchmark(point.key(), point.suite(), point.method(), point.params(), measured.unit,
                         first, point.tags());
                 if (confirmPairs > 0 && recheck.wanted(b)) {
-                    progress.accept(String.format("[%d/%d] %s: head/base %.3f over %d pairs, past its threshold:"
-                            + " %d fresh pairs to confirm", i + 1, points.size(), point.key(), roughRatio(first),
-                            first.size(), confirmPairs));
+                    progress.accept(String.format("%s: head/base %.3f over %d pairs, past its threshold:"
+                            + " %d fresh pairs to confirm", step, roughRatio(first), first.size(), confirmPairs));
                     b = b.confirmedBy(pairs(launcher, order, layouts, point, base, head, first.size(), confirmPairs,
                             measured));
                 }
-            } catch (ForkLauncher.ForkFailedException e) {
-                if (!e.missing || !e.getMessage().contains("the base revision")) {
-                    throw new BenchmarkFailedException(point.key(), e.getMessage(), e);
-                }
-                headOnly.add(point.key());
-                progress.accept(String.format("[%d/%d] %s: new in the head (the base has no such benchmark)",
-                        i + 1, points.size(), point.key()));
+                benchmarks.add(b);
+                baseJmh.add(merged(measured.base));
+                headJmh.add(merged(measured.head));
+                progress.accept(String.format("%s: %d %s pairs, head/base %.3f (%.0f s so far)", step,
+                        b.allPairs().size(), scheduleOf(point).label(), roughRatio(b.allPairs()),
+                        (System.nanoTime() - start) / 1e9));
                 continue;
+            } catch (ForkLauncher.ForkFailedException e) {
+                if (e.missing && e.getMessage().contains("the base revision")) {
+                    headOnly.add(point.key());
+                    progress.accept(step + ": new in the head (the base has no such benchmark)");
+                    continue;
+                }
+                failure = e.getMessage();
+            } catch (UnitMismatchException e) {
+                failure = e.getMessage();
             } catch (IOException e) {
-                throw new BenchmarkFailedException(point.key(), "cannot start a fork: " + e.getMessage(), e);
+                failure = "cannot start a fork: " + e.getMessage();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new BenchmarkFailedException(point.key(), "interrupted", e);
+                failure = interrupted = "interrupted after " + i + " of " + points.size() + " benchmarks";
             }
-            benchmarks.add(b);
-            baseJmh.add(merged(measured.base));
-            headJmh.add(merged(measured.head));
-            progress.accept(String.format("[%d/%d] %s: %d %s pairs, head/base %.3f (%.0f s so far)", i + 1,
-                    points.size(), point.key(), b.allPairs().size(), scheduleOf(point).label(), roughRatio(b.allPairs()),
-                    (System.nanoTime() - start) / 1e9));
+            failed.add(new FailedBenchmark(point.key(), failure));
+            progress.accept(step + ": FAILED" + (interrupted == null ? ", the run goes on: " : ": ")
+                    + failure.lines().findFirst().orElse(""));
         }
         RunInfo info = new RunInfo(Instant.now(), head.revision().commit(), machine.profile(), machine.jdk(),
                 machine.cpu(), machine.cores());
         RelativeRun run = new RelativeRun(schedule, seed, base.revision(), head.revision(), info,
-                settings.warmupIterations(), settings.measurementIterations(), benchmarks, headOnly, confirmPairs);
-        RelativeRunJson.write(run, dir.resolve(RelativeRunJson.FILE_NAME));
+                settings.warmupIterations(), settings.measurementIterations(), benchmarks, headOnly, confirmPairs,
+                failed);
+        Path file = dir.resolve(RelativeRunJson.FILE_NAME);
+        RelativeRunJson.write(run, file);
         Map<String, RowTags> tags = new HashMap<>();
         points.forEach(p -> tags.put(p.key(), p.tags()));
         writeSide(baseJmh, base, info, tags, dir.resolve("base"));
         writeSide(headJmh, head, info, tags, dir.resolve("head"));
+        if (interrupted != null) {
+            throw new BenchmarkFailedException(failed.getLast().key(), interrupted + "; the finished ones are in "
+                    + file, null);
+        }
         return run;
+    }
+
+    /** Base and head report a benchmark in different units: they measure different things. */
+    private static final class UnitMismatchException extends RuntimeException {
+        UnitMismatchException(String message) {
+            super(message);
+        }
     }
 
     /** What the forks of one point measured, side by side, for each side's merged results. */
@@ -256,8 +281,8 @@ public final class RelativeRunner {
                 how = "head-first";
             }
             if (!b.unit().equals(h.unit())) {
-                throw new BenchmarkFailedException(point.key(), "base and head report different units ("
-                        + b.unit() + ", " + h.unit() + "); a relative run compares one benchmark", null);
+                throw new UnitMismatchException("base and head report different units (" + b.unit() + ", "
+                        + h.unit() + "); a relative run compares one benchmark");
             }
             into.unit = h.unit();
             into.base.add(b);

@@ -17,13 +17,20 @@ public final class FailureMessage {
 
     private FailureMessage() {}
 
-    /** Empty when the report has no regression. */
+    /** Empty when the report has no regression and no failed benchmark. */
     public static String render(ComparisonReport report) {
+        List<Comparison> failed = report.with(Verdict.FAILED);
+        StringBuilder out = new StringBuilder();
+        if (!failed.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%d of %d benchmarks failed to run, so the gate cannot vouch for"
+                    + " them:%n", failed.size(), report.comparisons().size()));
+            failed.forEach(c -> out.append("  ").append(c.id()).append(": ").append(c.reason()).append('\n'));
+        }
         List<Comparison> regressions = report.with(Verdict.REGRESSION);
         if (regressions.isEmpty()) {
-            return "";
+            return out.toString().stripTrailing();
         }
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        out.append(String.format(Locale.ROOT,
                 "Performance has regressed: %d of %d comparisons past their threshold (%s against %s)%n",
                 regressions.size(), report.comparisons().size(), report.currentSide().source(),
                 report.baselineSide().source()));

@@ -83,17 +83,19 @@ final class Format {
             case NEW_BENCHMARK -> "\ud83c\udd95";
             case INCONCLUSIVE -> "\u26a0\ufe0f";
             case REFERENCE -> "\ud83d\udccf";
+            case FAILED -> "\ud83d\udca5";
         };
     }
 
     static int order(Verdict v) {
         return switch (v) {
-            case REGRESSION -> 0;
-            case IMPROVEMENT -> 1;
-            case INCONCLUSIVE -> 2;
-            case NEW_BENCHMARK -> 3;
-            case NO_CHANGE -> 4;
-            case REFERENCE -> 5;
+            case FAILED -> 0;
+            case REGRESSION -> 1;
+            case IMPROVEMENT -> 2;
+            case INCONCLUSIVE -> 3;
+            case NEW_BENCHMARK -> 4;
+            case NO_CHANGE -> 5;
+            case REFERENCE -> 6;
         };
     }
 }

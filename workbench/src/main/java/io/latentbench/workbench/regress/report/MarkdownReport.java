@@ -51,6 +51,10 @@ public final class MarkdownReport {
     }
 
     static String title(ComparisonReport r) {
+        if (r.count(Verdict.FAILED) > 0) {
+            return "\ud83d\udca5 Benchmarks: " + r.count(Verdict.FAILED) + " failed to run"
+                    + (r.hasRegression() ? ", " + r.count(Verdict.REGRESSION) + " regression(s)" : "");
+        }
         if (r.hasRegression()) {
             return "\u274c Benchmarks: " + r.count(Verdict.REGRESSION) + " regression(s)";
         }

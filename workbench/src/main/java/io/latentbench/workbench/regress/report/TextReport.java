@@ -25,6 +25,10 @@ public final class TextReport {
                 .forEach(c -> {
                     out.append(Format.icon(c.verdict())).append(' ')
                             .append(c.verdict().label().toUpperCase(Locale.ROOT)).append(": ").append(c.id()).append('\n');
+                    if (c.verdict() == Verdict.FAILED) {
+                        out.append("   ").append(c.reason()).append('\n').append('\n');
+                        return;
+                    }
                     if (c.verdict() != Verdict.NEW_BENCHMARK) {
                         out.append("   Baseline: ").append(Format.baseline(c)).append('\n');
                     }

@@ -194,6 +194,7 @@ public final class VerdictCharts {
             case INCONCLUSIVE -> new Color(0xf2, 0xc1, 0x4e);
             case NEW_BENCHMARK -> Color.GRAY;
             case REFERENCE -> new Color(0xc8, 0xc8, 0xc8);
+            case FAILED -> new Color(0x6a, 0x1b, 0x9a);
         };
     }
 

@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param headOnly     keys of the benchmarks the base revision does not have (new in the head)
  * @param confirmPairs fresh pairs a benchmark got when its first pairs showed a change past its
  *                     threshold; 0: the run had no confirmation stage
+ * @param failed       the benchmarks a fork of either side failed to measure; the run went on past them
  */
 public record RelativeRun(Schedule schedule, long seed, Revision base, Revision head, RunInfo info,
         int warmupIterations, int measurementIterations, List<PairedBenchmark> benchmarks, List<String> headOnly,
-        int confirmPairs) {
+        int confirmPairs, List<FailedBenchmark> failed) {
 
     /** The value of the {@code format} field that marks a relative-run file. */
     public static final String FORMAT = "latentbench-relative-run/1";
@@ -34,12 +35,21 @@ public record RelativeRun(Schedule schedule, long seed, Revision base, Revision 
         Objects.requireNonNull(info, "info");
         benchmarks = List.copyOf(benchmarks);
         headOnly = List.copyOf(headOnly);
+        failed = List.copyOf(failed);
         if (confirmPairs < 0) {
             throw new IllegalArgumentException("confirmPairs " + confirmPairs + " must be 0 or more");
         }
     }
 
-    /** A run without a confirmation stage. */
+    /** A run in which every benchmark was measured. */
+    public RelativeRun(Schedule schedule, long seed, Revision base, Revision head, RunInfo info,
+            int warmupIterations, int measurementIterations, List<PairedBenchmark> benchmarks, List<String> headOnly,
+            int confirmPairs) {
+        this(schedule, seed, base, head, info, warmupIterations, measurementIterations, benchmarks, headOnly,
+                confirmPairs, List.of());
+    }
+
+    /** A run without a confirmation stage, every benchmark measured. */
     public RelativeRun(Schedule schedule, long seed, Revision base, Revision head, RunInfo info,
             int warmupIterations, int measurementIterations, List<PairedBenchmark> benchmarks, List<String> headOnly) {
         this(schedule, seed, base, head, info, warmupIterations, measurementIterations, benchmarks, headOnly, 0);

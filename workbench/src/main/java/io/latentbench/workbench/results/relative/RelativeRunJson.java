@@ -56,6 +56,10 @@ public final class RelativeRunJson {
         root.put("measurement_iterations", run.measurementIterations());
         root.put("confirm_pairs", run.confirmPairs());
         run.headOnly().forEach(root.putArray("head_only")::add);
+        if (!run.failed().isEmpty()) {
+            ArrayNode failed = root.putArray("failed");
+            run.failed().forEach(f -> failed.addObject().put("key", f.key()).put("message", f.message()));
+        }
         ArrayNode benchmarks = root.putArray("benchmarks");
         for (PairedBenchmark b : run.benchmarks()) {
             ObjectNode n = benchmarks.addObject();
@@ -112,6 +116,13 @@ public final class RelativeRunJson {
                 number(info, "cores", source).intValue());
         List<String> headOnly = new ArrayList<>();
         root.path("head_only").forEach(n -> headOnly.add(n.asText()));
+        List<FailedBenchmark> failed = new ArrayList<>();
+        if (root.has("failed")) {
+            for (JsonNode f : array(root, "failed", source)) {
+                failed.add(new FailedBenchmark(text(f, "key", source + ": a failed benchmark"),
+                        text(f, "message", source + ": failed benchmark " + f.path("key").asText())));
+            }
+        }
         List<PairedBenchmark> benchmarks = new ArrayList<>();
         for (JsonNode b : array(root, "benchmarks", source)) {
             String key = text(b, "key", source);
@@ -131,7 +142,7 @@ public final class RelativeRunJson {
         return new RelativeRun(Schedule.parse(text(root, "schedule", source)), number(root, "seed", source).longValue(),
                 side(required(root, "base", source), source), side(required(root, "head", source), source), runInfo,
                 number(root, "warmup_iterations", source).intValue(),
-                number(root, "measurement_iterations", source).intValue(), benchmarks, headOnly, confirmPairs);
+                number(root, "measurement_iterations", source).intValue(), benchmarks, headOnly, confirmPairs, failed);
     }
 
     private static void pairs(ArrayNode out, List<ForkPair> pairs) {

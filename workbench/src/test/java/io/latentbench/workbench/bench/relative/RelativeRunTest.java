@@ -58,11 +58,24 @@ class RelativeRunTest {
                     }
                     return s;
                 }
+
+                @Benchmark
+                public double broken() {
+                    if (BROKEN) {
+                        throw new IllegalStateException("this revision breaks broken()");
+                    }
+                    return x * x;
+                }
             }
             """;
 
     private static String source(int rounds) {
-        return BENCHMARK.replace("ROUNDS", Integer.toString(rounds));
+        return BENCHMARK.replace("ROUNDS", Integer.toString(rounds)).replace("BROKEN", "false");
+    }
+
+    /** A revision whose {@code broken()} throws in every call. */
+    private static String breaking(int rounds) {
+        return source(rounds).replace("if (false)", "if (true)");
     }
 
     private static void git(Path repo, String... args) throws IOException, InterruptedException {
@@ -101,12 +114,26 @@ class RelativeRunTest {
                 checkout -> checkout.resolve("classes") + File.pathSeparator + libs);
     }
 
+    /** A new repository of two commits, the base and the head, and the builds of its revisions. */
+    private static RevisionBuilds twoCommits(Path repo, String base, String head, String headMessage) throws Exception {
+        git(repo, "init", "-q");
+        commit(repo, base, "base");
+        commit(repo, head, headMessage);
+        return new RevisionBuilds(repo, javacRecipe());
+    }
+
+    private static RunInfo thisMachine() {
+        return new RunInfo(Instant.now(), "x", "test", Runtime.version().toString(), "test cpu",
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private static Side side(String role, String revision, RevisionBuilds.BuiltRevision build) {
+        return new Side(role, new RelativeRun.Revision(revision, build.commit()), build.classpath());
+    }
+
     @Test
     void twoRevisionsMeasuredSideBySideAndJudgedFromTheFileAlone(@TempDir Path repo) throws Exception {
-        git(repo, "init", "-q");
-        commit(repo, source(10_000), "base");
-        commit(repo, source(100_000), "ten times the work");
-        RevisionBuilds builds = new RevisionBuilds(repo, javacRecipe());
+        RevisionBuilds builds = twoCommits(repo, source(10_000), source(100_000), "ten times the work");
         RevisionBuilds.BuiltRevision base = builds.build("HEAD^1");
         RevisionBuilds.BuiltRevision head = builds.build("HEAD");
         assertThat(base.checkout()).startsWith(repo.resolve("target/relative"));
@@ -114,16 +141,15 @@ class RelativeRunTest {
 
         RunSettings tiny = new RunSettings(4, 2, Duration.ofMillis(100), 2, Duration.ofMillis(100));
         Target target = new Target("tiny.work", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>());
-        RunInfo machine = new RunInfo(Instant.now(), "x", "test", Runtime.version().toString(), "test cpu",
-                Runtime.getRuntime().availableProcessors());
+        RunInfo machine = thisMachine();
         Schedule schedule = Schedule.defaultFor(machine.cores());
         Path out = repo.resolve("target/run");
         List<String> lines = new ArrayList<>();
         RegressionGate gate = RegressionGate.withConfig(RegressionConfig.defaults());
         RelativeRun run = new RelativeRunner(tiny, schedule, 5, List.of(), lines::add).confirm(5, gate.recheck())
                 .run(List.of(target),
-                new Side("base", new RelativeRun.Revision("HEAD^1", base.commit()), base.classpath()),
-                new Side("head", new RelativeRun.Revision("HEAD", head.commit()), head.classpath()), machine, out);
+                side("base", "HEAD^1", base),
+                side("head", "HEAD", head), machine, out);
 
         // ten times the work is past any threshold: 5 fresh pairs follow the first 4 at once (5, not 3: on a
         // loaded machine one pair in a few comes out near 1, and 3 pairs with one such are not significant)
@@ -174,8 +200,8 @@ class RelativeRunTest {
         List<String> parallelLines = new ArrayList<>();
         RelativeRun parallel = new RelativeRunner(new RunSettings(2, 1, Duration.ofMillis(50), 1, Duration.ofMillis(50)),
                 Schedule.DUET, 6, List.of(), parallelLines::add).run(List.of(twoThreads, split),
-                new Side("base", new RelativeRun.Revision("HEAD^1", base.commit()), base.classpath()),
-                new Side("head", new RelativeRun.Revision("HEAD", head.commit()), head.classpath()),
+                side("base", "HEAD^1", base),
+                side("head", "HEAD", head),
                 new RunInfo(machine.timestamp(), "x", "test", machine.jdk(), "test cpu", 2), repo.resolve("target/run2"));
         assertThat(parallel.schedule()).isEqualTo(Schedule.DUET);
         assertThat(parallel.benchmarks().get(0).pairs()).hasSize(2).allSatisfy(p -> {
@@ -195,6 +221,42 @@ class RelativeRunTest {
         assertThat(parallelLines).hasSize(2);
         assertThat(parallelLines.get(0)).contains("2 shared pairs");
         assertThat(parallelLines.get(1)).contains("2 interleaved pairs");
+    }
+
+    @Test
+    void aBenchmarkThatFailsOnOneSideIsRecordedAndTheRunGoesOnToTheNext(@TempDir Path repo) throws Exception {
+        RevisionBuilds builds = twoCommits(repo, source(1_000), breaking(1_000), "broken() throws");
+        RevisionBuilds.BuiltRevision base = builds.build("HEAD^1");
+        RevisionBuilds.BuiltRevision head = builds.build("HEAD");
+        Target broken = new Target("tiny.broken", "tiny", "broken", "tiny.TinyBench.broken", new TreeMap<>());
+        Target work = new Target("tiny.work", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>());
+        RunInfo machine = thisMachine();
+        Path out = repo.resolve("target/run");
+        List<String> lines = new ArrayList<>();
+        RelativeRun run = new RelativeRunner(new RunSettings(2, 1, Duration.ofMillis(50), 1, Duration.ofMillis(50)),
+                Schedule.defaultFor(machine.cores()), 3, List.of(), lines::add).run(List.of(broken, work),
+                side("base", "HEAD^1", base),
+                side("head", "HEAD", head), machine, out);
+
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("[1/2] tiny.broken: FAILED, the run goes on: the"
+                + " head fork of tiny.broken"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("[2/2] tiny.work: 2 "));
+        RelativeRun saved = RelativeRunJson.read(out.resolve("relative.json"));
+        assertThat(saved).isEqualTo(run);
+        assertThat(saved.benchmarks()).extracting(b -> b.key()).containsExactly("tiny.work");
+        assertThat(saved.failed()).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("tiny.broken");
+            assertThat(f.message()).contains("head fork").contains("(HEAD)").contains(".log")
+                    .contains("this revision breaks broken()");
+        });
+        // the side's results hold the measured benchmark alone (named by JMH: tiny is no suite of ours)
+        assertThat(ResultFiles.read(out.resolve("head/results.json")).results()).extracting(r -> r.key())
+                .containsExactly("tiny.TinyBench.work");
+
+        GateResult verdict = RegressionGate.withConfig(RegressionConfig.defaults()).relative(out.resolve("relative.json"));
+        assertThat(verdict.failed()).singleElement().satisfies(c -> assertThat(c.id().toString()).isEqualTo("tiny.broken"));
+        assertThat(verdict.exitCode()).isEqualTo(1);
+        assertThatThrownBy(verdict::check).hasMessageContaining("tiny.broken");
     }
 
     @Test

@@ -80,6 +80,25 @@ class RelativeRunJsonTest {
     }
 
     @Test
+    void failedBenchmarksRoundTripWithTheirMessageAndAFileWithoutThemHadNone(@TempDir Path dir) throws Exception {
+        RelativeRun plain = sample();
+        RelativeRun broken = new RelativeRun(plain.schedule(), plain.seed(), plain.base(), plain.head(), plain.info(),
+                plain.warmupIterations(), plain.measurementIterations(), plain.benchmarks(), plain.headOnly(), 0,
+                List.of(new FailedBenchmark("peers.faissKnn[k=10]", "the head fork of peers.faissKnn[k=10] (working"
+                        + " tree) failed with exit status 1; its log forks/x.log ends with:\nNo module named 'faiss'")));
+        Path file = dir.resolve(RelativeRunJson.FILE_NAME);
+        RelativeRunJson.write(broken, file);
+        assertThat(RelativeRunJson.read(file)).isEqualTo(broken);
+        assertThat(RelativeRunJson.toJson(plain)).as("a run without failures writes no such field").doesNotContain("failed");
+        assertThat(RelativeRunJson.read(Files.writeString(dir.resolve("plain.json"), RelativeRunJson.toJson(plain)))
+                .failed()).isEmpty();
+        Path noMessage = Files.writeString(dir.resolve("bad.json"), RelativeRunJson.toJson(broken)
+                .replaceAll("\"message\" : \"[^\"]*\"", "\"note\" : 1"));
+        assertThatThrownBy(() -> RelativeRunJson.read(noMessage))
+                .hasMessageContaining("failed benchmark peers.faissKnn[k=10]").hasMessageContaining("'message' is missing");
+    }
+
+    @Test
     void aFileOfAnotherKindOrWithABadFieldIsAClearError(@TempDir Path dir) throws Exception {
         Path other = Files.writeString(dir.resolve("results.json"), "{\"runInfo\": {}}");
         assertThatThrownBy(() -> RelativeRunJson.read(other)).isInstanceOf(IllegalArgumentException.class)
