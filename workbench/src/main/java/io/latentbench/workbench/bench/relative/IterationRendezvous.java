@@ -93,11 +93,12 @@ final class IterationRendezvous implements AutoCloseable {
                 if (a == null || !a.equals(b)) {
                     break; // a fork has ended, or they disagree: both go on alone
                 }
+                // counted before the forks are let go, so that whoever hears "go" can count it too
+                together++;
                 for (Writer w : out) {
                     w.write("go\n");
                     w.flush();
                 }
-                together++;
             }
         } catch (IOException e) {
             // a fork never came, stalled or broke its connection, or the pair was closed: the other goes on alone
