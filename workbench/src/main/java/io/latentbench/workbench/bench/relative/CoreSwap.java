@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
  * Exchanges the cores of a duet pair's two forks over and over while both run, so that each
@@ -17,6 +19,12 @@ import java.util.function.Consumer;
  * spread (a median of 10.9 % over the run's benchmarks, 7.9 % with the orientations told apart).
  * Swapping within the pair, every {@link CoreAffinity#swapPeriod()}, cancels it inside each
  * iteration, whatever it does from one pair to the next.
+ *
+ * <p>The time between two swaps is drawn anew each time, from half to one and a half of the period
+ * ({@link #interval}): at a fixed period the swaps kept step with another tenant's load of the same
+ * rhythm (in an A/A gate run beside a loop busy 50 ms of every 100 ms, the pairs' log ratios spread
+ * 16 % in the median, 3 % on a quiet machine), so that the load fell on one fork of a pair more than
+ * on the other by the phase the two happened to have.
  *
  * <p>A fork is a process tree (our launch of JMH and JMH's forked JVM, started later): each swap
  * moves the whole tree. Stops when either fork ends.
@@ -70,9 +78,18 @@ final class CoreSwap implements AutoCloseable {
      */
     static final int SWAPS_PER_LOOK = 10;
 
+    /**
+     * The time to the next swap: {@code periodNanos} times a factor drawn uniformly from [0.5, 1.5),
+     * so the swaps keep the period on average and no step with any other rhythm for long.
+     */
+    static long interval(long periodNanos, RandomGenerator random) {
+        return (long) (periodNanos * (0.5 + random.nextDouble()));
+    }
+
     private void loop() {
         long periodNanos = affinity.swapPeriod().toNanos();
-        long next = System.nanoTime() + periodNanos;
+        RandomGenerator random = new SplittableRandom(first.pid() * 31 + second.pid());
+        long next = System.nanoTime() + interval(periodNanos, random);
         List<Long> firstTree = List.of();
         List<Long> secondTree = List.of();
         while (!stopped && first.isAlive() && second.isAlive()) {
@@ -84,7 +101,7 @@ final class CoreSwap implements AutoCloseable {
                     return;
                 }
             }
-            next += periodNanos;
+            next += interval(periodNanos, random);
             if (stopped) {
                 return;
             }

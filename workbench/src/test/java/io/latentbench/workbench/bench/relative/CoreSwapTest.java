@@ -201,4 +201,68 @@ class CoreSwapTest {
             assertThat(affinity.describe()).contains("python3");
         }
     }
+
+    /**
+     * How much more of a periodic load on core 0 (busy the first half of every 100 ms, from a phase)
+     * falls on the fork that starts there than on its twin, over a 3 s fork whose cores are
+     * exchanged at the times {@code intervals} gives, as a fraction of the fork's time.
+     */
+    private static double imbalance(double phaseMs, java.util.function.LongSupplier intervalsMicros) {
+        long forkMicros = 3_000_000;
+        long hogPeriod = 100_000;
+        long hogBusy = 50_000;
+        long step = 100;
+        long nextSwap = intervalsMicros.getAsLong();
+        boolean firstOnCoreZero = true;
+        long first = 0;
+        long second = 0;
+        for (long t = 0; t < forkMicros; t += step) {
+            if (t >= nextSwap) {
+                firstOnCoreZero = !firstOnCoreZero;
+                nextSwap += intervalsMicros.getAsLong();
+            }
+            if (Math.floorMod(t - (long) (phaseMs * 1000), hogPeriod) < hogBusy) {
+                if (firstOnCoreZero) {
+                    first += step;
+                } else {
+                    second += step;
+                }
+            }
+        }
+        return (first - second) / (double) forkMicros;
+    }
+
+    @Test
+    void swapsAtDrawnIntervalsShareAPeriodicLoadOutBetweenTheTwoForks() {
+        long period = Duration.ofMillis(50).toNanos();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        long sum = 0;
+        for (int i = 0; i < 10_000; i++) {
+            long interval = CoreSwap.interval(period, random);
+            assertThat(interval).isBetween(period / 2, period * 3 / 2);
+            sum += interval;
+        }
+        assertThat(sum / 10_000.0 / period).as("the period on average").isBetween(0.98, 1.02);
+
+        // at a fixed period the load's phase decides which fork it falls on; at drawn intervals
+        // both forks get nearly the same share of it, whatever the phase
+        java.util.SplittableRandom phases = new java.util.SplittableRandom(11);
+        double[] fixed = new double[100];
+        double[] drawn = new double[100];
+        for (int i = 0; i < fixed.length; i++) {
+            double phase = phases.nextDouble(100);
+            fixed[i] = imbalance(phase, () -> period / 1000);
+            java.util.SplittableRandom r = new java.util.SplittableRandom(i);
+            drawn[i] = imbalance(phase, () -> CoreSwap.interval(period, r) / 1000);
+        }
+        double fixedSd = sd(fixed);
+        double drawnSd = sd(drawn);
+        assertThat(fixedSd).as("fixed period").isGreaterThan(0.2);
+        assertThat(drawnSd).as("drawn intervals, against %.3f fixed", fixedSd).isLessThan(fixedSd / 3);
+    }
+
+    private static double sd(double[] v) {
+        double mean = java.util.Arrays.stream(v).average().orElseThrow();
+        return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
+    }
 }
