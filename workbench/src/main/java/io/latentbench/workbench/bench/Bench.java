@@ -277,7 +277,7 @@ public final class Bench {
      * {@code forks} pairs per benchmark; writes relative.json, base/ and head/ results and the forks'
      * logs into {@code dir}. Judge it with {@code RegressionGate.relative(dir.resolve("relative.json"))}.
      *
-     * A benchmark whose fork fails on either side does not stop the run: it is listed in
+     * <p>A benchmark whose fork fails on either side does not stop the run: it is listed in
      * {@link RelativeRun#failed()}, and the gate fails on it.
      *
      * @throws RevisionBuildException when a revision does not resolve or does not build (naming its log)

@@ -85,9 +85,8 @@ public final class PairedComparer {
         }
         run.headOnly().forEach(key -> rows.add(unmeasured(key, Verdict.NEW_BENCHMARK,
                 "the base revision has no such benchmark")));
-        // the first line names the side, the exit status and the log; the whole message is in the run's file
-        run.failed().forEach(f -> rows.add(unmeasured(f.key(), Verdict.FAILED,
-                f.message().lines().findFirst().orElse("failed"))));
+        // the whole message, with the log's tail, stays in the run's file
+        run.failed().forEach(f -> rows.add(unmeasured(f.key(), Verdict.FAILED, f.headline())));
         String testbed = run.info().testbed();
         String mode = String.format(Locale.ROOT, "%s (%s, %s): base %s (%s) and head %s (%s) measured in one job",
                 MODE_PREFIX, run.schedule().label(), pairsText(run), run.base().revision(), shortId(run.base().commit()),

@@ -188,9 +188,9 @@ public final class RelativeRunner {
                 Thread.currentThread().interrupt();
                 failure = interrupted = "interrupted after " + i + " of " + points.size() + " benchmarks";
             }
-            failed.add(new FailedBenchmark(point.key(), failure));
-            progress.accept(step + ": FAILED" + (interrupted == null ? ", the run goes on: " : ": ")
-                    + failure.lines().findFirst().orElse(""));
+            FailedBenchmark f = new FailedBenchmark(point.key(), failure);
+            failed.add(f);
+            progress.accept(step + ": FAILED" + (interrupted == null ? ", the run goes on: " : ": ") + f.headline());
         }
         RunInfo info = new RunInfo(Instant.now(), head.revision().commit(), machine.profile(), machine.jdk(),
                 machine.cpu(), machine.cores());

@@ -15,4 +15,9 @@ public record FailedBenchmark(String key, String message) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(message, "message");
     }
+
+    /** The message's first line: which side, how, and the benchmark's own exception; the log's tail follows it. */
+    public String headline() {
+        return message.lines().findFirst().orElse("failed");
+    }
 }
