@@ -344,22 +344,23 @@ public final class Bench {
     }
 
     /**
-     * Measures the plan.
+     * Measures the plan. A benchmark that throws does not stop the run: the others are measured,
+     * then the exception names each that failed and holds the rest.
      *
-     * @throws BenchmarkFailedException when a benchmark throws, naming it and its exception
+     * @throws BenchmarkFailedException when benchmarks threw, naming each and its exception, with
+     *                                  {@link BenchmarkFailedException#measured() what was measured}
      * @throws IllegalArgumentException when a suite, parameter or value is not known
      */
     public BenchResults run() {
-        BenchPlan plan = plan();
-        if (plan.points().isEmpty()) {
-            throw new IllegalArgumentException("nothing to run: shard " + shard + " of a " + plan.totalSize()
-                    + "-benchmark plan is empty");
-        }
-        BenchRunner.Output out = new BenchRunner(settings(), progress, jmhLog, jvmArgs, jmh, profilerOutput).run(plan);
-        return new BenchResults(out.results(), out.rawJmhJson(), out.files());
+        return complete(measure(), null);
     }
 
-    /** Runs and saves the three files into {@code dir}. */
+    /**
+     * Runs and saves the three files into {@code dir}; what was measured is saved even when
+     * some benchmarks failed (results.json lists them), before the exception says so.
+     *
+     * @throws BenchmarkFailedException as {@link #run()}, after saving
+     */
     public BenchResults runAndSave(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -369,8 +370,26 @@ public final class Bench {
         if (profilerOutput == null) {
             profilerOutput = dir;
         }
-        BenchResults r = run();
+        BenchResults r = measure();
         r.save(dir);
+        return complete(r, dir);
+    }
+
+    private BenchResults measure() {
+        BenchPlan plan = plan();
+        if (plan.points().isEmpty()) {
+            throw new IllegalArgumentException("nothing to run: shard " + shard + " of a " + plan.totalSize()
+                    + "-benchmark plan is empty");
+        }
+        BenchRunner.Output out = new BenchRunner(settings(), progress, jmhLog, jvmArgs, jmh, profilerOutput).run(plan);
+        return new BenchResults(out.results(), out.rawJmhJson(), out.files());
+    }
+
+    /** The results, or the exception naming the benchmarks they lack. */
+    private static BenchResults complete(BenchResults r, Path savedIn) {
+        if (!r.failed().isEmpty()) {
+            throw new BenchmarkFailedException(r, savedIn);
+        }
         return r;
     }
 }

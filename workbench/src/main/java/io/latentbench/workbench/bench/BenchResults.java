@@ -2,6 +2,7 @@ package io.latentbench.workbench.bench;
 
 import io.latentbench.workbench.files.AtomicFiles;
 import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.FailedBenchmark;
 import io.latentbench.workbench.results.ResultCharts;
 import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.ResultSet;
@@ -59,6 +60,11 @@ public final class BenchResults {
 
     public List<BenchmarkResult> rows() {
         return results.results();
+    }
+
+    /** The benchmarks the run could not measure (it went on past them); empty when it measured all. */
+    public List<FailedBenchmark> failed() {
+        return results.failed();
     }
 
     public Optional<BenchmarkResult> find(String key) {
@@ -126,9 +132,14 @@ public final class BenchResults {
         return file;
     }
 
-    /** The plain-text table. */
+    /** The plain-text table, then the benchmarks that failed, if any. */
     public String text() {
-        return ResultTables.text(results);
+        StringBuilder b = new StringBuilder(ResultTables.text(results));
+        if (!failed().isEmpty()) {
+            b.append(failed().size()).append(" failed to run:\n");
+            failed().forEach(f -> b.append("  ").append(f.key()).append(": ").append(f.headline()).append('\n'));
+        }
+        return b.toString();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.latentbench.workbench.bench;
 
 import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.FailedBenchmark;
 import io.latentbench.workbench.results.JmhRuns;
 import io.latentbench.workbench.results.ResultSet;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +31,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs a plan with JMH, one JMH run per point so that any subset of the matrix (a shard, a
  * selection) is exactly what runs, and progress is known point by point. Every fork gets the
- * Vector API module and the gc profiler; the run fails on the first benchmark that throws.
+ * Vector API module and the gc profiler. A benchmark that throws (or whose fork dies) is recorded
+ * in the results as failed and the run goes on, as JMH's own runner does by default: a long run
+ * keeps what it measured. An interrupt stops the run.
  */
 public final class BenchRunner {
 
@@ -96,11 +99,22 @@ public final class BenchRunner {
         List<RunResult> all = new ArrayList<>();
         List<BenchmarkResult> rows = new ArrayList<>();
         java.util.Map<String, String> files = new java.util.TreeMap<>();
+        List<FailedBenchmark> failed = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             BenchPoint point = points.get(i);
             progress.benchmarkStarted(i, point);
             long t0 = System.nanoTime();
-            Collection<RunResult> results = runPoint(point);
+            Collection<RunResult> results = List.of();
+            FailedBenchmark failure = null;
+            try {
+                results = runPoint(point);
+            } catch (BenchmarkFailedException e) {
+                if (interrupted(e)) {
+                    throw e; // a stop asked for, not a benchmark's failure: nothing after it runs
+                }
+                failure = new FailedBenchmark(point.key(), e.reason());
+                failed.add(failure);
+            }
             all.addAll(results);
             files.putAll(profilerTexts(point, results));
             List<BenchmarkResult> pointRows = toRows(results, point);
@@ -113,15 +127,30 @@ public final class BenchRunner {
             }
             // Scale what is left by how the estimate has fared so far.
             double pace = estimatedDone > 0 ? elapsed / estimatedDone : 1.0;
-            progress.benchmarkFinished(i, point, pointRows, seconds((System.nanoTime() - t0) / 1e9), seconds(left * pace));
+            Duration took = seconds((System.nanoTime() - t0) / 1e9);
+            if (failure != null) {
+                progress.benchmarkFailed(i, point, failure, took, seconds(left * pace));
+            } else {
+                progress.benchmarkFinished(i, point, pointRows, took, seconds(left * pace));
+            }
         }
         progress.finished(seconds((System.nanoTime() - start) / 1e9));
 
         String raw = format(all, ResultFormatType.JSON); // JMH's own file, written beside results.json
         jmh.resultFormat().filter(f -> f != ResultFormatType.JSON)
                 .ifPresent(f -> files.put(JmhOptions.resultFileName(f), format(all, f)));
-        ResultSet set = new ResultSet(RunInfos.capture(plan.profile().label()), Speedups.annotate(rows));
+        ResultSet set = new ResultSet(RunInfos.capture(plan.profile().label()), Speedups.annotate(rows), failed);
         return new Output(set, raw, files);
+    }
+
+    /** Whether the thread was interrupted: JMH may have taken the flag and wrapped the InterruptedException. */
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     /** Seconds a point should take: per fork, JVM start and setup (about 2 s measured here), then every iteration. */

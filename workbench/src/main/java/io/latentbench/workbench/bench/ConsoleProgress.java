@@ -1,6 +1,7 @@
 package io.latentbench.workbench.bench;
 
 import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.FailedBenchmark;
 import io.latentbench.workbench.results.Units;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -43,12 +44,22 @@ public final class ConsoleProgress implements ProgressListener {
     @Override
     public void benchmarkFinished(int index, BenchPoint point, List<BenchmarkResult> rows, Duration took,
             Duration remaining) {
-        PrintStream out = out();
-        String width = Integer.toString(total).length() + "";
         String score = rows.isEmpty() ? "no result"
                 : Units.number(rows.get(0).primary().score()) + " \u00b1 " + Units.number(rows.get(0).primary().error())
                         + " " + rows.get(0).unit();
-        out.printf("[%" + width + "d/%d] %-60s %s  (%s, %s left)%n", index + 1, total, point.key(), score,
+        line(index, point, score, took, remaining);
+    }
+
+    @Override
+    public void benchmarkFailed(int index, BenchPoint point, FailedBenchmark failure, Duration took,
+            Duration remaining) {
+        line(index, point, "FAILED, the run goes on: " + failure.headline(), took, remaining);
+    }
+
+    private void line(int index, BenchPoint point, String outcome, Duration took, Duration remaining) {
+        PrintStream out = out();
+        String width = Integer.toString(total).length() + "";
+        out.printf("[%" + width + "d/%d] %-60s %s  (%s, %s left)%n", index + 1, total, point.key(), outcome,
                 human(took), human(remaining));
         out.flush();
     }

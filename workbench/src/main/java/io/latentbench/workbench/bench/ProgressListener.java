@@ -1,6 +1,7 @@
 package io.latentbench.workbench.bench;
 
 import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.FailedBenchmark;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,6 +16,10 @@ public interface ProgressListener {
 
     /** After it, with its rows, how long it took and the estimate for what is left. */
     default void benchmarkFinished(int index, BenchPoint point, List<BenchmarkResult> rows, Duration took,
+            Duration remaining) {}
+
+    /** After a benchmark that could not be measured: the run goes on to the next. */
+    default void benchmarkFailed(int index, BenchPoint point, FailedBenchmark failure, Duration took,
             Duration remaining) {}
 
     /** After the last benchmark. */

@@ -52,6 +52,9 @@ import picocli.CommandLine.Spec;
             "per benchmark, and writes relative.json; `lb compare DIR/relative.json` judges it. A benchmark",
             "whose first pairs put it past its threshold gets --confirm fresh pairs, which alone decide it.",
             "",
+            "A benchmark that throws does not stop the run (as in JMH without -foe true): the others are measured and",
+            "written, results.json lists it under \"failed\", and lb bench names it at the end.",
+            "",
             "Exit status: 0 when every benchmark ran, 1 when one failed (or the base does not build), 2 on bad arguments.",
         })
 public final class BenchCommand implements Callable<Integer> {
@@ -243,10 +246,13 @@ public final class BenchCommand implements Callable<Integer> {
         try (OutputStream jmhLog = Files.newOutputStream(log)) {
             results = bench.progress(new ConsoleProgress()).jmhLog(jmhLog).profilerOutput(dir).run();
         } catch (BenchmarkFailedException e) {
-            stderr.println("lb bench: " + e.getMessage());
-            stderr.println("lb bench: the run stopped; JMH's output is in " + log);
-            stderr.flush();
-            return 1;
+            if (e.measured().isEmpty()) {
+                stderr.println("lb bench: " + e.getMessage());
+                stderr.println("lb bench: the run stopped; JMH's output is in " + log);
+                stderr.flush();
+                return 1;
+            }
+            results = e.measured().get(); // written below, and said to have failed last
         }
         results.save(dir);
         results.report(dir.resolve(BenchResults.REPORT_HTML));
@@ -267,6 +273,13 @@ public final class BenchCommand implements Callable<Integer> {
         results.files().keySet().forEach(name -> stdout.println("wrote " + dir.resolve(name)));
         stdout.println("wrote " + dir.resolve(BenchResults.REPORT_HTML));
         stdout.flush();
+        if (!results.failed().isEmpty()) {
+            stderr.println("lb bench: " + results.failed().size() + " of " + plan.points().size()
+                    + " benchmarks failed; the run measured the others (JMH's output: " + log + "):");
+            results.failed().forEach(f -> stderr.println("  " + f.key() + ": " + f.message()));
+            stderr.flush();
+            return 1;
+        }
         return 0;
     }
 

@@ -16,7 +16,7 @@ public final class ResultSets {
      * Joins the outputs of the shards of one run. The parts must come from the same commit,
      * testbed and profile, and no benchmark may appear twice (shards partition the matrix);
      * anything else is an error naming the culprit. The merged run carries the latest
-     * timestamp and its rows sorted by key.
+     * timestamp, its rows sorted by key, and the benchmarks any shard failed to measure.
      *
      * @param parts  the shard results, with a label each (usually the file) for error messages
      */
@@ -26,6 +26,7 @@ public final class ResultSets {
         }
         Map<String, String> seenIn = new LinkedHashMap<>();
         List<BenchmarkResult> rows = new ArrayList<>();
+        List<FailedBenchmark> failed = new ArrayList<>();
         String firstLabel = null;
         RunInfo first = null;
         Instant latest = null;
@@ -50,10 +51,11 @@ public final class ResultSets {
                 }
                 rows.add(r);
             }
+            failed.addAll(part.getValue().failed());
         }
         rows.sort(NaturalOrder.RESULTS);
         RunInfo merged = new RunInfo(latest, first.gitCommit(), first.profile(), first.jdk(), first.cpu(), first.cores());
-        return new ResultSet(merged, rows);
+        return new ResultSet(merged, rows, failed);
     }
 
     private static void requireSame(String what, Object a, Object b, String labelA, String labelB) {

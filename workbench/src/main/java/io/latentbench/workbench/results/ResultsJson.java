@@ -24,10 +24,12 @@ import java.util.TreeMap;
  *  "results": [{"key", "suite", "name", "params": {..}, "mode", "unit", "direction",
  *               "score", "scoreError", "scoreConfidence": [lo, hi], "scorePercentiles": {..},
  *               "forkSamples": [[..], ..], "secondary": {"gc.alloc.rate.norm": {"unit", ...}},
- *               "tags": {"role", "threshold", "speedup", "charts": [..]}}]}
+ *               "tags": {"role", "threshold", "speedup", "charts": [..]}}],
+ *  "failed": [{"key", "message"}]}
  * }</pre>
  *
- * A row without {@code tags} (written before rows carried them) is read with guessed tags.
+ * A row without {@code tags} (written before rows carried them) is read with guessed tags;
+ * {@code failed} is there only when the run could not measure some benchmarks.
  */
 final class ResultsJson {
 
@@ -70,6 +72,7 @@ final class ResultsJson {
             new TreeMap<>(r.secondary()).forEach((name, m) -> writeMetric(sec.putObject(name), m));
             RowTagsJson.write(row, r.tags());
         }
+        FailedBenchmarksJson.write(root, set.failed());
         return root;
     }
 
@@ -123,7 +126,11 @@ final class ResultsJson {
         for (int i = 0; i < rows.size(); i++) {
             results.add(readRow(rows.get(i), source + ": results[" + i + "]"));
         }
-        return new ResultSet(info, results);
+        try {
+            return new ResultSet(info, results, FailedBenchmarksJson.read(root, source));
+        } catch (IllegalArgumentException e) {
+            throw new ResultFileException(e.getMessage(), e);
+        }
     }
 
     private static BenchmarkResult readRow(JsonNode row, String where) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.FailedBenchmark;
 import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.ResultSet;
 import java.io.ByteArrayOutputStream;
@@ -104,12 +105,35 @@ class BenchFacadeSmokeTest {
     }
 
     @Test
-    void aBenchmarkThatThrowsFailsTheRunWithItsMessage() {
+    void aBenchmarkThatThrowsIsNamedAfterTheRunWentOnToMeasureTheOthersAndSaveThem() {
         // dim=0 passes BenchPlan's checks (a number where numbers are declared) and throws in the fork's setup.
-        assertThatThrownBy(() -> tiny().suites("peers.dotProduct").param("impl", "scalar").param("dim", 0).quiet().run())
-                .isInstanceOf(BenchmarkFailedException.class)
-                .hasMessageContaining("peers.dotProduct[dim=0,impl=scalar]")
-                .hasMessageContaining("IllegalArgumentException: a data set needs count >= 0 and dim >= 1");
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        Bench bench = tiny().suites("peers.dotProduct").param("impl", "scalar").param("dim", 0, 4)
+                .progress(new ConsoleProgress(new PrintStream(progress, true, StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> bench.runAndSave(dir))
+                .isInstanceOfSatisfying(BenchmarkFailedException.class, e -> {
+                    assertThat(e.getMessage()).contains("1 benchmark failed; the run went on", "written to " + dir,
+                            "peers.dotProduct[dim=0,impl=scalar]: java.lang.IllegalArgumentException: a data set"
+                                    + " needs count >= 0 and dim >= 1");
+                    assertThat(e.benchmark()).isEqualTo("peers.dotProduct[dim=0,impl=scalar]");
+                    assertThat(e.failures()).extracting(FailedBenchmark::key)
+                            .containsExactly("peers.dotProduct[dim=0,impl=scalar]");
+                    assertThat(e.measured()).get().extracting(r -> r.rows().stream().map(BenchmarkResult::key).toList())
+                            .isEqualTo(java.util.List.of("peers.dotProduct[dim=4,impl=scalar]"));
+                });
+        assertThat(progress.toString(StandardCharsets.UTF_8))
+                .contains("[1/2] peers.dotProduct[dim=0,impl=scalar]", "FAILED, the run goes on: java.lang.Illegal")
+                .contains("[2/2] peers.dotProduct[dim=4,impl=scalar]");
+        ResultSet saved = ResultFiles.read(dir.resolve(BenchResults.RESULTS_JSON));
+        assertThat(saved.results()).extracting(BenchmarkResult::key).containsExactly("peers.dotProduct[dim=4,impl=scalar]");
+        assertThat(saved.failed()).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("peers.dotProduct[dim=0,impl=scalar]");
+            assertThat(f.headline()).isEqualTo("java.lang.IllegalArgumentException: a data set needs count >= 0 and"
+                    + " dim >= 1, got count 2 and dim 0");
+        });
+        assertThat(BenchResults.load(dir.resolve(BenchResults.RESULTS_JSON)).text())
+                .contains("1 failed to run:", "peers.dotProduct[dim=0,impl=scalar]: java.lang.IllegalArgumentException");
     }
 
     @Test

@@ -2,9 +2,15 @@ package io.latentbench.workbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.FailedBenchmark;
+import io.latentbench.workbench.results.ResultFiles;
+import io.latentbench.workbench.results.ResultSet;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class BenchCommandTest {
@@ -49,6 +55,22 @@ class BenchCommandTest {
         Outcome negative = run("bench", "--list", "--against", "HEAD", "--confirm", "-1");
         assertThat(negative.code()).isEqualTo(2);
         assertThat(negative.err()).contains("confirmation pairs -1 must be 0 or more");
+    }
+
+    @Test
+    void aBenchmarkThatThrowsExitsWith1AfterTheOthersWereMeasuredAndWritten(@TempDir Path dir) throws Exception {
+        // dim=0 passes the plan's checks and throws in the fork's setup; dim=4 runs
+        Outcome o = run("bench", "--suite", "peers.dotProduct", "--param", "impl=scalar", "--param", "dim=0,4",
+                "--forks", "1", "--warmup", "0", "--iterations", "1", "--iteration-ms", "100", "--out", dir.toString());
+
+        assertThat(o.code()).isEqualTo(1);
+        assertThat(o.err()).contains("lb bench: 1 of 2 benchmarks failed; the run measured the others",
+                "peers.dotProduct[dim=0,impl=scalar]: java.lang.IllegalArgumentException: a data set needs count >= 0");
+        assertThat(o.out()).contains("wrote " + dir.resolve("results.json"), "wrote " + dir.resolve("report.html"));
+        ResultSet written = ResultFiles.read(dir.resolve("results.json"));
+        assertThat(written.results()).extracting(BenchmarkResult::key)
+                .containsExactly("peers.dotProduct[dim=4,impl=scalar]");
+        assertThat(written.failed()).extracting(FailedBenchmark::key).containsExactly("peers.dotProduct[dim=0,impl=scalar]");
     }
 
     @Test

@@ -111,6 +111,24 @@ class ResultFilesTest {
     }
 
     @Test
+    void theBenchmarksARunCouldNotMeasureRoundTripAndAFileWithoutThemHadNone() throws IOException {
+        ResultSet measured = sample();
+        ResultSet partial = new ResultSet(measured.info(), measured.results(), List.of(new FailedBenchmark(
+                "peers.dotProduct[dim=0,impl=scalar]", "java.lang.IllegalArgumentException: dim >= 1\n\tat x")));
+        Path p = dir.resolve("partial.json");
+
+        ResultFiles.writeResultsJson(partial, p);
+
+        assertThat(ResultFiles.read(p)).isEqualTo(partial);
+        assertThat(ResultFiles.toResultsJson(measured)).as("nothing failed: no such field").doesNotContain("failed");
+        Path bad = Files.writeString(dir.resolve("bad-failed.json"),
+                Files.readString(p).replace("\"message\" : ", "\"note\" : "));
+        assertThatThrownBy(() -> ResultFiles.read(bad)).isInstanceOf(ResultFileException.class)
+                .hasMessageContaining("failed[0] (peers.dotProduct[dim=0,impl=scalar])")
+                .hasMessageContaining("'message' is missing");
+    }
+
+    @Test
     void aResultsJsonFromANewerVersionIsRefused() throws IOException {
         Path p = Files.writeString(dir.resolve("future.json"),
                 "{\"format\": \"latentbench-results\", \"version\": 7, \"run\": {}, \"results\": []}");

@@ -37,6 +37,17 @@ class ResultSetsTest {
     }
 
     @Test
+    void mergeKeepsTheBenchmarksEachShardFailedToMeasure() {
+        ResultSet measured = run("c1", "2026-01-01T10:00:00Z", knn(128, 10, 1));
+        FailedBenchmark lost = new FailedBenchmark("latency.knn[dim=256,k=10]", "java.lang.OutOfMemoryError");
+        Map<String, ResultSet> parts = new LinkedHashMap<>();
+        parts.put("shard1", measured);
+        parts.put("shard2", new ResultSet(measured.info(), List.of(knn(128, 100, 3)), List.of(lost)));
+
+        assertThat(ResultSets.merge(parts).failed()).containsExactly(lost);
+    }
+
+    @Test
     void mergeRefusesABenchmarkThatIsInTwoParts() {
         Map<String, ResultSet> parts = new LinkedHashMap<>();
         parts.put("a.json", run("c1", "2026-01-01T10:00:00Z", knn(128, 10, 1)));

@@ -139,7 +139,16 @@ final class ForkLauncher {
     }
 
     Scores finish(Running r) throws IOException, InterruptedException {
-        if (!r.process().waitFor(30, TimeUnit.MINUTES)) {
+        boolean ended;
+        try {
+            ended = r.process().waitFor(30, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            // a fork left running would hold its core and skew whatever is measured next
+            r.process().destroyForcibly();
+            r.process().onExit().join();
+            throw e;
+        }
+        if (!ended) {
             r.process().destroyForcibly();
             throw new ForkFailedException(r.side().role() + " fork of " + r.point().key() + " ran over 30 minutes; log: "
                     + r.log(), false);

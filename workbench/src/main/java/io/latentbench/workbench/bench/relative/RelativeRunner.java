@@ -8,12 +8,12 @@ import io.latentbench.workbench.bench.BenchmarkFailedException;
 import io.latentbench.workbench.bench.CoreUse;
 import io.latentbench.workbench.bench.RunSettings;
 import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.FailedBenchmark;
 import io.latentbench.workbench.results.JmhJsonReader;
 import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.ResultSet;
 import io.latentbench.workbench.results.RowTags;
 import io.latentbench.workbench.results.RunInfo;
-import io.latentbench.workbench.results.relative.FailedBenchmark;
 import io.latentbench.workbench.results.relative.ForkPair;
 import io.latentbench.workbench.results.relative.PairedBenchmark;
 import io.latentbench.workbench.results.relative.Recheck;
@@ -310,14 +310,14 @@ public final class RelativeRunner {
         };
     }
 
-    /** Waits for the head fork; when it fails, the base fork of the pair is stopped too. */
+    /** Waits for the head fork; when it fails or the wait is interrupted, the base fork of the pair is stopped too. */
     private static ForkLauncher.Scores finishBoth(ForkLauncher launcher, ForkLauncher.Running base,
             ForkLauncher.Running head) throws IOException, InterruptedException {
         try {
             return launcher.finish(head);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException | InterruptedException e) {
             base.process().destroyForcibly();
-            base.process().waitFor();
+            base.process().onExit().join();
             throw e;
         }
     }

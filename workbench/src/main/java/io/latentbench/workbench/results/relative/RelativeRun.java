@@ -1,5 +1,6 @@
 package io.latentbench.workbench.results.relative;
 
+import io.latentbench.workbench.results.FailedBenchmark;
 import io.latentbench.workbench.results.RunInfo;
 import java.util.List;
 import java.util.Objects;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.latentbench.workbench.files.AtomicFiles;
+import io.latentbench.workbench.results.FailedBenchmark;
+import io.latentbench.workbench.results.FailedBenchmarksJson;
 import io.latentbench.workbench.results.RowTagsJson;
 import io.latentbench.workbench.results.RunInfo;
 import java.io.IOException;
@@ -56,10 +58,7 @@ public final class RelativeRunJson {
         root.put("measurement_iterations", run.measurementIterations());
         root.put("confirm_pairs", run.confirmPairs());
         run.headOnly().forEach(root.putArray("head_only")::add);
-        if (!run.failed().isEmpty()) {
-            ArrayNode failed = root.putArray("failed");
-            run.failed().forEach(f -> failed.addObject().put("key", f.key()).put("message", f.message()));
-        }
+        FailedBenchmarksJson.write(root, run.failed());
         ArrayNode benchmarks = root.putArray("benchmarks");
         for (PairedBenchmark b : run.benchmarks()) {
             ObjectNode n = benchmarks.addObject();
@@ -116,13 +115,7 @@ public final class RelativeRunJson {
                 number(info, "cores", source).intValue());
         List<String> headOnly = new ArrayList<>();
         root.path("head_only").forEach(n -> headOnly.add(n.asText()));
-        List<FailedBenchmark> failed = new ArrayList<>();
-        if (root.has("failed")) {
-            for (JsonNode f : array(root, "failed", source)) {
-                failed.add(new FailedBenchmark(text(f, "key", source + ": a failed benchmark"),
-                        text(f, "message", source + ": failed benchmark " + f.path("key").asText())));
-            }
-        }
+        List<FailedBenchmark> failed = FailedBenchmarksJson.read(root, source);
         List<PairedBenchmark> benchmarks = new ArrayList<>();
         for (JsonNode b : array(root, "benchmarks", source)) {
             String key = text(b, "key", source);

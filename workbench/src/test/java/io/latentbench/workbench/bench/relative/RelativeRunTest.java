@@ -3,6 +3,7 @@ package io.latentbench.workbench.bench.relative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.latentbench.workbench.bench.BenchmarkFailedException;
 import io.latentbench.workbench.bench.CoreUse;
 import io.latentbench.workbench.bench.RunSettings;
 import io.latentbench.workbench.regress.GateResult;
@@ -257,6 +258,53 @@ class RelativeRunTest {
         assertThat(verdict.failed()).singleElement().satisfies(c -> assertThat(c.id().toString()).isEqualTo("tiny.broken"));
         assertThat(verdict.exitCode()).isEqualTo(1);
         assertThatThrownBy(verdict::check).hasMessageContaining("tiny.broken");
+    }
+
+    @Test
+    void anInterruptStopsTheForksWritesWhatWasMeasuredAndThenThrows(@TempDir Path repo) throws Exception {
+        RevisionBuilds builds = twoCommits(repo, source(1_000), source(1_001), "one round more");
+        RevisionBuilds.BuiltRevision base = builds.build("HEAD^1");
+        RevisionBuilds.BuiltRevision head = builds.build("HEAD");
+        Target first = new Target("tiny.work", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>());
+        Target second = new Target("tiny.again", "tiny", "again", "tiny.TinyBench.work", new TreeMap<>());
+        RunInfo machine = thisMachine();
+        Path out = repo.resolve("target/run");
+        Thread runner = Thread.currentThread();
+        List<String> lines = new ArrayList<>();
+        // a fork of these settings lives over 3 s; the second pair is interrupted 1.5 s into its run
+        RelativeRunner relative = new RelativeRunner(new RunSettings(1, 1, Duration.ofSeconds(1), 2,
+                Duration.ofSeconds(1)), Schedule.defaultFor(machine.cores()), 3, List.of(), line -> {
+                    lines.add(line);
+                    if (line.startsWith("[1/2] tiny.work: 1 ")) {
+                        Thread.ofPlatform().start(() -> {
+                            try {
+                                Thread.sleep(1500);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                            runner.interrupt();
+                        });
+                    }
+                });
+        try {
+            assertThatThrownBy(() -> relative.run(List.of(first, second), side("base", "HEAD^1", base),
+                    side("head", "HEAD", head), machine, out))
+                    .isInstanceOf(BenchmarkFailedException.class)
+                    .hasMessageContaining("interrupted after 1 of 2 benchmarks")
+                    .hasMessageContaining(out.resolve("relative.json").toString());
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList())
+                .as("the interrupted pair's forks are stopped before the run throws").isEmpty();
+        RelativeRun saved = RelativeRunJson.read(out.resolve("relative.json"));
+        assertThat(saved.benchmarks()).extracting(b -> b.key()).containsExactly("tiny.work");
+        assertThat(saved.failed()).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("tiny.again");
+            assertThat(f.message()).startsWith("interrupted after 1 of 2 benchmarks");
+        });
+        assertThat(ResultFiles.read(out.resolve("base/results.json")).results()).hasSize(1);
     }
 
     @Test

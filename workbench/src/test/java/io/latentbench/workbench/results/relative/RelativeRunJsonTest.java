@@ -3,6 +3,7 @@ package io.latentbench.workbench.results.relative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.latentbench.workbench.results.FailedBenchmark;
 import io.latentbench.workbench.results.RunInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ class RelativeRunJsonTest {
         Path noMessage = Files.writeString(dir.resolve("bad.json"), RelativeRunJson.toJson(broken)
                 .replaceAll("\"message\" : \"[^\"]*\"", "\"note\" : 1"));
         assertThatThrownBy(() -> RelativeRunJson.read(noMessage))
-                .hasMessageContaining("failed benchmark peers.faissKnn[k=10]").hasMessageContaining("'message' is missing");
+                .hasMessageContaining("failed[0] (peers.faissKnn[k=10])").hasMessageContaining("'message' is missing");
     }
 
     @Test

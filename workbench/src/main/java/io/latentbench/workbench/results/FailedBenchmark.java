@@ -1,13 +1,14 @@
-package io.latentbench.workbench.results.relative;
+package io.latentbench.workbench.results;
 
 import java.util.Objects;
 
 /**
- * A benchmark of a relative run that a fork of either side could not measure: the run went on to
- * the others, and the judge reports this one as failed instead of losing the run.
+ * A benchmark that a run could not measure (its fork threw or died, on either side of a relative
+ * run): as JMH does unless told to fail on error, the run went on to the others, and the
+ * benchmark is reported as failed instead of losing the run.
  *
  * @param key     the benchmark's key
- * @param message which side's fork failed and how, with where its log is
+ * @param message how it failed (which side's fork, in a relative run) and where its log is
  */
 public record FailedBenchmark(String key, String message) {
 
