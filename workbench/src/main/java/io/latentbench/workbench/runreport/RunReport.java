@@ -54,13 +54,27 @@ public record RunReport(ResultSet results, List<PeerRatio> peerRatios) {
         b.append("<nav>");
         suites.forEach((suite, rows) -> b.append("<a href=\"#suite-").append(escape(suite)).append("\">").append(escape(suite))
                 .append("</a> (").append(rows.size()).append(") "));
-        b.append("</nav>\n<p class=\"note\">Each dot is one measurement iteration, coloured by its fork; a tick is a fork's mean."
+        b.append("</nav>\n");
+        if (!results.failed().isEmpty()) {
+            failedList(b);
+        }
+        b.append("<p class=\"note\">Each dot is one measurement iteration, coloured by its fork; a tick is a fork's mean."
                 + " Forks are the unit of replication: compare ticks, not dots. Ratios are only meaningful inside one run.</p>\n");
         suites.forEach((suite, rows) -> section(b, suite, rows));
         if (!peerRatios.isEmpty()) {
             peerRatioTable(b);
         }
         return b.append("</body></html>\n").toString();
+    }
+
+    /** First, so that a reader of the charts knows which benchmarks are missing from them and why. */
+    private void failedList(StringBuilder b) {
+        b.append("<section id=\"failed\"><h2>Failed to run (").append(results.failed().size())
+                .append(")</h2>\n<p class=\"note\">The run went on past these; their forks' output is in the run's"
+                        + " JMH log.</p>\n<table><tr><th>benchmark</th><th>why</th></tr>");
+        results.failed().forEach(f -> b.append("<tr><td>").append(escape(f.key())).append("</td><td>")
+                .append(escape(f.headline())).append("</td></tr>"));
+        b.append("</table></section>\n");
     }
 
     private void section(StringBuilder b, String suite, List<BenchmarkResult> rows) {

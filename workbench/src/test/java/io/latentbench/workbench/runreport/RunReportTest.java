@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import io.latentbench.workbench.bench.BenchResults;
 import io.latentbench.workbench.results.BenchmarkResult;
+import io.latentbench.workbench.results.FailedBenchmark;
 import io.latentbench.workbench.results.Metric;
 import io.latentbench.workbench.results.PeerRatio;
 import io.latentbench.workbench.results.ResultSet;
@@ -93,6 +94,23 @@ class RunReportTest {
         assertThat(section).contains("<tr><td>dotProduct</td><td>dim=256</td><td>scalar / panama</td><td class=\"num\">8.00x</td><td></td></tr>")
                 .contains("<tr><td>vs faiss</td><td>dataset=10000 k=10</td><td>knn(panama) / faiss one query</td>"
                         + "<td class=\"num\">0.46x</td><td>a &lt;generic&gt; build</td></tr>");
+    }
+
+    @Test
+    void theBenchmarksThatFailedAreListedBeforeTheChartsWithTheirReasonEscaped() {
+        ResultSet measured = sample();
+        ResultSet partial = new ResultSet(measured.info(), measured.results(), List.of(new FailedBenchmark(
+                "peers.knn[dim=0]", "java.lang.IllegalArgumentException: dim <1>\n\tat the fork's tail")));
+
+        String html = new RunReport(partial, List.of()).html();
+
+        int start = html.indexOf("<section id=\"failed\">");
+        assertThat(start).isPositive().isLessThan(html.indexOf("<section id=\"suite-"));
+        String section = html.substring(start, html.indexOf("</section>", start));
+        assertThat(section).contains("<h2>Failed to run (1)</h2>")
+                .contains("<tr><td>peers.knn[dim=0]</td><td>java.lang.IllegalArgumentException: dim &lt;1&gt;</td></tr>")
+                .doesNotContain("the fork's tail");
+        assertThat(new RunReport(measured, List.of()).html()).doesNotContain("<section id=\"failed\">");
     }
 
     @Test
