@@ -33,7 +33,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * selection) is exactly what runs, and progress is known point by point. Every fork gets the
  * Vector API module and the gc profiler. A benchmark that throws (or whose fork dies) is recorded
  * in the results as failed and the run goes on, as JMH's own runner does by default: a long run
- * keeps what it measured. An interrupt stops the run.
+ * keeps what it measured. An interrupt stops the run (JMH's fork ends with its link to this JVM).
  */
 public final class BenchRunner {
 
@@ -110,7 +110,10 @@ public final class BenchRunner {
                 results = runPoint(point);
             } catch (BenchmarkFailedException e) {
                 if (interrupted(e)) {
-                    throw e; // a stop asked for, not a benchmark's failure: nothing after it runs
+                    // a stop asked for, not a benchmark's failure: nothing after it runs, and the
+                    // caller gets back the flag that JMH took
+                    Thread.currentThread().interrupt();
+                    throw e;
                 }
                 failure = new FailedBenchmark(point.key(), e.reason());
                 failed.add(failure);
@@ -143,14 +146,27 @@ public final class BenchRunner {
         return new Output(set, raw, files);
     }
 
-    /** Whether the thread was interrupted: JMH may have taken the flag and wrapped the InterruptedException. */
+    /**
+     * Whether the thread was interrupted: JMH takes the flag and hands the InterruptedException back
+     * as the cause or a suppressed exception of its own.
+     */
     private static boolean interrupted(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException) {
+        return Thread.currentThread().isInterrupted() || holdsInterrupt(e, 0);
+    }
+
+    private static boolean holdsInterrupt(Throwable t, int depth) {
+        if (t == null || depth > 8) {
+            return false;
+        }
+        if (t instanceof InterruptedException) {
+            return true;
+        }
+        for (Throwable s : t.getSuppressed()) {
+            if (holdsInterrupt(s, depth + 1)) {
                 return true;
             }
         }
-        return Thread.currentThread().isInterrupted();
+        return t.getCause() != t && holdsInterrupt(t.getCause(), depth + 1);
     }
 
     /** Seconds a point should take: per fork, JVM start and setup (about 2 s measured here), then every iteration. */

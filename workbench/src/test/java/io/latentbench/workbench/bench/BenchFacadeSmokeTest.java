@@ -137,6 +137,39 @@ class BenchFacadeSmokeTest {
     }
 
     @Test
+    void anInterruptStopsTheRunAndTheForkItWaitsFor() {
+        Thread runner = Thread.currentThread();
+        // a fork of these settings lives over 3 s; the first is interrupted 1.5 s after it starts
+        Bench bench = Bench.create().forks(1).warmup(1, Duration.ofSeconds(1)).measurement(2, Duration.ofSeconds(1))
+                .suites("peers.dotProduct").param("impl", "scalar").param("dim", 4, 8)
+                .progress(new ProgressListener() {
+                    @Override
+                    public void benchmarkStarted(int index, BenchPoint point) {
+                        Thread.ofPlatform().start(() -> {
+                            try {
+                                Thread.sleep(1500);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                            runner.interrupt();
+                        });
+                    }
+                });
+        try {
+            assertThatThrownBy(bench::run).isInstanceOfSatisfying(BenchmarkFailedException.class, e -> {
+                assertThat(e.benchmark()).isEqualTo("peers.dotProduct[dim=4,impl=scalar]");
+                assertThat(e.measured()).as("a stop, not a run that went on").isEmpty();
+            });
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("org.openjdk.jmh.runner.ForkedMain")).toList())
+                .as("JMH's fork is stopped with the run").isEmpty();
+    }
+
+    @Test
     void theForkClasspathHasEveryJarAForkNeeds() throws Exception {
         String cp = ForkClasspath.compute();
         for (String cls : new String[] {"org.openjdk.jmh.runner.ForkedMain", "org.apache.lucene.util.VectorUtil",
