@@ -129,14 +129,20 @@ interface CoreAffinity extends AutoCloseable {
             try {
                 in.close();
                 if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+                    kill();
                 }
             } catch (IOException e) {
-                process.destroyForcibly();
+                kill();
             } catch (InterruptedException e) {
-                process.destroyForcibly();
+                kill(); // closing an interrupted run
                 Thread.currentThread().interrupt();
             }
+        }
+
+        /** Stops the helper; it is gone when this returns, so nothing of the run outlives it. */
+        private void kill() {
+            process.destroyForcibly();
+            process.onExit().join();
         }
     }
 

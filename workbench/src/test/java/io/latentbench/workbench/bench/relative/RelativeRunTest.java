@@ -296,8 +296,10 @@ class RelativeRunTest {
             Thread.interrupted();
         }
 
-        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList())
-                .as("the interrupted pair's forks are stopped before the run throws").isEmpty();
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList())
+                .as("the interrupted pair's forks and the core-swapping helper are stopped before the run throws")
+                .isEmpty();
         RelativeRun saved = RelativeRunJson.read(out.resolve("relative.json"));
         assertThat(saved.benchmarks()).extracting(b -> b.key()).containsExactly("tiny.work");
         assertThat(saved.failed()).singleElement().satisfies(f -> {
