@@ -145,14 +145,7 @@ class BenchFacadeSmokeTest {
                 .progress(new ProgressListener() {
                     @Override
                     public void benchmarkStarted(int index, BenchPoint point) {
-                        Thread.ofPlatform().start(() -> {
-                            try {
-                                Thread.sleep(1500);
-                            } catch (InterruptedException e) {
-                                return;
-                            }
-                            runner.interrupt();
-                        });
+                        DelayedInterrupt.of(runner, Duration.ofMillis(1500));
                     }
                 });
         try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.latentbench.workbench.bench.BenchmarkFailedException;
 import io.latentbench.workbench.bench.CoreUse;
+import io.latentbench.workbench.bench.DelayedInterrupt;
 import io.latentbench.workbench.bench.RunSettings;
 import io.latentbench.workbench.regress.GateResult;
 import io.latentbench.workbench.regress.RegressionGate;
@@ -276,14 +277,7 @@ class RelativeRunTest {
                 Duration.ofSeconds(1)), Schedule.defaultFor(machine.cores()), 3, List.of(), line -> {
                     lines.add(line);
                     if (line.startsWith("[1/2] tiny.work: 1 ")) {
-                        Thread.ofPlatform().start(() -> {
-                            try {
-                                Thread.sleep(1500);
-                            } catch (InterruptedException e) {
-                                return;
-                            }
-                            runner.interrupt();
-                        });
+                        DelayedInterrupt.of(runner, Duration.ofMillis(1500));
                     }
                 });
         try {
