@@ -82,9 +82,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 .in(new CurrentStdin())
                 .compilerOptions(COMPILER_OPTIONS.toArray(String[]::new))
                 .build();
-        for (String entry : classpath) {
-            addToClasspath(entry);
-        }
+        addToClasspath(classpath);
     }
 
     /**
@@ -103,9 +101,23 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** Adds a jar or a classes directory to what cells compile against and load from. */
     public void addToClasspath(String entry) {
-        String normalized = new File(entry).getAbsolutePath();
-        if (classpath.add(normalized)) {
-            shell.addToClasspath(normalized);
+        addToClasspath(List.of(entry));
+    }
+
+    /**
+     * Adds jars and classes directories as one change: javac re-reads the manifest of every entry on
+     * each change, so a session's class path added an entry at a time cost a quadratic number of reads.
+     */
+    private void addToClasspath(List<String> entries) {
+        List<String> added = new ArrayList<>();
+        for (String entry : entries) {
+            String normalized = new File(entry).getAbsolutePath();
+            if (classpath.add(normalized)) {
+                added.add(normalized);
+            }
+        }
+        if (!added.isEmpty()) {
+            shell.addToClasspath(String.join(File.pathSeparator, added));
         }
     }
 

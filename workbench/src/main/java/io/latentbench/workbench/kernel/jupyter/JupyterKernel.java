@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -50,14 +49,14 @@ public final class JupyterKernel extends BaseKernel implements Frontend {
 
     public static final String IMPLEMENTATION = "latentbench";
 
-    private final CompletableFuture<KernelSession> session;
+    private final SessionStart<KernelSession> session;
     /** Completed when the first execute request has been handled. */
     private final CompletableFuture<Void> firstCellDone = new CompletableFuture<>();
     private final AttachableIO attachableIO;
     private final KernelHistory history;
     private volatile ShellReplyEnvironment current;
 
-    private JupyterKernel(AttachableIO io, KernelHistory history, String version) {
+    private JupyterKernel(AttachableIO io, KernelHistory history, String version, SessionStart<KernelSession> session) {
         super(IMPLEMENTATION, version, languageInfo(), List.of(
                         new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/"),
                         new HelpLink("Tablesaw", "https://jtablesaw.github.io/tablesaw/"),
@@ -66,24 +65,18 @@ public final class JupyterKernel extends BaseKernel implements Frontend {
                 new StringStyler.Builder().build());
         this.attachableIO = io;
         this.history = history;
-        this.session = new CompletableFuture<>();
+        this.session = session;
     }
 
     /**
-     * A kernel whose session the given factory builds, on a thread of its own, from now; the
-     * factory is handed the frontend that the session's rich output is to go to.
+     * A kernel whose session the given factory builds, on a thread of its own, from now, and warms
+     * up ({@link SessionStart}); the factory is handed the frontend that the session's rich output
+     * is to go to.
      */
     public static JupyterKernel start(Function<Frontend, KernelSession> sessionFactory, String version) {
-        JupyterKernel kernel = new JupyterKernel(new AttachableIO(), new KernelHistory(), version);
-        Thread starter = new Thread(() -> {
-            try {
-                kernel.session.complete(sessionFactory.apply(kernel));
-            } catch (Throwable t) {
-                kernel.session.completeExceptionally(t);
-            }
-        }, "latentbench-session-start");
-        starter.setDaemon(true);
-        starter.start();
+        SessionStart<KernelSession> session = new SessionStart<>();
+        JupyterKernel kernel = new JupyterKernel(new AttachableIO(), new KernelHistory(), version, session);
+        session.begin(() -> sessionFactory.apply(kernel), KernelSession::warmUp);
         return kernel;
     }
 
@@ -93,14 +86,7 @@ public final class JupyterKernel extends BaseKernel implements Frontend {
     }
 
     private KernelSession session() {
-        try {
-            return session.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the session was starting", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the Java session failed to start: " + e.getCause(), e.getCause());
-        }
+        return session.await();
     }
 
     // ---------------------------------------------------------------- requests
@@ -150,7 +136,7 @@ public final class JupyterKernel extends BaseKernel implements Frontend {
      * completes when the session fails to start.
      */
     public CompletableFuture<Void> afterFirstCell(Duration grace) {
-        CompletableFuture<Void> graceOver = session.thenCompose(s -> CompletableFuture.runAsync(() -> { },
+        CompletableFuture<Void> graceOver = session.whenUp().thenCompose(s -> CompletableFuture.runAsync(() -> { },
                 CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS)));
         return firstCellDone.applyToEither(graceOver, ignored -> null);
     }
@@ -217,8 +203,9 @@ public final class JupyterKernel extends BaseKernel implements Frontend {
 
     @Override
     public void interrupt() {
-        if (session.isDone() && !session.isCompletedExceptionally()) {
-            session.join().interrupt();
+        CompletableFuture<KernelSession> up = session.whenUp();
+        if (up.isDone() && !up.isCompletedExceptionally()) {
+            up.join().interrupt();
         }
     }
 

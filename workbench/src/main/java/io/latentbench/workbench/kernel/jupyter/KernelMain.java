@@ -48,11 +48,8 @@ public final class KernelMain {
         // connection: it builds on a thread of its own meanwhile, and a first cell waits for it. Started
         // here rather than first thing: there it slowed kernel_info (10 interleaved starts: median ready 1.01 s,
         // not 0.95 s, for the same ready + first cell).
-        JupyterKernel kernel = JupyterKernel.start(frontend -> {
-            KernelSession session = new KernelSession(frontend, KernelSession.userClasspath());
-            session.warmUp();
-            return session;
-        }, version == null ? "dev" : version);
+        JupyterKernel kernel = JupyterKernel.start(frontend -> new KernelSession(frontend, KernelSession.userClasspath()),
+                version == null ? "dev" : version);
         Warmup.startWhen(kernel.afterFirstCell(WARMUP_GRACE));
 
         GuardedConnection connection = new GuardedConnection(props, log);
