@@ -8,9 +8,9 @@ public enum CoreUse {
     /** One call on one thread: a duet pins each fork to a core of its own. */
     ONE,
     /**
-     * Threads that each run calls of their own (JMH threads): a duet runs both forks at once,
-     * unpinned, sharing the cores. Pinned to one core they would take turns and measure another
-     * thing; shared, each thread gets its fair part of the machine whichever fork it belongs to.
+     * Threads that each run calls of their own (JMH threads): pinned to one core they would take
+     * turns and measure another thing, so a duet runs their pairs one fork after the other
+     * ({@link io.latentbench.workbench.results.relative.Schedule#forThreads}).
      */
     THREADS,
     /**

@@ -41,11 +41,11 @@ import java.util.function.Consumer;
  * they run ({@link CoreSwap}), so that neither side keeps the faster core for long; both run the
  * same iterations for the same time, each started together by an {@link IterationRendezvous}, so
  * iteration i of one is paired with iteration i of the other; which of the two starts first is drawn
- * from {@code seed}. A point on several threads
- * ({@link CoreUse#THREADS}) runs its two forks at the same time too, but unpinned, sharing the cores
- * ({@link Schedule#SHARED}). Interleaved: the forks of a pair run one after the other, unpinned, in an
- * order drawn from {@code seed}; so do the pairs of a point that splits each call over a pool
- * ({@link CoreUse#SPLIT}), in any schedule.
+ * from {@code seed}. Interleaved: the forks of a pair run one after the other, unpinned, in an
+ * order drawn from {@code seed}; so do, in a duet, the pairs of a point on several threads
+ * ({@link CoreUse#THREADS}, shared only when the run's schedule is {@link Schedule#SHARED}: see
+ * {@link Schedule#forThreads}), and in any schedule those of a point that splits each call over a pool
+ * ({@link CoreUse#SPLIT}).
  *
  * <p>Both forks of a pair start from the same memory layout, drawn anew for each pair
  * ({@link ForkLauncher#start}).

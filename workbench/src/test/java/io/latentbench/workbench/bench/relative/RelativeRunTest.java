@@ -193,8 +193,8 @@ class RelativeRunTest {
         });
         assertThat(verdict.exitCode()).isEqualTo(1);
 
-        // in a duet run, a point on two threads runs both forks of a pair at once, unpinned; a point that
-        // splits each call over a pool runs them one after the other
+        // in a duet run, a point on two threads and a point that splits each call over a pool run the
+        // forks of a pair one after the other, unpinned
         Target twoThreads = new Target("tiny.work[threads=2]", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>(),
                 target.tags(), CoreUse.THREADS);
         Target split = new Target("tiny.work[pool=2]", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>(),
@@ -206,23 +206,31 @@ class RelativeRunTest {
                 side("head", "HEAD", head),
                 new RunInfo(machine.timestamp(), "x", "test", machine.jdk(), "test cpu", 2), repo.resolve("target/run2"));
         assertThat(parallel.schedule()).isEqualTo(Schedule.DUET);
-        assertThat(parallel.benchmarks().get(0).pairs()).hasSize(2).allSatisfy(p -> {
+        assertThat(parallel.benchmarks()).hasSize(2).allSatisfy(b -> assertThat(b.pairs()).hasSize(2).allSatisfy(p -> {
+            assertThat(p.order()).isIn("base-first", "head-first");
+            assertThat(p.baseCore()).isEqualTo(-1);
+            assertThat(p.headCore()).isEqualTo(-1);
+            assertThat(p.iterationsAligned()).isFalse();
+        }));
+        // no exchange of cores is announced: no pair of this run is pinned
+        assertThat(parallelLines).hasSize(2).allSatisfy(line -> assertThat(line).contains("2 interleaved pairs"));
+
+        // asked for by name, the shared schedule runs both forks of the two-thread point at once, unpinned, and
+        // the forks meet at every iteration
+        List<String> sharedLines = new ArrayList<>();
+        RelativeRun shared = new RelativeRunner(new RunSettings(2, 1, Duration.ofMillis(50), 1, Duration.ofMillis(50)),
+                Schedule.SHARED, 6, List.of(), sharedLines::add).run(List.of(twoThreads),
+                side("base", "HEAD^1", base),
+                side("head", "HEAD", head),
+                new RunInfo(machine.timestamp(), "x", "test", machine.jdk(), "test cpu", 2), repo.resolve("target/run3"));
+        assertThat(shared.benchmarks().getFirst().pairs()).hasSize(2).allSatisfy(p -> {
             assertThat(p.order()).isEqualTo(ForkPair.SHARED);
             assertThat(p.baseCore()).isEqualTo(-1);
             assertThat(p.headCore()).isEqualTo(-1);
             assertThat(p.iterationsAligned()).isTrue();
             assertThat(p.orientation()).isEqualTo(-1);
         });
-        assertThat(parallel.benchmarks().get(1).pairs()).hasSize(2).allSatisfy(p -> {
-            assertThat(p.order()).isIn("base-first", "head-first");
-            assertThat(p.baseCore()).isEqualTo(-1);
-            assertThat(p.headCore()).isEqualTo(-1);
-            assertThat(p.iterationsAligned()).isFalse();
-        });
-        // no exchange of cores is announced (no pair of this run is pinned), and the shared pairs met at every iteration
-        assertThat(parallelLines).hasSize(2);
-        assertThat(parallelLines.get(0)).contains("2 shared pairs");
-        assertThat(parallelLines.get(1)).contains("2 interleaved pairs");
+        assertThat(sharedLines).singleElement().satisfies(line -> assertThat(line).contains("2 shared pairs"));
     }
 
     @Test

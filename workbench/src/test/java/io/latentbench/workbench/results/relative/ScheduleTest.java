@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 class ScheduleTest {
 
     @Test
-    void aPointOnSeveralThreadsSharesTheCoresWhereTheScheduleWouldPinItsForks() {
-        assertThat(Schedule.DUET.forThreads()).isEqualTo(Schedule.SHARED);
-        assertThat(Schedule.PINNED.forThreads()).isEqualTo(Schedule.SHARED);
+    void aPointOnSeveralThreadsRunsInterleavedWhereTheScheduleWouldPinItsForksAndSharedWhenAskedFor() {
+        assertThat(Schedule.DUET.forThreads()).isEqualTo(Schedule.INTERLEAVED);
+        assertThat(Schedule.PINNED.forThreads()).isEqualTo(Schedule.INTERLEAVED);
         assertThat(Schedule.SHARED.forThreads()).isEqualTo(Schedule.SHARED);
         assertThat(Schedule.INTERLEAVED.forThreads()).isEqualTo(Schedule.INTERLEAVED);
         assertThat(Schedule.SHARED.together()).isTrue();
