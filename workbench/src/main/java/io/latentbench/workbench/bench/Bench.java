@@ -245,7 +245,8 @@ public final class Bench {
 
     /**
      * {@code "duet"} (the default on two or more cores), {@code "pinned"} (duet without exchanging
-     * cores), {@code "shared"} (at once, unpinned) or {@code "interleaved"}.
+     * cores), {@code "shared"} (at once, unpinned), {@code "turns"} (taking turns at each iteration) or
+     * {@code "interleaved"}.
      */
     public Bench schedule(String name) {
         this.schedule = Schedule.parse(name);

@@ -142,8 +142,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--schedule", paramLabel = "NAME",
             description = "Relative run: duet (a base and a head fork at once, one per core, exchanging their cores"
                     + " every few tens of ms; the default on 2+ cores), pinned (duet, each fork keeping its core),"
-                    + " shared (at once, unpinned) or interleaved (one after the other in a seeded random order; how a"
-                    + " duet runs points on several cores).")
+                    + " shared (at once, unpinned), turns (both alive, unpinned, taking turns at each iteration; how a"
+                    + " duet runs points on several cores) or interleaved (one after the other in a seeded random"
+                    + " order).")
     String schedule;
 
     @Option(names = "--confirm", paramLabel = "N",

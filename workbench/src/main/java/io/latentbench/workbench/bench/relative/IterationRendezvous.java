@@ -21,9 +21,13 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 /**
- * The run's side of {@link IterationBarrier} for one pair whose forks run at the same time: a
+ * The run's side of {@link IterationBarrier} for one pair whose forks are alive at the same time: a
  * loopback port where the two meet before each iteration, served on a thread of its own until both
  * have ended. Each pair gets its own port, so a fork of an earlier pair can never take part.
+ *
+ * <p>Met together, both forks start each iteration at once. Met in turns, one runs the iteration
+ * while the other waits, then the other; which goes first alternates (A B, B A, A B, ...), so that a
+ * drift of the machine over the run adds as much to one side as to the other.
  */
 final class IterationRendezvous implements AutoCloseable {
 
@@ -39,22 +43,33 @@ final class IterationRendezvous implements AutoCloseable {
     private final String token;
     private final List<Socket> forks = new ArrayList<>();
     private final Thread thread;
+    private final boolean turns;
     private volatile int together;
 
-    private IterationRendezvous(ServerSocket server, String token) {
+    private IterationRendezvous(ServerSocket server, String token, boolean turns) {
         this.server = server;
         this.token = token;
+        this.turns = turns;
         this.thread = new Thread(this::serve, "latentbench-iteration-barrier");
         thread.setDaemon(true);
     }
 
-    /** Opens a pair's port; the forks started with {@link #profilerOption} meet there. */
+    /** Opens a pair's port where the forks started with {@link #profilerOption} start each iteration together. */
     static IterationRendezvous open() throws IOException {
+        return open(false);
+    }
+
+    /** Opens a pair's port where the forks started with {@link #profilerOption} take turns at each iteration. */
+    static IterationRendezvous openForTurns() throws IOException {
+        return open(true);
+    }
+
+    private static IterationRendezvous open(boolean turns) throws IOException {
         ServerSocket server = new ServerSocket(0, 2, InetAddress.getLoopbackAddress());
         server.setSoTimeout(CONNECT_MILLIS);
         byte[] bytes = new byte[8];
         TOKENS.nextBytes(bytes);
-        IterationRendezvous r = new IterationRendezvous(server, HexFormat.of().formatHex(bytes));
+        IterationRendezvous r = new IterationRendezvous(server, HexFormat.of().formatHex(bytes), turns);
         r.thread.start();
         return r;
     }
@@ -64,7 +79,7 @@ final class IterationRendezvous implements AutoCloseable {
         return IterationBarrier.class.getName() + ":" + server.getLocalPort() + "/" + token;
     }
 
-    /** How many iterations the two forks started together so far. */
+    /** How many iterations the two forks started together (or in turns) so far. */
     int together() {
         return together;
     }
@@ -88,23 +103,54 @@ final class IterationRendezvous implements AutoCloseable {
                 }
             }
             while (true) {
-                String a = in.get(0).readLine();
-                String b = in.get(1).readLine();
+                String a = arrival(in.get(0), out.get(0));
+                String b = arrival(in.get(1), out.get(1));
                 if (a == null || !a.equals(b)) {
                     break; // a fork has ended, or they disagree: both go on alone
                 }
                 // counted before the forks are let go, so that whoever hears "go" can count it too
                 together++;
-                for (Writer w : out) {
-                    w.write("go\n");
-                    w.flush();
+                if (!turns) {
+                    go(out.get(0));
+                    go(out.get(1));
+                    continue;
                 }
+                // each says it is done and waits: both are let go once the second's turn is over
+                int first = together % 2;
+                go(out.get(first));
+                if (!IterationBarrier.DONE.equals(in.get(first).readLine())) {
+                    break; // the first fork ended or broke off mid-iteration: the other goes on alone
+                }
+                go(out.get(1 - first));
+                if (!IterationBarrier.DONE.equals(in.get(1 - first).readLine())) {
+                    break;
+                }
+                go(out.get(0));
+                go(out.get(1));
             }
         } catch (IOException e) {
             // a fork never came, stalled or broke its connection, or the pair was closed: the other goes on alone
         } finally {
             closeForks();
         }
+    }
+
+    /**
+     * The iteration a fork has come to next, null at its end. Together, a fork's word that its last
+     * iteration is done is answered at once (in turns the serving loop answers it).
+     */
+    private static String arrival(BufferedReader in, Writer out) throws IOException {
+        String line = in.readLine();
+        while (IterationBarrier.DONE.equals(line)) {
+            go(out);
+            line = in.readLine();
+        }
+        return line;
+    }
+
+    private static void go(Writer out) throws IOException {
+        out.write("go\n");
+        out.flush();
     }
 
     private void closeForks() {

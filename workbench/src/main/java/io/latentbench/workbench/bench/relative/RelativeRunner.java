@@ -41,11 +41,12 @@ import java.util.function.Consumer;
  * they run ({@link CoreSwap}), so that neither side keeps the faster core for long; both run the
  * same iterations for the same time, each started together by an {@link IterationRendezvous}, so
  * iteration i of one is paired with iteration i of the other; which of the two starts first is drawn
- * from {@code seed}. Interleaved: the forks of a pair run one after the other, unpinned, in an
- * order drawn from {@code seed}; so do, in a duet, the pairs of a point on several threads
- * ({@link CoreUse#THREADS}, shared only when the run's schedule is {@link Schedule#SHARED}: see
- * {@link Schedule#forThreads}), and in any schedule those of a point that splits each call over a pool
- * ({@link CoreUse#SPLIT}).
+ * from {@code seed}. In turns: both forks of a pair are alive, unpinned, and the barrier lets one
+ * run each iteration while the other waits; so does a duet run the pairs of a point on several
+ * threads ({@link CoreUse#THREADS}, shared only when the run's schedule is {@link Schedule#SHARED}:
+ * see {@link Schedule#forThreads}) and of a point that splits each call over a pool
+ * ({@link CoreUse#SPLIT}, never shared). Interleaved: the forks of a pair run one after the other,
+ * unpinned, in an order drawn from {@code seed}.
  *
  * <p>Both forks of a pair start from the same memory layout, drawn anew for each pair
  * ({@link ForkLauncher#start}).
@@ -236,7 +237,7 @@ public final class RelativeRunner {
             int baseCore = -1;
             int headCore = -1;
             Schedule placement = scheduleOf(point);
-            if (placement.together()) {
+            if (placement.meets()) {
                 if (placement.pinned()) {
                     baseCore = DUET_CORES[pair % 2];
                     headCore = DUET_CORES[(pair + 1) % 2];
@@ -244,9 +245,10 @@ public final class RelativeRunner {
                 // Which fork starts first (a few milliseconds apart) is drawn from the seed, so
                 // that it is not always the base: in A/A duet runs on a loaded machine one
                 // benchmark came out 40 % faster on the head side twice, with the base always first.
-                // From then on the barrier starts each of their iterations together.
+                // From then on the barrier starts each of their iterations together, or in turns.
                 int swaps = 0;
-                try (IterationRendezvous barrier = IterationRendezvous.open()) {
+                try (IterationRendezvous barrier = placement == Schedule.TURNS
+                        ? IterationRendezvous.openForTurns() : IterationRendezvous.open()) {
                     ForkLauncher.Running rb;
                     ForkLauncher.Running rh;
                     if (order.nextBoolean()) {
@@ -265,12 +267,13 @@ public final class RelativeRunner {
                     }
                     int iterations = launcher.iterations(point);
                     if (barrier.together() < iterations) {
-                        progress.accept(String.format("%s, pair %d: %d of its %d iterations started together,"
-                                + " the others apart (see the forks' logs)", point.key(), pair, barrier.together(),
-                                iterations));
+                        progress.accept(String.format("%s, pair %d: the forks met at %d of their %d iterations,"
+                                + " the others ran without waiting (see the forks' logs)", point.key(), pair,
+                                barrier.together(), iterations));
                     }
                 }
-                how = swaps > 0 ? ForkPair.SWAPPED : placement.pinned() ? ForkPair.TOGETHER : ForkPair.SHARED;
+                how = placement == Schedule.TURNS ? ForkPair.TURNS
+                        : swaps > 0 ? ForkPair.SWAPPED : placement.pinned() ? ForkPair.TOGETHER : ForkPair.SHARED;
             } else if (order.nextBoolean()) {
                 b = launcher.finish(launcher.start(base, point, pair, -1, padding, null));
                 h = launcher.finish(launcher.start(head, point, pair, -1, padding, null));
@@ -306,7 +309,7 @@ public final class RelativeRunner {
         return switch (point.cores()) {
             case ONE -> schedule;
             case THREADS -> schedule.forThreads();
-            case SPLIT -> Schedule.INTERLEAVED;
+            case SPLIT -> schedule.forSplitCalls();
         };
     }
 

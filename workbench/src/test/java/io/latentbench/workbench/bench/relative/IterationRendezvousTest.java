@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,86 @@ class IterationRendezvousTest {
         for (int i = 1; i <= 3; i++) {
             assertThat(events.indexOf("quick starts " + i)).as("iteration %d", i)
                     .isGreaterThan(events.indexOf("slow arrives " + i));
+        }
+    }
+
+    @Test
+    void inTurnsOneForkRunsEachIterationWhileTheOtherWaitsAndTheyAlternateWhoGoesFirst() throws Exception {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        try (IterationRendezvous r = IterationRendezvous.openForTurns()) {
+            IterationBarrier a = fork(r);
+            IterationBarrier b = fork(r);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> iterate(a, "a", events));
+            iterate(b, "b", events);
+            first.get(30, TimeUnit.SECONDS);
+            assertThat(r.together()).isEqualTo(4);
+        }
+        List<String> turns = events.stream().filter(e -> !e.contains("released")).toList();
+        List<String> firsts = new ArrayList<>();
+        for (int i = 0; i < turns.size(); i += 2) {
+            // each iteration is started and ended by one fork before the other starts
+            String start = turns.get(i);
+            assertThat(start).contains("starts");
+            assertThat(turns.get(i + 1)).isEqualTo(start.replace("starts", "ends"));
+            if (i % 4 == 0) {
+                firsts.add(start.substring(0, 1));
+            }
+        }
+        assertThat(turns).hasSize(16);
+        for (int i = 1; i <= 4; i++) {
+            // neither fork gets past the end of an iteration before the other's turn at it is over
+            for (String fork : List.of("a", "b")) {
+                assertThat(events.indexOf(fork + " released " + i)).as("%s after iteration %d", fork, i)
+                        .isGreaterThan(events.indexOf("a ends " + i)).isGreaterThan(events.indexOf("b ends " + i));
+            }
+        }
+        assertThat(firsts).hasSize(4);
+        assertThat(firsts.get(1)).isNotEqualTo(firsts.get(0));
+        assertThat(firsts.get(2)).isEqualTo(firsts.get(0));
+        assertThat(firsts.get(3)).isEqualTo(firsts.get(1));
+    }
+
+    @Test
+    void inTurnsAForkThatEndsMidIterationLetsTheOtherGoOnAlone() throws Exception {
+        IterationRendezvous r = IterationRendezvous.openForTurns();
+        IterationBarrier one = fork(r);
+        IterationBarrier other = fork(r);
+        // a thread for each fork: the common pool may have one worker only, and the first fork blocks it
+        ExecutorService forks = Executors.newFixedThreadPool(2);
+        CompletableFuture<Void> oneStarts = CompletableFuture.runAsync(() -> one.beforeIteration(null, null), forks);
+        CompletableFuture<Void> otherStarts = CompletableFuture.runAsync(() -> other.beforeIteration(null, null), forks);
+        CompletableFuture.anyOf(oneStarts, otherStarts).get(30, TimeUnit.SECONDS);
+        Thread.sleep(100);
+        assertThat(oneStarts.isDone() && otherStarts.isDone()).as("the second waits for the first's turn").isFalse();
+        boolean oneWentFirst = oneStarts.isDone();
+        // the one whose turn it is never says it is done: its JVM died, and the run closes the pair
+        r.close();
+        CompletableFuture.allOf(oneStarts, otherStarts).get(30, TimeUnit.SECONDS);
+        IterationBarrier survivor = oneWentFirst ? other : one;
+        CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 3; i++) {
+                survivor.afterIteration(null, null, null);
+                survivor.beforeIteration(null, null);
+            }
+        });
+        rest.get(30, TimeUnit.SECONDS);
+        forks.shutdown();
+        assertThat(r.together()).isEqualTo(1);
+    }
+
+    /** Four iterations of a fork, each taking a few milliseconds, with what happened when. */
+    private static void iterate(IterationBarrier fork, String name, List<String> events) {
+        for (int i = 1; i <= 4; i++) {
+            fork.beforeIteration(null, null);
+            events.add(name + " starts " + i);
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            events.add(name + " ends " + i);
+            fork.afterIteration(null, null, null);
+            events.add(name + " released " + i);
         }
     }
 

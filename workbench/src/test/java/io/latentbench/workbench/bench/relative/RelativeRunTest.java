@@ -160,7 +160,7 @@ class RelativeRunTest {
         }
         // and no pair says that some of its iterations started apart: each fork's barrier met the other's
         // before every iteration, warm-up included
-        assertThat(lines).noneMatch(l -> l.contains("started together")).hasSize(2);
+        assertThat(lines).noneMatch(l -> l.contains("the forks met at")).hasSize(2);
         assertThat(lines.get(0)).contains("tiny.work").contains("past its threshold: 5 fresh pairs to confirm");
         assertThat(lines.get(1)).contains("9 " + schedule.label() + " pairs");
         RelativeRun saved = RelativeRunJson.read(out.resolve("relative.json"));
@@ -194,7 +194,7 @@ class RelativeRunTest {
         assertThat(verdict.exitCode()).isEqualTo(1);
 
         // in a duet run, a point on two threads and a point that splits each call over a pool run the
-        // forks of a pair one after the other, unpinned
+        // forks of a pair in turns, unpinned, meeting at every iteration
         Target twoThreads = new Target("tiny.work[threads=2]", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>(),
                 target.tags(), CoreUse.THREADS);
         Target split = new Target("tiny.work[pool=2]", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>(),
@@ -207,13 +207,15 @@ class RelativeRunTest {
                 new RunInfo(machine.timestamp(), "x", "test", machine.jdk(), "test cpu", 2), repo.resolve("target/run2"));
         assertThat(parallel.schedule()).isEqualTo(Schedule.DUET);
         assertThat(parallel.benchmarks()).hasSize(2).allSatisfy(b -> assertThat(b.pairs()).hasSize(2).allSatisfy(p -> {
-            assertThat(p.order()).isIn("base-first", "head-first");
+            assertThat(p.order()).isEqualTo(ForkPair.TURNS);
             assertThat(p.baseCore()).isEqualTo(-1);
             assertThat(p.headCore()).isEqualTo(-1);
-            assertThat(p.iterationsAligned()).isFalse();
+            assertThat(p.iterationsAligned()).isTrue();
+            assertThat(p.orientation()).isEqualTo(-1);
         }));
-        // no exchange of cores is announced: no pair of this run is pinned
-        assertThat(parallelLines).hasSize(2).allSatisfy(line -> assertThat(line).contains("2 interleaved pairs"));
+        // no exchange of cores is announced (no pair of this run is pinned), and no pair met at fewer iterations
+        // than it ran
+        assertThat(parallelLines).hasSize(2).allSatisfy(line -> assertThat(line).contains("2 turns pairs"));
 
         // asked for by name, the shared schedule runs both forks of the two-thread point at once, unpinned, and
         // the forks meet at every iteration

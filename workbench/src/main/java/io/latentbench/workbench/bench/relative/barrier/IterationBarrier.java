@@ -19,11 +19,14 @@ import org.openjdk.jmh.results.Result;
 
 /**
  * A JMH profiler that measures nothing: before each iteration, warm-up included, it tells the
- * relative run which iteration its fork is about to start and waits for the word to go, which the
- * run gives when the other fork of the pair has come to the same iteration. So the two forks of a
- * pair start every iteration together (Bulej et al., "Duet Benchmarking", ICPE 2020) instead of
- * drifting apart by their start-up and set-up times, which left the last iterations of the later
- * fork running alone: two threads on a machine of their own, twice as fast as when shared.
+ * relative run which iteration its fork is about to start, and after it that the iteration is done,
+ * and each time waits for the word to go. Before an iteration the run gives the word when the other
+ * fork of the pair has come to the same iteration: to both at once, so that the two forks start
+ * every iteration together (Bulej et al., "Duet Benchmarking", ICPE 2020) instead of drifting apart
+ * by their start-up and set-up times, which left the last iterations of the later fork running
+ * alone; or to one and, when that one is done, to the other, so that the pair's forks take turns at
+ * each iteration. After an iteration a fork in turns waits until the other's turn is over too: its
+ * own work between iterations, and its exit after the last one, would run during the other's.
  *
  * <p>Options ({@code -prof CLASS:PORT/TOKEN}): the run's loopback port, and the pair's token, which
  * the fork says first. When the run is gone or lets go (the other fork ended or failed), the fork
@@ -33,6 +36,9 @@ public final class IterationBarrier implements InternalProfiler {
 
     /** How long a fork waits for the other one at an iteration before it carries on alone. */
     private static final int WAIT_MILLIS = 10 * 60 * 1000;
+
+    /** What a fork says when its iteration has ended (between them it says the number of the next). */
+    public static final String DONE = "done";
 
     private final int port;
     private final String token;
@@ -87,6 +93,17 @@ public final class IterationBarrier implements InternalProfiler {
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
             IterationParams iterationParams, IterationResult result) {
+        if (!alone && socket != null) {
+            try {
+                out.write(DONE + "\n");
+                out.flush();
+                if (in.readLine() == null) {
+                    letGo(null);
+                }
+            } catch (IOException e) {
+                letGo(e);
+            }
+        }
         return List.of();
     }
 
