@@ -34,12 +34,16 @@ class IterationRendezvousTest {
                 for (int i = 1; i <= 3; i++) {
                     quick.beforeIteration(null, null);
                     events.add("quick starts " + i);
+                    quick.afterIteration(null, null, null); // its word that it is done is answered
                 }
             });
             for (int i = 1; i <= 3; i++) {
                 Thread.sleep(100); // the slow fork's set-up, then each of its iterations
                 events.add("slow arrives " + i);
                 slow.beforeIteration(null, null);
+                if (i < 3) {
+                    slow.afterIteration(null, null, null); // (after its last, a real fork's JVM ends)
+                }
             }
             a.get(30, TimeUnit.SECONDS);
             assertThat(r.together()).isEqualTo(3);

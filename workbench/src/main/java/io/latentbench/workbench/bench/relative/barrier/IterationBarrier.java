@@ -63,7 +63,7 @@ public final class IterationBarrier implements InternalProfiler {
 
     @Override
     public String getDescription() {
-        return "latentbench: starts each iteration together with the other fork of a relative run's pair";
+        return "latentbench: starts each iteration together with the other fork of a relative run's pair, or in turns";
     }
 
     @Override
@@ -71,16 +71,35 @@ public final class IterationBarrier implements InternalProfiler {
         if (alone) {
             return;
         }
-        try {
-            if (socket == null) {
+        if (socket == null) {
+            try {
                 socket = new Socket(InetAddress.getLoopbackAddress(), port);
                 socket.setSoTimeout(WAIT_MILLIS);
                 in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                 out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
                 out.write(token + "\n");
+            } catch (IOException e) {
+                letGo(e);
+                return;
             }
-            iteration++;
-            out.write(iteration + "\n");
+        }
+        iteration++;
+        sayAndWait(Integer.toString(iteration));
+    }
+
+    @Override
+    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
+            IterationParams iterationParams, IterationResult result) {
+        if (!alone && socket != null) {
+            sayAndWait(DONE);
+        }
+        return List.of();
+    }
+
+    /** Tells the run {@code word} and waits for the word to go on; lets go when the run is gone. */
+    private void sayAndWait(String word) {
+        try {
+            out.write(word + "\n");
             out.flush();
             if (in.readLine() == null) {
                 letGo(null);
@@ -88,23 +107,6 @@ public final class IterationBarrier implements InternalProfiler {
         } catch (IOException e) {
             letGo(e);
         }
-    }
-
-    @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
-            IterationParams iterationParams, IterationResult result) {
-        if (!alone && socket != null) {
-            try {
-                out.write(DONE + "\n");
-                out.flush();
-                if (in.readLine() == null) {
-                    letGo(null);
-                }
-            } catch (IOException e) {
-                letGo(e);
-            }
-        }
-        return List.of();
     }
 
     /** From here on, iterations start without waiting. */
