@@ -25,7 +25,8 @@ import java.util.Optional;
  * half the threshold; <b>NoChange</b> otherwise. Judged on the estimate alone, an unchanged build was
  * called improved in 0.8 % of simulated benchmarks at the spread measured here (over a gate of 50
  * benchmarks an alarm every few runs), and regressed beside a CPU hog: +5.6 % [+1.6, +9.7] over 10
- * fresh pairs that spread 5.4 %, where a 10 % slowdown's intervals started at +4.5 % or above.
+ * fresh pairs that spread 5.4 %; the 92 Regressions of eight A/B gate runs with knn about 10 % slower had
+ * intervals that started at +2.8 % or above.
  *
  * <p>With a confirmation stage ({@link #recheck()}, {@code RelativeRun.confirmPairs() > 0}) the
  * first pairs only select: a benchmark whose first estimate is past its threshold, either way,
