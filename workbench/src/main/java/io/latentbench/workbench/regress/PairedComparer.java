@@ -211,14 +211,15 @@ public final class PairedComparer {
                 worse > 0 ? worseLow : -worseHigh, worse > 0 ? worseHigh : -worseLow, r.pairs(), 100 * r.pairSd());
         Verdict verdict;
         String reason;
-        if (significant && worse > threshold && worseLow > threshold / 2) {
-            verdict = Verdict.REGRESSION;
-            reason = String.format(Locale.ROOT, "%s: past the %.1f%% threshold (paired t, %s = %.3g < %.2g)", estimate,
-                    threshold, pName, p, alpha);
-        } else if (significant && worse > threshold) {
-            verdict = Verdict.NO_CHANGE;
-            reason = String.format(Locale.ROOT, "%s: significant (%s = %.3g) and past the %.1f%% threshold, but the"
-                    + " interval reaches under half of it: too wide to call a regression", estimate, pName, p, threshold);
+        if (significant && worse > threshold) {
+            boolean clear = worseLow > threshold / 2;
+            verdict = clear ? Verdict.REGRESSION : Verdict.NO_CHANGE;
+            reason = clear
+                    ? String.format(Locale.ROOT, "%s: past the %.1f%% threshold (paired t, %s = %.3g < %.2g)", estimate,
+                            threshold, pName, p, alpha)
+                    : String.format(Locale.ROOT, "%s: significant (%s = %.3g) and past the %.1f%% threshold, but the"
+                            + " interval reaches under half of it: too wide to call a regression", estimate, pName, p,
+                            threshold);
         } else if (significant && worseHigh < -threshold / 2) {
             verdict = Verdict.IMPROVEMENT;
             reason = String.format(Locale.ROOT, "%s: the interval lies past half the %.1f%% threshold (paired t,"

@@ -170,7 +170,7 @@ class PairedComparerTest {
     }
 
     @Test
-    void aRegressionNeedsItsWholeIntervalPastHalfTheThreshold() throws Exception {
+    void aRegressionNeedsItsWholeIntervalPastHalfTheThreshold() {
         // measured (session 24): the same commit on both sides beside a CPU hog, 10 fresh pairs that
         // spread 5.4 %: +5.6 % [+1.6, +9.7], significant and past the 5 % threshold on the estimate alone
         ComparisonReport hog = comparer.compare(RelativeRunJson.read(resource("aa-beside-a-hog.json")), "relative.json");
@@ -186,8 +186,8 @@ class PairedComparerTest {
         assertThat(hog.method()).contains("the whole interval worse than half of it");
     }
 
-    private static Path resource(String name) throws Exception {
-        return Path.of(PairedComparerTest.class.getResource("/relative/" + name).toURI());
+    private static Path resource(String name) {
+        return Path.of("src/test/resources/relative", name);
     }
 
     @Test
