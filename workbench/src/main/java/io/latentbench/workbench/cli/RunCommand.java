@@ -100,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-p", "--parameters"}, arity = "2", paramLabel = "NAME VALUE", hideParamSyntax = true,
             description = "A parameter; the value is read as int, float, True/False (or true/false), None (or null),"
-                    + " else text. Repeatable.")
+                    + " else text; a Java notebook's String parameter takes it as text. Repeatable.")
     List<String> parameterPairs = new ArrayList<>();
 
     @Option(names = {"-r", "--parameters-raw", "--parameters_raw"}, arity = "2", paramLabel = "NAME VALUE",
@@ -353,7 +353,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInput("cannot read parameters: " + e.getMessage());
         }
         for (int i = 0; i + 1 < parameterPairs.size(); i += 2) {
-            parameters.put(parameterPairs.get(i), ParameterValues.infer(parameterPairs.get(i + 1)));
+            parameters.putTyped(parameterPairs.get(i), parameterPairs.get(i + 1));
         }
         for (int i = 0; i + 1 < rawPairs.size(); i += 2) parameters.put(rawPairs.get(i), rawPairs.get(i + 1));
         return parameters;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.latentbench.workbench.notebook.params.ParameterFormatException;
 import io.latentbench.workbench.notebook.params.ParameterTranslator;
+import io.latentbench.workbench.notebook.params.ParameterValues;
 import io.latentbench.workbench.notebook.params.PathTemplate;
 import io.latentbench.workbench.notebook.protocol.KernelClient;
 import io.latentbench.workbench.notebook.protocol.KernelSpec;
@@ -150,7 +151,7 @@ public final class NotebookRunner {
 
     private static void parameterize(NotebookDocument notebook, RunRequest request, Optional<KernelSpec> spec, String kernelName,
                                      ExecutionListener listener) throws RunInputException {
-        Map<String, Object> parameters = request.parameters().asMap();
+        ParameterValues parameters = request.parameters();
         String language = request.language()
                 .or(() -> spec.map(KernelSpec::language).filter(l -> !l.isEmpty()))
                 .orElseGet(() -> !notebook.language().isEmpty() ? notebook.language()

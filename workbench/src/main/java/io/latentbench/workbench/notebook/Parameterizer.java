@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.latentbench.workbench.notebook.params.ParameterFormatException;
 import io.latentbench.workbench.notebook.params.ParameterTranslator;
+import io.latentbench.workbench.notebook.params.ParameterValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class Parameterizer {
     private Parameterizer() {}
 
     /** Injects {@code parameters} into {@code notebook} in place; nothing is injected when there are none. */
-    public static void parameterize(NotebookDocument notebook, Map<String, Object> parameters, ParameterTranslator translator,
+    public static void parameterize(NotebookDocument notebook, ParameterValues parameters, ParameterTranslator translator,
                                     Consumer<String> warnings) throws ParameterFormatException {
         ObjectNode papermill = papermillMetadata(notebook);
         if (parameters.isEmpty()) {
@@ -31,8 +32,6 @@ public final class Parameterizer {
             if (!papermill.has("parameters")) papermill.putObject("parameters");
             return;
         }
-        papermill.set("parameters", NotebookDocument.JSON.valueToTree(parameters));
-
         ArrayNode cells = notebook.cells();
         int parametersCell = -1;
         for (int i = 0; i < cells.size(); i++) {
@@ -42,7 +41,9 @@ public final class Parameterizer {
             }
         }
         String defaults = parametersCell < 0 ? "" : cells.get(parametersCell).path("source").asText();
-        ObjectNode injected = notebook.newCell("code", translator.translate(parameters, defaults), List.of(INJECTED_TAG));
+        Map<String, Object> values = translator.values(parameters, defaults);
+        papermill.set("parameters", NotebookDocument.JSON.valueToTree(values)); // what the cell below injects
+        ObjectNode injected = notebook.newCell("code", translator.translate(values, defaults), List.of(INJECTED_TAG));
 
         int oldInjected = -1;
         for (int i = 0; i < cells.size(); i++) {

@@ -2,8 +2,10 @@ package io.latentbench.workbench.notebook.params;
 
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +33,19 @@ public final class JavaTranslator implements ParameterTranslator {
             source.append(declaration(e.getKey(), e.getValue(), declared.get(e.getKey()))).append('\n');
         }
         return source.toString();
+    }
+
+    /** A parameter declared String takes the text typed with -p, though it reads as a number (commit 744e957). */
+    @Override
+    public Map<String, Object> values(ParameterValues given, String defaults) {
+        Map<String, String> declared = declarations(defaults);
+        Map<String, Object> values = new LinkedHashMap<>(given.asMap());
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            String type = declared.get(e.getKey());
+            Optional<String> typed = given.typedText(e.getKey());
+            if (typed.isPresent() && type != null && JavaType.parse(type) == JavaType.STRING) e.setValue(typed.get());
+        }
+        return values;
     }
 
     /** One declaration statement, such as {@code double alpha = 0.5;}. */

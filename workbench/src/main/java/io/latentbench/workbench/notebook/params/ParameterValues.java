@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -57,11 +59,35 @@ public final class ParameterValues {
     }
 
     private final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+    /** The text of each value that came from {@code -p}, for a translator that knows the declared type. */
+    private final Map<String, String> typed = new HashMap<>();
+
+    /** The given values, none of them typed on a command line. */
+    public static ParameterValues of(Map<String, ?> values) {
+        ParameterValues result = new ParameterValues();
+        values.forEach(result::put);
+        return result;
+    }
 
     /** Adds or replaces; a later source wins, as with papermill's -f, then -y, then -p. */
     public void put(String name, Object value) {
         values.remove(name); // a replaced value moves to where it was given last
         values.put(name, value);
+        typed.remove(name);
+    }
+
+    /**
+     * A value typed on the command line ({@code -p NAME TEXT}): its value is {@link #infer inferred}, and its text
+     * is kept, so that a parameter declared {@code String} gets {@code "744e957"}, not the number it reads as.
+     */
+    public void putTyped(String name, String text) {
+        put(name, infer(text));
+        typed.put(name, text);
+    }
+
+    /** The text {@code name} was typed as with {@code -p}; empty for a value from any other source. */
+    public Optional<String> typedText(String name) {
+        return Optional.ofNullable(typed.get(name));
     }
 
     public void putAll(Map<String, Object> more) {

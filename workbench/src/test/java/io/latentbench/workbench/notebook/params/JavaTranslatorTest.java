@@ -160,6 +160,40 @@ class JavaTranslatorTest {
     }
 
     @Test
+    void aStringParameterTypedOnTheCommandLineStaysTheTextItWasTypedAs() throws Exception {
+        // Commits such as 744e957 (a double: infinity) or 1234567 (an int) are text to a String parameter.
+        ParameterValues typed = new ParameterValues();
+        typed.putTyped("against", "744e957");
+        typed.putTyped("label", "1234567");
+        typed.putTyped("forks", "5");
+        typed.putTyped("ratio", "744e957");
+        String defaults = """
+                String against = "";
+                String label = "x";
+                int forks = 3;
+                """;
+        JavaTranslator java = new JavaTranslator();
+        String source = java.translate(java.values(typed, defaults), defaults);
+        assertThat(source).contains("String against = \"744e957\";", "String label = \"1234567\";", "int forks = 5;",
+                "double ratio = Double.POSITIVE_INFINITY;");
+        eval(source);
+        assertThat(eval("against.length() + label.length() + forks")).isEqualTo("19");
+    }
+
+    @Test
+    void aNumberFromAParametersFileStaysANumberAndRawTextReplacesTypedText() throws Exception {
+        // -y 'label: 12' said a number; only -p leaves the reading to the declaration.
+        JavaTranslator java = new JavaTranslator();
+        assertThat(java.values(ParameterValues.of(Map.of("label", 12L)), "String label = \"x\";"))
+                .containsEntry("label", 12L);
+        ParameterValues values = new ParameterValues();
+        values.putTyped("label", "12");
+        values.put("label", "0x0c"); // -r after -p: the later source wins, text and all
+        assertThat(values.typedText("label")).isEmpty();
+        assertThat(java.values(values, "String label = \"x\";")).containsEntry("label", "0x0c");
+    }
+
+    @Test
     void badNamesAndNullMapValuesAreClearErrors() {
         assertThatThrownBy(() -> translate(ordered("class", 1L), ""))
                 .isInstanceOf(ParameterFormatException.class).hasMessageContaining("'class' is not a valid Java identifier");

@@ -14,6 +14,20 @@ import org.junit.jupiter.api.Test;
 
 class PythonTranslatorTest {
 
+    private static String python(Map<String, Object> params) throws ParameterFormatException {
+        return new PythonTranslator().translate(params, "");
+    }
+
+    @Test
+    void aValueTypedOnTheCommandLineIsWhatItReadsAsAsWithPapermill() throws Exception {
+        ParameterValues typed = new ParameterValues();
+        typed.putTyped("against", "744e957");
+        typed.putTyped("n", "1234567");
+        PythonTranslator python = new PythonTranslator();
+        assertThat(python.translate(python.values(typed, "against = ''\n"), "against = ''\n"))
+                .isEqualTo("# Parameters\nagainst = float('inf')\nn = 1234567\n");
+    }
+
     @Test
     void writesPythonLiteralsThatPythonReadsBackAsTheSameValues() throws Exception {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -25,7 +39,7 @@ class PythonTranslatorTest {
         params.put("s", "q\"uote\\ \n\t\u0001 é");
         params.put("xs", Arrays.asList(1L, "a", null));
         params.put("m", Map.of("k", List.of(true)));
-        String source = new PythonTranslator().translate(params, "");
+        String source = python(params);
         assertThat(source).startsWith("# Parameters\nn = 3\nx = 0.5\nnan = float('nan')\nflag = False\nnothing = None\n");
 
         String check = source + """
@@ -44,9 +58,9 @@ class PythonTranslatorTest {
 
     @Test
     void rejectsNamesPythonCannotAssign() {
-        assertThatThrownBy(() -> new PythonTranslator().translate(Map.of("lambda", 1L), ""))
+        assertThatThrownBy(() -> python(Map.of("lambda", 1L)))
                 .isInstanceOf(ParameterFormatException.class).hasMessageContaining("'lambda'");
-        assertThatThrownBy(() -> new PythonTranslator().translate(Map.of("2x", 1L), ""))
+        assertThatThrownBy(() -> python(Map.of("2x", 1L)))
                 .hasMessageContaining("'2x' is not a valid Python identifier");
     }
 
@@ -92,14 +106,14 @@ class PythonTranslatorTest {
         Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("foo", "bar");
         ordered.put("baz", List.of("buz"));
-        assertThat(new PythonTranslator().translate(ordered, "")).isEqualTo("# Parameters\nfoo = \"bar\"\nbaz = [\"buz\"]\n");
-        assertThat(new PythonTranslator().translate(Map.of("foo", "bar"), "")).isEqualTo("# Parameters\nfoo = \"bar\"\n");
-        assertThat(new PythonTranslator().translate(Map.of("foo", true), "")).isEqualTo("# Parameters\nfoo = True\n");
-        assertThat(new PythonTranslator().translate(Map.of("foo", 5L), "")).isEqualTo("# Parameters\nfoo = 5\n");
-        assertThat(new PythonTranslator().translate(Map.of("foo", 1.1), "")).isEqualTo("# Parameters\nfoo = 1.1\n");
-        assertThat(new PythonTranslator().translate(Map.of("foo", List.of("bar", "baz")), ""))
+        assertThat(python(ordered)).isEqualTo("# Parameters\nfoo = \"bar\"\nbaz = [\"buz\"]\n");
+        assertThat(python(Map.of("foo", "bar"))).isEqualTo("# Parameters\nfoo = \"bar\"\n");
+        assertThat(python(Map.of("foo", true))).isEqualTo("# Parameters\nfoo = True\n");
+        assertThat(python(Map.of("foo", 5L))).isEqualTo("# Parameters\nfoo = 5\n");
+        assertThat(python(Map.of("foo", 1.1))).isEqualTo("# Parameters\nfoo = 1.1\n");
+        assertThat(python(Map.of("foo", List.of("bar", "baz"))))
                 .isEqualTo("# Parameters\nfoo = [\"bar\", \"baz\"]\n");
-        assertThat(new PythonTranslator().translate(Map.of("foo", Map.of("bar", "baz")), ""))
+        assertThat(python(Map.of("foo", Map.of("bar", "baz"))))
                 .isEqualTo("# Parameters\nfoo = {\"bar\": \"baz\"}\n");
     }
 }
