@@ -59,6 +59,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Deliberately different from papermill:",
             "  - parameter names must be identifiers of the kernel's language (papermill writes any name into the code);",
             "  - -p also reads true/false/null (lower case) as boolean/null, not only True/False/None;",
+            "  - a Java parameter declared String takes a -p value as typed (-p sha 744e957: \"744e957\", not inf);",
             "  - without OUT and with a terminal on stdout, OUT is IN with .out.ipynb (papermill: an error);",
             "  - standard input is read only with IN '-', never guessed from a pipe;",
             "  - --engine accepts only nbclient (papermill's default engine) and lb;",
