@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
             "Relative run: --against REV measures the base revision REV (built in a git worktree under",
             "target/relative/, once per commit) and the working tree (or --head REV) in one job, --forks pairs",
             "per benchmark, and writes relative.json; `lb compare DIR/relative.json` judges it. A benchmark",
-            "whose first pairs put it past its threshold gets --confirm fresh pairs, which alone decide it.",
+            "whose first pairs put it past its threshold (or are significant with an interval reaching past it)",
+            "gets --confirm fresh pairs, which alone decide it.",
             "",
             "A benchmark that throws does not stop the run (as in JMH without -foe true): the others are measured and",
             "written, results.json lists it under \"failed\", and lb bench names it at the end.",
@@ -148,8 +149,8 @@ public final class BenchCommand implements Callable<Integer> {
     String schedule;
 
     @Option(names = "--confirm", paramLabel = "N",
-            description = "Relative run: fresh pairs for a benchmark whose first pairs put it past its threshold,"
-                    + " judged on their own (default: twice --forks; 0: judge on the first pairs).")
+            description = "Relative run: fresh pairs for a benchmark whose first pairs put it past its threshold"
+                    + " (or are significant with an interval reaching past it), judged on their own (default: twice --forks; 0: judge on the first pairs).")
     Integer confirm;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",

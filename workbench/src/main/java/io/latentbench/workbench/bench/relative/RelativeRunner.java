@@ -162,8 +162,8 @@ public final class RelativeRunner {
                 b = new PairedBenchmark(point.key(), point.suite(), point.method(), point.params(), measured.unit,
                         first, point.tags());
                 if (confirmPairs > 0 && recheck.wanted(b)) {
-                    progress.accept(String.format("%s: head/base %.3f over %d pairs, past its threshold:"
-                            + " %d fresh pairs to confirm", step, roughRatio(first), first.size(), confirmPairs));
+                    progress.accept(String.format("%s: head/base %.3f over %d pairs, wanted again: %d fresh pairs to"
+                            + " confirm", step, roughRatio(first), first.size(), confirmPairs));
                     b = b.confirmedBy(pairs(launcher, order, layouts, point, base, head, first.size(), confirmPairs,
                             measured));
                 }

@@ -161,7 +161,7 @@ class RelativeRunTest {
         // and no pair says that some of its iterations started apart: each fork's barrier met the other's
         // before every iteration, warm-up included
         assertThat(lines).noneMatch(l -> l.contains("the forks met at")).hasSize(2);
-        assertThat(lines.get(0)).contains("tiny.work").contains("past its threshold: 5 fresh pairs to confirm");
+        assertThat(lines.get(0)).contains("tiny.work").contains("wanted again: 5 fresh pairs to confirm");
         assertThat(lines.get(1)).contains("9 " + schedule.label() + " pairs");
         RelativeRun saved = RelativeRunJson.read(out.resolve("relative.json"));
         assertThat(saved).isEqualTo(run);
