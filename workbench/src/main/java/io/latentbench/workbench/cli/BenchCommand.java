@@ -150,7 +150,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--confirm", paramLabel = "N",
             description = "Relative run: fresh pairs for a benchmark whose first pairs put it past its threshold"
-                    + " (or are significant with an interval reaching past it), judged on their own (default: twice --forks; 0: judge on the first pairs).")
+                    + " (or are significant with an interval reaching past it), judged on their own (default: twice"
+                    + " --forks; 0: judge on the first pairs).")
     Integer confirm;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
