@@ -60,6 +60,19 @@ final class ForkLauncher {
     static final int MAX_PADDING = 4096;
 
     /**
+     * What a pinned fork's JVM gets so that its JIT compiler has the core to itself while it compiles
+     * (the benchmark thread waits for each compilation instead of running on in the interpreter or
+     * C1 code beside it). A pinned fork shares its one core with its compiler threads, and on a 2-core
+     * AMD EPYC host (AVX2) the Vector API kernels of knn were still compiling after the quick profile's
+     * three warm-up iterations: the first measured iteration of 14 of 26 forks of one knn point was
+     * 1.3-5 times its last, and the pairs' log ratios of the five distance_comparison knn points spread
+     * 8.9 % and 16.3 % (median over the points, A/A, 8 duet pairs, two runs). With it, in runs
+     * alternating with those, 6.1 % and 5.9 %; hyperbolic, compute-bound, 1.6-2.2 % against 8.5-8.9 %.
+     * The flag changes when code is compiled, not what: settled iterations were alike with and without it.
+     */
+    static final String COMPILE_IN_FOREGROUND = "-Xbatch";
+
+    /**
      * The command of one fork; {@code core} -1 leaves it unpinned. {@code padding} characters of a
      * system property (JMH's fork inherits it) shift where the fork's heap starts filling: see
      * {@link #start}. {@code barrier}, when not null, is the {@link IterationRendezvous#profilerOption}
@@ -71,6 +84,9 @@ final class ForkLauncher {
             c.addAll(List.of("taskset", "-c", Integer.toString(core)));
         }
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (core >= 0) {
+            c.add(COMPILE_IN_FOREGROUND);
+        }
         // JMH's fork inherits these host flags: the Vector API, and quiet Unsafe warnings on JDK 23+.
         c.add("--add-modules=jdk.incubator.vector");
         c.add("-Djava.awt.headless=true");

@@ -80,6 +80,14 @@ class ForkLauncherTest {
     }
 
     @Test
+    void onlyAPinnedForkCompilesInTheForegroundForItSharesItsCoreWithTheCompiler() {
+        List<String> pinned = launcher.command(base, knn, 0, Path.of("out.json"), 0, null, null);
+        assertThat(pinned.get(3)).endsWith("java");
+        assertThat(pinned.get(4)).isEqualTo("-Xbatch");
+        assertThat(launcher.command(base, knn, -1, Path.of("out.json"), 0, null, null)).doesNotContain("-Xbatch");
+    }
+
+    @Test
     void aPairsLayoutPaddingReachesTheForkBeforeItsClassPath() {
         List<String> c = launcher.command(base, knn, 0, Path.of("out.json"), 37, null, null);
         assertThat(c).contains("-Dlatentbench.layout=" + "x".repeat(37));
