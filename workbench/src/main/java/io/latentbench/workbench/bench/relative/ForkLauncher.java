@@ -67,7 +67,7 @@ final class ForkLauncher {
      * three warm-up iterations: the first measured iteration of 14 of 26 forks of one knn point was
      * 1.3-5 times its last, and the pairs' log ratios of the five distance_comparison knn points spread
      * 8.9 % and 16.3 % (median over the points, A/A, 8 duet pairs, two runs). With it, in runs
-     * alternating with those, 6.1 % and 5.9 %; hyperbolic, compute-bound, 1.6-2.2 % against 8.5-8.9 %.
+     * alternating with those, 5.9-7.1 % (four runs); hyperbolic, compute-bound, 1.6-3.0 % against 8.5-8.9 %.
      * The flag changes when code is compiled, not what: settled iterations were alike with and without it.
      */
     static final String COMPILE_IN_FOREGROUND = "-Xbatch";
