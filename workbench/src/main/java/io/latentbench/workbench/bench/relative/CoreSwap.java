@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
  * 16 % in the median, 3 % on a quiet machine), so that the load fell on one fork of a pair more than
  * on the other by the phase the two happened to have.
  *
- * <p>A fork is a process tree (our launch of JMH and JMH's forked JVM, started later): each swap
+ * <p>A fork is a process tree (its JVM, and any process a benchmark starts: a Python peer): each swap
  * moves the whole tree. Stops when either fork ends.
  */
 final class CoreSwap implements AutoCloseable {
@@ -74,7 +74,7 @@ final class CoreSwap implements AutoCloseable {
     /**
      * Swaps between looks at the process trees: listing a tree reads every process's status from
      * /proc (a millisecond or two of the runner's CPU, on one of the forks' cores), and a tree
-     * changes only when JMH starts its fork or a benchmark starts a child (a Python peer).
+     * changes only when a benchmark starts a child (a Python peer).
      */
     static final int SWAPS_PER_LOOK = 10;
 

@@ -11,14 +11,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts one fork of one side: a JVM on that side's class path running JMH's own command line
- * for exactly one point and one fork, optionally pinned to a core with {@code taskset} (JMH's
- * forked JVM inherits the affinity). Each writes its JMH JSON and log into the run's directory.
+ * for exactly one point, measured in that JVM, optionally pinned to a core with {@code taskset}.
+ * Each writes its JMH JSON and log into the run's directory.
+ *
+ * <p>The JVM started here is the fork ({@code -f 0}, with the compiler hints JMH's fork would get:
+ * {@link ForkHints}): with {@code -f 1} it would only start JMH's forked JVM, after two probes of
+ * the JDK, and wait for it. That cost a second per fork on a core of a 2-core AMD EPYC host (a
+ * pinned fork of a knn point, 3 + 3 iterations of 400 ms: 4.3-5.0 s with JMH forking, 3.6-3.7 s
+ * measuring in place), a sixth of a gate run.
  */
 final class ForkLauncher {
 
@@ -44,6 +52,8 @@ final class ForkLauncher {
     private final Path dir;
     /** The iteration barrier's jar, written on first use. */
     private Path barrierJar;
+    /** The sides whose {@link ForkHints} file is written, by role. */
+    private final Set<String> hinted = new HashSet<>();
 
     /** {@code jmhArgs}: more of JMH's command line for every fork, such as {@code -t 2}. */
     ForkLauncher(RunSettings settings, List<String> jvmArgs, List<String> jmhArgs, Path dir) {
@@ -74,7 +84,7 @@ final class ForkLauncher {
 
     /**
      * The command of one fork; {@code core} -1 leaves it unpinned. {@code padding} characters of a
-     * system property (JMH's fork inherits it) shift where the fork's heap starts filling: see
+     * system property shift where the fork's heap starts filling: see
      * {@link #start}. {@code barrier}, when not null, is the {@link IterationRendezvous#profilerOption}
      * of the pair's meeting, and {@code barrierJar} the jar that carries it.
      */
@@ -87,7 +97,7 @@ final class ForkLauncher {
         if (core >= 0) {
             c.add(COMPILE_IN_FOREGROUND);
         }
-        // JMH's fork inherits these host flags: the Vector API, and quiet Unsafe warnings on JDK 23+.
+        // the Vector API, and quiet Unsafe warnings on JDK 23+
         c.add("--add-modules=jdk.incubator.vector");
         c.add("-Djava.awt.headless=true");
         c.add("-Dlatentbench.layout=" + "x".repeat(padding));
@@ -96,11 +106,12 @@ final class ForkLauncher {
         }
         // The two forks of a duet pair run at the same time; JMH's lock would make one of them fail.
         c.add("-Djmh.ignoreLock=true");
+        c.addAll(ForkHints.jvmFlags(hints(side)));
         c.addAll(jvmArgs);
         String classpath = barrier == null ? side.classpath() : barrierJar + File.pathSeparator + side.classpath();
         c.addAll(List.of("-cp", classpath, "org.openjdk.jmh.Main",
                 point.include(),
-                "-f", "1", "-wf", "0",
+                "-f", "0",
                 "-wi", Integer.toString(warmupIterations(point)),
                 "-w", settings.warmupTime().toMillis() + "ms",
                 "-i", Integer.toString(settings.measurementIterations()),
@@ -114,6 +125,11 @@ final class ForkLauncher {
             c.addAll(List.of("-p", p.getKey() + "=" + p.getValue()));
         }
         return c;
+    }
+
+    /** Where the {@link ForkHints} of a side are written, once per run. */
+    private Path hints(Side side) {
+        return dir.resolve(side.role() + "-compiler-hints.txt");
     }
 
     /** The warm-up iterations of a point's forks: {@link SlowWarmup#FACTOR} times the run's for one that warms slowly. */
@@ -143,6 +159,9 @@ final class ForkLauncher {
         Path json = dir.resolve(stem + ".json");
         Path log = dir.resolve(stem + ".log");
         Files.deleteIfExists(json);
+        if (hinted.add(side.role())) {
+            ForkHints.write(side, hints(side));
+        }
         if (barrier != null && barrierJar == null) {
             barrierJar = IterationRendezvous.writeJar(dir);
         }

@@ -23,13 +23,16 @@ class ForkLauncherTest {
     private final Side base = new Side("base", new RelativeRun.Revision("HEAD^1", "abc"), "/b/wb.jar:/b/lib/jmh.jar");
 
     @Test
-    void aPinnedForkRunsItsSidesJarsForExactlyOnePointAndOneFork() {
+    void aPinnedForkRunsItsSidesJarsForExactlyOnePointMeasuredInItsOwnJvmWithJmhsCompilerHints() {
         List<String> c = launcher.command(base, knn, 1, Path.of("out.json"), 0, null, null);
 
         assertThat(c.subList(0, 3)).containsExactly("taskset", "-c", "1");
         assertThat(c).containsSubsequence("-cp", "/b/wb.jar:/b/lib/jmh.jar", "org.openjdk.jmh.Main",
                 "^\\Qio.latentbench.workbench.bench.suites.LatencyBenchmarks.knn\\E$");
-        assertThat(String.join(" ", c)).contains("-f 1 -wf 0 -wi 3 -w 400ms -i 4 -r 500ms")
+        assertThat(c).containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:+UnlockExperimentalVMOptions",
+                "-DcompilerBlackholesEnabled=true", "-XX:CompileCommandFile=" + Path.of("f", "base-compiler-hints.txt"),
+                "-XX:UseAVX=2", "-cp");
+        assertThat(String.join(" ", c)).contains("-f 0 -wi 3 -w 400ms -i 4 -r 500ms")
                 .contains("-rf json -rff out.json -t 2").contains("-p dim=256").contains("-p k=10")
                 .contains("-Djmh.ignoreLock=true").contains("--add-modules=jdk.incubator.vector").contains("-XX:UseAVX=2");
     }

@@ -182,6 +182,13 @@ class RelativeRunTest {
                 assertThat(p.orientation()).isEqualTo(-1);
             });
         }
+        // each fork measured in the JVM the run started, compiled with its own side's hints as JMH's fork would be
+        for (String role : List.of("base", "head")) {
+            assertThat(Files.readAllLines(out.resolve("forks/" + role + "-compiler-hints.txt")))
+                    .contains("blackhole,org/openjdk/jmh/infra/Blackhole.consumeCompiler", "inline,tiny/TinyBench.work");
+        }
+        assertThat(Files.readString(out.resolve("forks/head-tiny.work-pair0.log"))).contains("# Fork: N/A")
+                .contains("# Blackhole mode: compiler").doesNotContain("CompileCommand: An error");
         assertThat(ResultFiles.read(out.resolve("head/results.json")).results()).singleElement()
                 .satisfies(r -> assertThat(r.primary().forks()).isEqualTo(9));
 

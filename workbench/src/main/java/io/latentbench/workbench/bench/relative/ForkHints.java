@@ -1,0 +1,79 @@
+package io.latentbench.workbench.bench.relative;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+/**
+ * The compiler hints JMH gives the JVM of each fork it starts, written for one side's jars, so that
+ * a relative run's fork can measure in the JVM the run starts ({@code -f 0}) and compile the
+ * benchmark as JMH's own fork would: JMH's annotation processor lists, in
+ * {@value #RESOURCE}, the generated stubs to keep out of line and the benchmark methods to inline,
+ * and JMH adds its blackhole's lines (compiler blackholes, which every JDK from 17 on has, as JMH
+ * 1.37 chooses them on such a JDK). Each side reads its own list: the base may have other benchmarks.
+ */
+final class ForkHints {
+
+    /** Where JMH's annotation processor writes the hints of a build's benchmarks. */
+    static final String RESOURCE = "META-INF/CompilerHints";
+
+    /** JMH's own lines ahead of a build's hints: as its forks get them, with compiler blackholes. */
+    static final List<String> JMH_LINES = List.of(
+            "quiet",
+            "inline,org/openjdk/jmh/infra/Blackhole.consume",
+            "dontinline,org/openjdk/jmh/infra/Blackhole.consumeCPU",
+            "blackhole,org/openjdk/jmh/infra/Blackhole.consumeCompiler",
+            "dontinline,org/openjdk/jmh/infra/Blackhole.clearBox");
+
+    private ForkHints() {}
+
+    /**
+     * The JVM flags that apply the hints file {@code file}: the blackhole needs the diagnostic and
+     * experimental options unlocked, and JMH's {@code Blackhole} reads the property to use it.
+     */
+    static List<String> jvmFlags(Path file) {
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+UnlockExperimentalVMOptions",
+                "-DcompilerBlackholesEnabled=true", "-XX:CompileCommandFile=" + file);
+    }
+
+    /**
+     * Writes the hints of {@code side} into {@code file}: JMH's lines, then the first {@value #RESOURCE}
+     * on the side's class path (a jar or a class directory), the one JMH's host would read.
+     *
+     * @throws IOException when no entry of the class path has the list: not a build of JMH benchmarks
+     */
+    static Path write(Side side, Path file) throws IOException {
+        List<String> lines = new ArrayList<>(JMH_LINES);
+        lines.addAll(buildHints(side));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static List<String> buildHints(Side side) throws IOException {
+        for (String entry : side.classpath().split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isDirectory(p) && Files.isRegularFile(p.resolve(RESOURCE))) {
+                return Files.readAllLines(p.resolve(RESOURCE), StandardCharsets.UTF_8);
+            }
+            if (Files.isRegularFile(p) && entry.endsWith(".jar")) {
+                try (JarFile jar = new JarFile(p.toFile())) {
+                    ZipEntry hints = jar.getEntry(RESOURCE);
+                    if (hints != null) {
+                        try (InputStream in = jar.getInputStream(hints)) {
+                            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+                        }
+                    }
+                }
+            }
+        }
+        throw new IOException("the " + side.role() + " side (" + side.revision().revision() + ") has no " + RESOURCE
+                + " on its class path " + side.classpath() + ": is it a build of JMH benchmarks?");
+    }
+}
