@@ -150,7 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--confirm", paramLabel = "N",
             description = "Relative run: fresh pairs for a benchmark whose first pairs put it past its threshold"
-                    + " (or are significant with an interval reaching past it), judged on their own (default: twice"
+                    + " (or are significant with an interval reaching past it), judged on their own (default: three times"
                     + " --forks; 0: judge on the first pairs).")
     Integer confirm;
 
@@ -208,7 +208,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (against != null) {
                 bench.against(against).head(head).seed(seed).confirm(confirm != null ? confirm
-                        : 2 * bench.settings().forks(), RegressionGate.forBaselines(ConfigLoader.BASELINES).recheck());
+                        : 3 * bench.settings().forks(), RegressionGate.forBaselines(ConfigLoader.BASELINES).recheck());
                 if (schedule != null) {
                     bench.schedule(schedule);
                 }
