@@ -23,10 +23,10 @@ import java.util.concurrent.TimeUnit;
  * Each writes its JMH JSON and log into the run's directory.
  *
  * <p>The JVM started here is the fork ({@code -f 0}, with the compiler hints JMH's fork would get:
- * {@link ForkHints}): with {@code -f 1} it would only start JMH's forked JVM, after two probes of
- * the JDK, and wait for it. That cost a second per fork on a core of a 2-core AMD EPYC host (a
- * pinned fork of a knn point, 3 + 3 iterations of 400 ms: 4.3-5.0 s with JMH forking, 3.6-3.7 s
- * measuring in place), a sixth of a gate run.
+ * {@link ForkHints}): with {@code -f 1} it would only start JMH's forked JVM and wait for it. That
+ * cost a second per fork on a core of a 2-core AMD EPYC host (a pinned fork of a knn point, 3 + 3
+ * iterations of 400 ms: 4.3-5.0 s with JMH forking, 3.6-3.7 s measuring in place); relative runs of
+ * the five distance_comparison knn points took a fifth less time.
  */
 final class ForkLauncher {
 
@@ -159,8 +159,9 @@ final class ForkLauncher {
         Path json = dir.resolve(stem + ".json");
         Path log = dir.resolve(stem + ".log");
         Files.deleteIfExists(json);
-        if (hinted.add(side.role())) {
+        if (!hinted.contains(side.role())) {
             ForkHints.write(side, hints(side));
+            hinted.add(side.role());
         }
         if (barrier != null && barrierJar == null) {
             barrierJar = IterationRendezvous.writeJar(dir);
