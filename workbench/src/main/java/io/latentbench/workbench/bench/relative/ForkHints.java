@@ -24,6 +24,9 @@ final class ForkHints {
     /** Where JMH's annotation processor writes the hints of a build's benchmarks. */
     static final String RESOURCE = "META-INF/CompilerHints";
 
+    /** The JVM flag that names a file of compiler commands, up to the file's name. */
+    static final String FILE_FLAG = "-XX:CompileCommandFile=";
+
     /** JMH's own lines ahead of a build's hints: as its forks get them, with compiler blackholes. */
     static final List<String> JMH_LINES = List.of(
             "quiet",
@@ -40,18 +43,41 @@ final class ForkHints {
      */
     static List<String> jvmFlags(Path file) {
         return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+UnlockExperimentalVMOptions",
-                "-DcompilerBlackholesEnabled=true", "-XX:CompileCommandFile=" + file);
+                "-DcompilerBlackholesEnabled=true", FILE_FLAG + file);
+    }
+
+    /**
+     * The files of compiler commands that {@code jvmArgs} name: a JVM reads only the last such flag,
+     * so, as JMH does for its forks, their lines join the run's file instead of replacing it.
+     */
+    static List<Path> named(List<String> jvmArgs) {
+        return jvmArgs.stream().filter(a -> a.startsWith(FILE_FLAG))
+                .map(a -> Path.of(a.substring(FILE_FLAG.length()))).toList();
+    }
+
+    /** {@code jvmArgs} without the flags {@link #named} takes in. */
+    static List<String> without(List<String> jvmArgs) {
+        return jvmArgs.stream().filter(a -> !a.startsWith(FILE_FLAG)).toList();
     }
 
     /**
      * Writes the hints of {@code side} into {@code file}: JMH's lines, then the first {@value #RESOURCE}
-     * on the side's class path (a jar or a class directory), the one JMH's host would read.
+     * on the side's class path (a jar or a class directory), the one JMH's host would read, then the
+     * lines of the user's own files, {@code more}.
      *
-     * @throws IOException when no entry of the class path has the list: not a build of JMH benchmarks
+     * @throws IOException when no entry of the class path has the list (not a build of JMH
+     *     benchmarks), or a file of {@code more} cannot be read
      */
-    static Path write(Side side, Path file) throws IOException {
+    static Path write(Side side, List<Path> more, Path file) throws IOException {
         List<String> lines = new ArrayList<>(JMH_LINES);
         lines.addAll(buildHints(side));
+        for (Path p : more) {
+            if (!Files.isReadable(p)) {
+                throw new IOException("the compiler command file " + p + " given in the JVM arguments ("
+                        + FILE_FLAG + p + ") cannot be read");
+            }
+            lines.addAll(Files.readAllLines(p, StandardCharsets.UTF_8));
+        }
         Files.write(file, lines, StandardCharsets.UTF_8);
         return file;
     }

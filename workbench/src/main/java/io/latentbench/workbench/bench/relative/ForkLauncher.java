@@ -52,13 +52,16 @@ final class ForkLauncher {
     private final Path dir;
     /** The iteration barrier's jar, written on first use. */
     private Path barrierJar;
+    /** Files of compiler commands the JVM arguments named: their lines join each side's hints. */
+    private final List<Path> userHints;
     /** The sides whose {@link ForkHints} file is written, by role. */
     private final Set<String> hinted = new HashSet<>();
 
     /** {@code jmhArgs}: more of JMH's command line for every fork, such as {@code -t 2}. */
     ForkLauncher(RunSettings settings, List<String> jvmArgs, List<String> jmhArgs, Path dir) {
         this.settings = settings;
-        this.jvmArgs = List.copyOf(jvmArgs);
+        this.jvmArgs = ForkHints.without(jvmArgs);
+        this.userHints = ForkHints.named(jvmArgs);
         this.jmhArgs = List.copyOf(jmhArgs);
         this.dir = dir;
     }
@@ -84,9 +87,9 @@ final class ForkLauncher {
 
     /**
      * The command of one fork; {@code core} -1 leaves it unpinned. {@code padding} characters of a
-     * system property shift where the fork's heap starts filling: see
-     * {@link #start}. {@code barrier}, when not null, is the {@link IterationRendezvous#profilerOption}
-     * of the pair's meeting, and {@code barrierJar} the jar that carries it.
+     * system property shift where the fork's heap starts filling: see {@link #start}. {@code barrier},
+     * when not null, is the {@link IterationRendezvous#profilerOption} of the pair's meeting, and
+     * {@code barrierJar} the jar that carries it.
      */
     List<String> command(Side side, Target point, int core, Path json, int padding, String barrier, Path barrierJar) {
         List<String> c = new ArrayList<>();
@@ -160,7 +163,7 @@ final class ForkLauncher {
         Path log = dir.resolve(stem + ".log");
         Files.deleteIfExists(json);
         if (!hinted.contains(side.role())) {
-            ForkHints.write(side, hints(side));
+            ForkHints.write(side, userHints, hints(side));
             hinted.add(side.role());
         }
         if (barrier != null && barrierJar == null) {

@@ -44,7 +44,7 @@ class ForkHintsTest {
         Path benchmarks = jar(dir.resolve("wb.jar"), "dontinline,*.*_avgt_jmhStub\ninline,a/B.knn\n");
         Path later = jar(dir.resolve("other.jar"), "inline,c/D.other\n");
         Path file = ForkHints.write(side("base", dir.resolve("missing.jar"), library, benchmarks, later),
-                dir.resolve("hints.txt"));
+                List.of(), dir.resolve("hints.txt"));
 
         assertThat(Files.readAllLines(file)).startsWith("quiet")
                 .contains("blackhole,org/openjdk/jmh/infra/Blackhole.consumeCompiler")
@@ -58,7 +58,7 @@ class ForkHintsTest {
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes.resolve("META-INF"));
         Files.writeString(classes.resolve(ForkHints.RESOURCE), "inline,tiny/TinyBench.work\n");
-        List<String> lines = Files.readAllLines(ForkHints.write(side("head", classes), dir.resolve("h.txt")));
+        List<String> lines = Files.readAllLines(ForkHints.write(side("head", classes), List.of(), dir.resolve("h.txt")));
         assertThat(lines).containsExactlyElementsOf(
                 java.util.stream.Stream.concat(ForkHints.JMH_LINES.stream(), java.util.stream.Stream.of(
                         "inline,tiny/TinyBench.work")).toList());
@@ -67,11 +67,29 @@ class ForkHintsTest {
     @Test
     void aClassPathWithoutJmhBenchmarksIsAnErrorNamingTheSide(@TempDir Path dir) throws IOException {
         Path library = jar(dir.resolve("lib.jar"), null);
-        assertThatThrownBy(() -> ForkHints.write(side("base", library), dir.resolve("h.txt")))
+        assertThatThrownBy(() -> ForkHints.write(side("base", library), List.of(), dir.resolve("h.txt")))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("the base side (HEAD^1) has no META-INF/CompilerHints")
                 .hasMessageContaining(library.toString());
         assertThat(dir.resolve("h.txt")).doesNotExist();
+    }
+
+    @Test
+    void aCompilerCommandFileOfTheJvmArgumentsJoinsTheHintsInsteadOfReplacingThem(@TempDir Path dir) throws IOException {
+        Path mine = Files.writeString(dir.resolve("mine.txt"), "dontinline,a/B.helper\n");
+        List<String> args = List.of("-Xmx2g", "-XX:CompileCommandFile=" + mine, "-XX:UseAVX=2");
+        assertThat(ForkHints.named(args)).containsExactly(mine);
+        assertThat(ForkHints.without(args)).containsExactly("-Xmx2g", "-XX:UseAVX=2");
+
+        Path benchmarks = jar(dir.resolve("wb.jar"), "inline,a/B.knn\n");
+        assertThat(Files.readAllLines(ForkHints.write(side("head", benchmarks), List.of(mine), dir.resolve("h.txt"))))
+                .startsWith("quiet").endsWith("inline,a/B.knn", "dontinline,a/B.helper");
+
+        Path gone = dir.resolve("gone.txt");
+        assertThatThrownBy(() -> ForkHints.write(side("head", benchmarks), List.of(gone), dir.resolve("h2.txt")))
+                .isInstanceOf(IOException.class)
+                .hasMessage("the compiler command file " + gone + " given in the JVM arguments (-XX:CompileCommandFile="
+                        + gone + ") cannot be read");
     }
 
     @Test

@@ -78,6 +78,17 @@ class ForkLauncherTest {
     }
 
     @Test
+    void aCompilerCommandFileAmongTheJvmArgumentsGoesIntoTheSidesHintsNotBesideThem() {
+        ForkLauncher mine = new ForkLauncher(new RunSettings(5, 3, Duration.ofMillis(400), 4, Duration.ofMillis(500)),
+                List.of("-XX:CompileCommandFile=/my/commands", "-Xmx2g"), List.of(), Path.of("f"));
+        List<String> c = mine.command(base, knn, 0, Path.of("out.json"), 0, null, null);
+        // a JVM reads only the last such flag: the user's would have replaced JMH's hints
+        assertThat(c).filteredOn(a -> a.startsWith("-XX:CompileCommandFile=")).containsExactly(
+                "-XX:CompileCommandFile=" + Path.of("f", "base-compiler-hints.txt"));
+        assertThat(c).contains("-Xmx2g");
+    }
+
+    @Test
     void anUnpinnedForkHasNoTaskset() {
         assertThat(launcher.command(base, knn, -1, Path.of("out.json"), 0, null, null).getFirst()).endsWith("java");
     }
