@@ -261,8 +261,9 @@ public final class Bench {
 
     /**
      * A relative run's confirmation stage: every benchmark whose first pairs {@code recheck}
-     * wants confirmed (the gate's rule: {@code RegressionGate.recheck()}) gets {@code pairs}
-     * fresh pairs, and its verdict is decided on those. 0 pairs: no confirmation stage.
+     * wants confirmed (the gate's rule: {@code RegressionGate.recheck()}) gets up to {@code pairs}
+     * fresh pairs, in rounds for as long as the rule wants more, and its verdict is decided on
+     * those. 0 pairs: no confirmation stage.
      */
     public Bench confirm(int pairs, Recheck recheck) {
         if (pairs < 0) {

@@ -8,10 +8,12 @@ import io.latentbench.workbench.bench.BenchmarkFailedException;
 import io.latentbench.workbench.bench.ConsoleProgress;
 import io.latentbench.workbench.bench.RunSettings;
 import io.latentbench.workbench.bench.Shard;
+import io.latentbench.workbench.bench.relative.RelativeRunner;
 import io.latentbench.workbench.bench.relative.RevisionBuildException;
 import io.latentbench.workbench.regress.GateResult;
 import io.latentbench.workbench.regress.RegressionGate;
 import io.latentbench.workbench.regress.config.ConfigLoader;
+import io.latentbench.workbench.results.relative.Recheck;
 import io.latentbench.workbench.results.relative.RelativeRun;
 import io.latentbench.workbench.results.relative.RelativeRunJson;
 import java.io.IOException;
@@ -49,9 +51,10 @@ import picocli.CommandLine.Spec;
             "",
             "Relative run: --against REV measures the base revision REV (built in a git worktree under",
             "target/relative/, once per commit) and the working tree (or --head REV) in one job, --forks pairs",
-            "per benchmark, and writes relative.json; `lb compare DIR/relative.json` judges it. A benchmark",
-            "whose first pairs put it past its threshold (or are significant with an interval reaching past it)",
-            "gets --confirm fresh pairs, which alone decide it.",
+            "per benchmark (" + RelativeRunner.REFERENCE_PAIRS + " per reference), and writes relative.json; `lb compare DIR/relative.json` judges it.",
+            "A benchmark whose first pairs put it past its threshold (or are significant with an interval reaching",
+            "past it) gets up to --confirm fresh pairs, in rounds of " + Recheck.ROUND + " while they point the way the first pairs",
+            "did, and they alone decide it.",
             "",
             "A benchmark that throws does not stop the run (as in JMH without -foe true): the others are measured and",
             "written, results.json lists it under \"failed\", and lb bench names it at the end.",
@@ -149,9 +152,10 @@ public final class BenchCommand implements Callable<Integer> {
     String schedule;
 
     @Option(names = "--confirm", paramLabel = "N",
-            description = "Relative run: fresh pairs for a benchmark whose first pairs put it past its threshold"
-                    + " (or are significant with an interval reaching past it), judged on their own (default: three times"
-                    + " --forks; 0: judge on the first pairs).")
+            description = "Relative run: the most fresh pairs for a benchmark whose first pairs put it past its"
+                    + " threshold (or are significant with an interval reaching past it), taken in rounds of " + Recheck.ROUND + " while"
+                    + " they point the way the first pairs did and judged on their own (default: three times --forks;"
+                    + " 0: judge on the first pairs).")
     Integer confirm;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",

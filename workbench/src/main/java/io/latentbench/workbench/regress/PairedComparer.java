@@ -67,7 +67,14 @@ public final class PairedComparer {
      * [+0.6, +8.0], p = 0.03, and was never measured again.
      */
     public Recheck recheck() {
-        return first -> {
+        return new ConfirmationRule();
+    }
+
+    /** {@link #recheck()}: which benchmarks are measured again, and while their fresh pairs are worth more. */
+    private final class ConfirmationRule implements Recheck {
+
+        @Override
+        public boolean wanted(PairedBenchmark first) {
             Measurement head = side(first, false);
             if (PeerReferences.isReference(head)) {
                 return false;
@@ -78,7 +85,19 @@ public final class PairedComparer {
             double farEnd = Math.max(Math.abs(worsePercent(head, r.low())), Math.abs(worsePercent(head, r.high())));
             return Math.abs(worsePercent(head, r.ratio())) > threshold
                     || r.tested() && r.pValue() < config.statistics().alpha() && farEnd > threshold;
-        };
+        }
+
+        /**
+         * Another round while the fresh estimate points the way the first pairs did. One pointing the
+         * other way cannot give the verdict the first pairs asked about (their test is one-sided), and
+         * stopping there only ever takes a verdict away, so the chance of a false one stays at alpha.
+         * Five fresh pairs of a build 7 % slower point the other way about once in 150 runs at a pair
+         * spread of 6.4 %; of an unchanged build, every other time.
+         */
+        @Override
+        public boolean goOn(PairedBenchmark soFar) {
+            return sameWay(ratio(soFar.confirmation()).ratio(), ratio(soFar.pairs()).ratio());
+        }
     }
 
     public ComparisonReport compare(RelativeRun run, String source) {
@@ -129,7 +148,9 @@ public final class PairedComparer {
                 config.statistics().confidence() * 100, alpha, alpha)
                 + (run.confirmPairs() == 0 ? "" : "; the first pairs only select: a benchmark whose first estimate"
                         + " is past its threshold either way, or whose first pairs are significant with an interval"
-                        + " reaching past it, is measured again and judged on the fresh pairs alone,"
+                        + " reaching past it, is measured again, in rounds of " + Recheck.ROUND + " fresh pairs up to "
+                        + run.confirmPairs() + " while their estimate points the way the first pairs did, and judged"
+                        + " on the fresh pairs alone,"
                         + " their t test one-sided in the direction the first pairs pointed and its p-values adjusted"
                         + " by Holm's step-down over the benchmarks measured again; the others are NoChange");
     }
@@ -158,9 +179,12 @@ public final class PairedComparer {
      */
     static double oneSided(PairedRatio.Result fresh, double firstRatio) {
         double half = fresh.pValue() / 2;
-        boolean sameWay = Math.signum(Math.log(fresh.ratio())) == Math.signum(Math.log(firstRatio))
-                && fresh.ratio() != 1;
-        return sameWay ? half : 1 - half;
+        return sameWay(fresh.ratio(), firstRatio) ? half : 1 - half;
+    }
+
+    /** Whether two ratios head/base both say slower, or both faster (a ratio of exactly 1 says neither). */
+    private static boolean sameWay(double fresh, double first) {
+        return Math.signum(Math.log(fresh)) == Math.signum(Math.log(first)) && fresh != 1;
     }
 
     private Comparison compareOne(PairedBenchmark b, Measurement base, Measurement head, RelativeRun run,
@@ -192,10 +216,13 @@ public final class PairedComparer {
         }
         PairedRatio.Result fresh = ratio(b.confirmation());
         Confirmation c = adjusted.get(b.key());
+        String stopped = b.confirmation().size() < run.confirmPairs() ? String.format(Locale.ROOT,
+                "; stopped after %d of up to %d fresh pairs, which pointed the other way", b.confirmation().size(),
+                run.confirmPairs()) : "";
         return judge(head, base, entry, threshold, fresh, c.adjusted(), "Holm-adjusted p",
                 String.format(Locale.ROOT, "confirmed on fresh pairs (%s; p = %.3g one-sided, %s, Holm's step-down"
-                        + " over %d benchmark(s) measured again): ", firstText, c.oneSided(),
-                        worseFirst > 0 ? "worse" : "better", adjusted.size()));
+                        + " over %d benchmark(s) measured again%s): ", firstText, c.oneSided(),
+                        worseFirst > 0 ? "worse" : "better", adjusted.size(), stopped));
     }
 
     /**
@@ -278,9 +305,12 @@ public final class PairedComparer {
 
     private static String pairsText(RelativeRun run) {
         int pairs = run.benchmarks().stream().mapToInt(b -> b.pairs().size()).max().orElse(0);
-        String text = pairs + " fork pairs of " + run.measurementIterations() + " iterations per benchmark";
+        int referencePairs = run.benchmarks().stream().filter(b -> PeerReferences.isReference(side(b, false)))
+                .mapToInt(b -> b.pairs().size()).max().orElse(pairs);
+        String text = pairs + " fork pairs of " + run.measurementIterations() + " iterations per benchmark"
+                + (referencePairs < pairs ? " (" + referencePairs + " per reference)" : "");
         return run.confirmPairs() == 0 ? text : text + String.format(Locale.ROOT, "; %d benchmark(s) "
-                + CONFIRMED + " %d fresh pairs", run.confirmed(), run.confirmPairs());
+                + CONFIRMED + " up to %d fresh pairs", run.confirmed(), run.confirmPairs());
     }
 
     private static String shortId(String commit) {

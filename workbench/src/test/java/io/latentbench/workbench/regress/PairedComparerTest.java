@@ -102,14 +102,27 @@ class PairedComparerTest {
                         p.head())).toList();
     }
 
-    /** What the runner does: the first pairs, then fresh ones when the comparer's rule wants them. */
+    /** What the runner does: the first pairs, then rounds of fresh ones while the comparer's rule wants them. */
     private PairedBenchmark staged(Random random, String suite, String method, Map<String, String> params, int first,
             int confirm, Pairs pairs) {
+        return staged(comparer.recheck(), random, suite, method, params, first, confirm, pairs);
+    }
+
+    /** {@link #staged} under another rule, such as one that takes every fresh pair the run allows. */
+    private static PairedBenchmark staged(Recheck rule, Random random, String suite, String method,
+            Map<String, String> params, int first, int confirm, Pairs pairs) {
         String key = suite + "." + method + "[" + String.join(",", new TreeMap<>(params).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).toList()) + "]";
         PairedBenchmark b = new PairedBenchmark(key, suite, method, new TreeMap<>(params), "ns/op",
                 pairs.draw(random, 0, first));
-        return confirm > 0 && comparer.recheck().wanted(b) ? b.confirmedBy(pairs.draw(random, first, confirm)) : b;
+        if (confirm == 0 || !rule.wanted(b)) {
+            return b;
+        }
+        try {
+            return rule.confirm(b, confirm, (from, count) -> pairs.draw(random, from, count));
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Gates of {@code size} benchmarks alike; how many of {@code runs} gates flagged any of them. */
@@ -282,10 +295,15 @@ class PairedComparerTest {
 
     /** Of {@code runs} benchmarks {@code change} times slower, 5 first pairs each, how many the gate flags. */
     private double caughtRate(long seed, int runs, int confirm, Pairs pairs) {
+        return caughtRate(comparer.recheck(), seed, runs, confirm, pairs);
+    }
+
+    /** {@link #caughtRate} with the fresh pairs taken as {@code rule} says. */
+    private double caughtRate(Recheck rule, long seed, int runs, int confirm, Pairs pairs) {
         Random random = new Random(seed);
         int caught = 0;
         for (int r = 0; r < runs; r++) {
-            PairedBenchmark b = staged(random, "peers", "knn", KNN, 5, confirm, pairs);
+            PairedBenchmark b = staged(rule, random, "peers", "knn", KNN, 5, confirm, pairs);
             caught += comparer.compare(run(List.of(b), List.of(), confirm), "relative.json").comparisons().getFirst()
                     .verdict() == Verdict.REGRESSION ? 1 : 0;
         }
@@ -307,6 +325,81 @@ class PairedComparerTest {
         assertThat(tenPercentFifteen).isGreaterThan(0.9).isGreaterThan(caughtRate(51, 2000, 10, tenPercent) + 0.05);
         // and an unchanged gate of 50 such benchmarks stays as quiet with 15 as with 10
         assertThat(gatesWithAFlag(52, 200, 50, "knn", KNN, 15, normal(1.0, 0.045))).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void freshPairsStopWhenTheyPointTheOtherWaySparingAThirdOfThemOnAnUnchangedBuildAndNoCatch() {
+        // what the gate's default, 15 fresh pairs, costs at the AMD EPYC host's pair spread (6.4 %)
+        Recheck everyPair = comparer.recheck()::wanted;
+        Random random = new Random(60);
+        int rechecked = 0;
+        int freshPairs = 0;
+        int flagged = 0;
+        for (int r = 0; r < 4000; r++) {
+            PairedBenchmark b = staged(random, "peers", "knn", KNN, 5, 15, normal(1.0, 0.045));
+            if (!b.confirmation().isEmpty()) {
+                rechecked++;
+                freshPairs += b.confirmation().size();
+                assertThat(b.confirmation().size()).isIn(5, 10, 15);
+            }
+            Verdict v = comparer.compare(run(List.of(b), List.of(), 15), "relative.json").comparisons().getFirst()
+                    .verdict();
+            flagged += v == Verdict.REGRESSION || v == Verdict.IMPROVEMENT ? 1 : 0;
+        }
+        // an unchanged benchmark measured again points the other way after its first round about every
+        // other time: about 9 fresh pairs instead of 15
+        assertThat(rechecked).isGreaterThan(100);
+        assertThat(freshPairs / (double) rechecked).isLessThan(0.7 * 15);
+        assertThat(flagged).isZero();
+        // a real slowdown almost never points the other way over five pairs: caught as often as with every pair
+        for (double change : new double[] {1.07, 1.10}) {
+            double rounds = caughtRate(61, 3000, 15, normal(change, 0.045));
+            double all = caughtRate(everyPair, 61, 3000, 15, normal(change, 0.045));
+            assertThat(rounds).as("%.2f slower", change).isGreaterThan(all - 0.02);
+        }
+    }
+
+    @Test
+    void anotherRoundWhileTheFreshPairsPointTheWayTheFirstOnesDid() {
+        Random random = new Random(62);
+        Recheck rule = comparer.recheck();
+        PairedBenchmark slower = duet(random, "peers", "knn", KNN, "us/op", 5, 1.2, 0.001);
+        PairedBenchmark faster = duet(random, "peers", "knn", KNN, "us/op", 5, 0.8, 0.001);
+        List<ForkPair> freshSlower = normal(1.05, 0.001).draw(random, 5, 5);
+        List<ForkPair> freshFaster = normal(0.95, 0.001).draw(random, 5, 5);
+        assertThat(rule.goOn(slower.confirmedBy(freshSlower))).isTrue();
+        assertThat(rule.goOn(faster.confirmedBy(freshFaster))).isTrue();
+        assertThat(rule.goOn(slower.confirmedBy(freshFaster))).isFalse();
+        assertThat(rule.goOn(faster.confirmedBy(freshSlower))).isFalse();
+        // stopped early, the verdict says so and the report's header states the rounds
+        PairedBenchmark stopped = slower.confirmedBy(freshFaster);
+        ComparisonReport r = comparer.compare(run(List.of(stopped), List.of(), 15), "relative.json");
+        assertThat(r.comparisons().getFirst().verdict()).isEqualTo(Verdict.NO_CHANGE);
+        assertThat(r.comparisons().getFirst().reason())
+                .contains("stopped after 5 of up to 15 fresh pairs, which pointed the other way");
+        assertThat(io.latentbench.workbench.regress.report.TextReport.render(r))
+                .contains("in rounds of 5 fresh pairs up to 15 while their estimate points the way the first pairs did");
+    }
+
+    @Test
+    void roundsOfFiveUpToTheRunsNumberAndNoRoundThatComesBackShort() throws Exception {
+        Random random = new Random(63);
+        PairedBenchmark first = duet(random, "peers", "knn", KNN, "us/op", 5, 1.2, 0.001);
+        Recheck always = b -> true;
+        List<Integer> asked = new ArrayList<>();
+        PairedBenchmark b = always.confirm(first, 12, (from, count) -> {
+            asked.add(from);
+            asked.add(count);
+            return normal(1.2, 0.001).draw(random, from, count);
+        });
+        assertThat(asked).containsExactly(5, 5, 10, 5, 15, 2);
+        assertThat(b.confirmation()).extracting(ForkPair::index).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(5, 17).boxed().toList());
+        assertThatThrownBy(() -> always.confirm(first, 5, (from, count) -> List.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a round of 5 fresh pairs")
+                .hasMessageContaining("gave 0");
+        assertThatThrownBy(() -> always.confirm(first, 0, (from, count) -> List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confirmation pairs 0");
     }
 
     @Test
@@ -363,7 +456,7 @@ class PairedComparerTest {
                 .contains(String.format(java.util.Locale.ROOT, "Holm-adjusted p = %.3g < 0.05", twoSided));
         assertThat(r.comparisons().get(1).reason()).contains("the first 5 pairs said +30").contains("Holm-adjusted p");
         assertThat(r.comparisons().get(2).reason()).contains("not measured again");
-        assertThat(r.mode()).contains("2 benchmark(s) measured again with 10 fresh pairs");
+        assertThat(r.mode()).contains("2 benchmark(s) measured again with up to 10 fresh pairs");
         assertThat(io.latentbench.workbench.regress.report.TextReport.render(r)).contains("the first pairs only select")
                 .contains("Holm's step-down");
     }

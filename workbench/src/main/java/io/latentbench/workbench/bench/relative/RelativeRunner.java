@@ -52,7 +52,9 @@ import java.util.function.Consumer;
  * ({@link ForkLauncher#start}).
  *
  * <p>Confirmation ({@link #confirm}): a benchmark whose first pairs show a change past its
- * threshold gets fresh pairs at once, so that its verdict rests on pairs that did not select it.
+ * threshold gets fresh pairs at once, so that its verdict rests on pairs that did not select it,
+ * in rounds for as long as the judge's {@link Recheck} wants more. A reference gets
+ * {@link #REFERENCE_PAIRS} pairs.
  *
  * <p>Writes into {@code dir}: {@code relative.json} (both sides and the pairing), each side's
  * {@code results.json} (its forks merged, for history and tables) and each fork's JMH JSON and log
@@ -158,14 +160,19 @@ public final class RelativeRunner {
             PairedBenchmark b;
             String failure;
             try {
-                List<ForkPair> first = pairs(launcher, order, layouts, point, base, head, 0, settings.forks(), measured);
+                List<ForkPair> first = pairs(launcher, order, layouts, point, base, head, 0, firstPairs(point),
+                        measured);
                 b = new PairedBenchmark(point.key(), point.suite(), point.method(), point.params(), measured.unit,
                         first, point.tags());
                 if (confirmPairs > 0 && recheck.wanted(b)) {
-                    progress.accept(String.format("%s: head/base %.3f over %d pairs, wanted again: %d fresh pairs to"
-                            + " confirm", step, roughRatio(first), first.size(), confirmPairs));
-                    b = b.confirmedBy(pairs(launcher, order, layouts, point, base, head, first.size(), confirmPairs,
-                            measured));
+                    progress.accept(String.format("%s: head/base %.3f over %d pairs, wanted again: up to %d fresh pairs"
+                            + " to confirm", step, roughRatio(first), first.size(), confirmPairs));
+                    b = recheck.confirm(b, confirmPairs,
+                            (from, count) -> pairs(launcher, order, layouts, point, base, head, from, count, measured));
+                    if (b.confirmation().size() < confirmPairs) {
+                        progress.accept(String.format("%s: %d of up to %d fresh pairs, no more wanted", step,
+                                b.confirmation().size(), confirmPairs));
+                    }
                 }
                 benchmarks.add(b);
                 baseJmh.add(merged(measured.base));
@@ -293,6 +300,19 @@ public final class RelativeRunner {
             pairs.add(new ForkPair(pair, how, baseCore, headCore, b.iterations(), h.iterations()));
         }
         return pairs;
+    }
+
+    /**
+     * Pairs of a reference (not our code: reported, never judged) in a run of more: enough for an
+     * interval over the pairs, and for the head's results that the stored baseline and its history
+     * take (where references tell whether the machine moved); the thirteen references of the quick
+     * profile took four and a half minutes of a gate run at five pairs each.
+     */
+    public static final int REFERENCE_PAIRS = 3;
+
+    /** The first pairs of a point: the run's forks, or {@link #REFERENCE_PAIRS} for a reference. */
+    private int firstPairs(Target point) {
+        return point.tags().role().isReference() ? Math.min(settings.forks(), REFERENCE_PAIRS) : settings.forks();
     }
 
     /** The swapping mechanism failed: said once, and the pairs after this one keep their cores. */

@@ -18,8 +18,9 @@ import java.util.Objects;
  * @param measurementIterations  per fork; iteration i of a base fork is paired with iteration i of its twin
  * @param benchmarks   one entry per benchmark point, with its fork pairs
  * @param headOnly     keys of the benchmarks the base revision does not have (new in the head)
- * @param confirmPairs fresh pairs a benchmark got when its first pairs showed a change past its
- *                     threshold; 0: the run had no confirmation stage
+ * @param confirmPairs the most fresh pairs a benchmark got when its first pairs showed a change past
+ *                     its threshold (fewer when its judge wanted no more, {@link Recheck#goOn}); 0: the
+ *                     run had no confirmation stage
  * @param failed       the benchmarks a fork of either side failed to measure; the run went on past them
  */
 public record RelativeRun(Schedule schedule, long seed, Revision base, Revision head, RunInfo info,

@@ -13,7 +13,10 @@ import io.latentbench.workbench.regress.Verdict;
 import io.latentbench.workbench.regress.config.RegressionConfig;
 import io.latentbench.workbench.results.ResultFiles;
 import io.latentbench.workbench.results.RunInfo;
+import io.latentbench.workbench.results.RowTags;
 import io.latentbench.workbench.results.relative.ForkPair;
+import io.latentbench.workbench.results.relative.PairedBenchmark;
+import io.latentbench.workbench.results.relative.Recheck;
 import io.latentbench.workbench.results.relative.RelativeRun;
 import io.latentbench.workbench.results.relative.RelativeRunJson;
 import io.latentbench.workbench.results.relative.Schedule;
@@ -109,11 +112,13 @@ class RelativeRunTest {
         assertThat(processor).as("JMH's annotation processor, which the project's own build uses").exists();
         String libs = String.join(File.pathSeparator, core.toString(), jarOf("joptsimple.OptionParser").toString(),
                 jarOf("org.apache.commons.math3.stat.descriptive.StatisticalSummary").toString());
-        String javac = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
-        return new BuildRecipe("javac with the JMH processor",
-                List.of(javac, "-proc:full", "-cp", libs + File.pathSeparator + processor, "-d", "classes",
-                        "src/tiny/TinyBench.java"),
-                checkout -> checkout.resolve("classes") + File.pathSeparator + libs);
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        // into a jar, as the project's own build does: a fork archives its side's classes only from jars
+        String build = String.join(" ", bin.resolve("javac").toString(), "-proc:full", "-cp",
+                libs + File.pathSeparator + processor, "-d", "classes", "src/tiny/TinyBench.java", "&&",
+                bin.resolve("jar").toString(), "cf", "tiny.jar", "-C", "classes", ".");
+        return new BuildRecipe("javac with the JMH processor, then jar", List.of("sh", "-c", build),
+                checkout -> checkout.resolve("tiny.jar") + File.pathSeparator + libs);
     }
 
     /** A new repository of two commits, the base and the head, and the builds of its revisions. */
@@ -161,7 +166,7 @@ class RelativeRunTest {
         // and no pair says that some of its iterations started apart: each fork's barrier met the other's
         // before every iteration, warm-up included
         assertThat(lines).noneMatch(l -> l.contains("the forks met at")).hasSize(2);
-        assertThat(lines.get(0)).contains("tiny.work").contains("wanted again: 5 fresh pairs to confirm");
+        assertThat(lines.get(0)).contains("tiny.work").contains("wanted again: up to 5 fresh pairs to confirm");
         assertThat(lines.get(1)).contains("9 " + schedule.label() + " pairs");
         RelativeRun saved = RelativeRunJson.read(out.resolve("relative.json"));
         assertThat(saved).isEqualTo(run);
@@ -189,6 +194,11 @@ class RelativeRunTest {
         }
         assertThat(Files.readString(out.resolve("forks/head-tiny.work-pair0.log"))).contains("# Fork: N/A")
                 .contains("# Blackhole mode: compiler").doesNotContain("CompileCommand: An error");
+        // and loaded its classes from its side's archive, written by the side's first fork, without a word in the log
+        assertThat(out.resolve("forks/base-classes.jsa")).isNotEmptyFile();
+        assertThat(out.resolve("forks/head-classes.jsa")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("forks/base-tiny.work-pair3.log"))).doesNotContain("[cds")
+                .contains("-XX:SharedArchiveFile=");
         assertThat(ResultFiles.read(out.resolve("head/results.json")).results()).singleElement()
                 .satisfies(r -> assertThat(r.primary().forks()).isEqualTo(9));
 
@@ -240,6 +250,37 @@ class RelativeRunTest {
             assertThat(p.orientation()).isEqualTo(-1);
         });
         assertThat(sharedLines).singleElement().satisfies(line -> assertThat(line).contains("2 shared pairs"));
+
+        // a reference gets 3 pairs in a run of more; fresh pairs come in rounds of 5 for as long as the
+        // judge's rule wants more, here a rule that wants no second round
+        Target reference = new Target("tiny.reference", "tiny", "work", "tiny.TinyBench.work", new TreeMap<>(),
+                target.tags().withRole(RowTags.Role.REFERENCE), CoreUse.ONE);
+        Recheck oneRound = new Recheck() {
+            @Override
+            public boolean wanted(PairedBenchmark first) {
+                return !first.tags().role().isReference();
+            }
+
+            @Override
+            public boolean goOn(PairedBenchmark soFar) {
+                return false;
+            }
+        };
+        List<String> roundLines = new ArrayList<>();
+        RelativeRun rounds = new RelativeRunner(new RunSettings(4, 1, Duration.ofMillis(50), 1, Duration.ofMillis(50)),
+                schedule, 7, List.of(), roundLines::add).confirm(12, oneRound).run(List.of(target, reference),
+                side("base", "HEAD^1", base),
+                side("head", "HEAD", head), machine, repo.resolve("target/run4"));
+        assertThat(rounds.benchmarks().get(0).pairs()).hasSize(4);
+        assertThat(rounds.benchmarks().get(0).confirmation()).extracting(ForkPair::index)
+                .containsExactly(4, 5, 6, 7, 8);
+        assertThat(rounds.benchmarks().get(1).pairs()).hasSize(RelativeRunner.REFERENCE_PAIRS);
+        assertThat(rounds.benchmarks().get(1).confirmation()).isEmpty();
+        assertThat(rounds.confirmPairs()).isEqualTo(12);
+        assertThat(roundLines).anySatisfy(l -> assertThat(l).contains("tiny.work: 5 of up to 12 fresh pairs, no more"
+                + " wanted"));
+        assertThat(ResultFiles.read(repo.resolve("target/run4/head/results.json")).results())
+                .extracting(r -> r.primary().forks()).containsExactly(9, 3);
     }
 
     @Test
