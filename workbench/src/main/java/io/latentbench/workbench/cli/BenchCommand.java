@@ -51,9 +51,11 @@ import picocli.CommandLine.Spec;
             "",
             "Relative run: --against REV measures the base revision REV (built in a git worktree under",
             "target/relative/, once per commit) and the working tree (or --head REV) in one job, --forks pairs",
-            "per benchmark (" + RelativeRunner.REFERENCE_PAIRS + " per reference), and writes relative.json; `lb compare DIR/relative.json` judges it.",
+            "per benchmark (" + RelativeRunner.REFERENCE_PAIRS + " per reference), and writes relative.json;"
+                    + " `lb compare DIR/relative.json` judges it.",
             "A benchmark whose first pairs put it past its threshold (or are significant with an interval reaching",
-            "past it) gets up to --confirm fresh pairs, in rounds of " + Recheck.ROUND + " while they point the way the first pairs",
+            "past it) gets up to --confirm fresh pairs, in rounds of " + Recheck.ROUND
+                    + " while they point the way the first pairs",
             "did, and they alone decide it.",
             "",
             "A benchmark that throws does not stop the run (as in JMH without -foe true): the others are measured and",
@@ -153,8 +155,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--confirm", paramLabel = "N",
             description = "Relative run: the most fresh pairs for a benchmark whose first pairs put it past its"
-                    + " threshold (or are significant with an interval reaching past it), taken in rounds of " + Recheck.ROUND + " while"
-                    + " they point the way the first pairs did and judged on their own (default: three times --forks;"
+                    + " threshold (or are significant with an interval reaching past it), taken in rounds of "
+                    + Recheck.ROUND + " while they point the way the first pairs did and judged on their own"
+                    + " (default: three times --forks;"
                     + " 0: judge on the first pairs).")
     Integer confirm;
 

@@ -91,7 +91,7 @@ public final class PairedComparer {
          * Another round while the fresh estimate points the way the first pairs did. One pointing the
          * other way cannot give the verdict the first pairs asked about (their test is one-sided), and
          * stopping there only ever takes a verdict away, so the chance of a false one stays at alpha.
-         * Five fresh pairs of a build 7 % slower point the other way about once in 150 runs at a pair
+         * Five fresh pairs of a build 7 % slower point the other way in under 1 % of runs at a pair
          * spread of 6.4 %; of an unchanged build, every other time.
          */
         @Override

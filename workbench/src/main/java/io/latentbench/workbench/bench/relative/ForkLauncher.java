@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,6 @@ final class ForkLauncher {
         // The two forks of a duet pair run at the same time; JMH's lock would make one of them fail.
         c.add("-Djmh.ignoreLock=true");
         c.addAll(ForkHints.jvmFlags(hints(side)));
-        c.addAll(classArchive(side));
         c.addAll(jvmArgs);
         String classpath = barrier == null ? side.classpath() : barrierJar + File.pathSeparator + side.classpath();
         c.addAll(List.of("-cp", classpath, "org.openjdk.jmh.Main",
@@ -130,23 +128,6 @@ final class ForkLauncher {
             c.addAll(List.of("-p", p.getKey() + "=" + p.getValue()));
         }
         return c;
-    }
-
-    /**
-     * The side's classes from a dynamic CDS archive that its first fork writes as it exits and the
-     * others map: a pinned fork of a knn point (3 + 3 iterations of 400 ms) took 3.4 s instead of
-     * 3.7 (five of each, alternating, on a 2-core AMD EPYC host), its first fork 0.5 s more. Classes
-     * only, not method profiles (as JDK 25's AOT cache would give), so when and what the JIT compiles
-     * is unchanged. Each side has its own: their class paths differ. Its log lines are off: the
-     * JDK's default archive, dumped without the Vector API module, says so in every fork. None for
-     * a class path with a directory of classes on it: the JVM cannot archive from one, and exits
-     * with status 1 after the run for trying.
-     */
-    private List<String> classArchive(Side side) {
-        boolean jarsOnly = Arrays.stream(side.classpath().split(File.pathSeparator))
-                .noneMatch(entry -> Files.isDirectory(Path.of(entry)));
-        return !jarsOnly ? List.of() : List.of("-XX:SharedArchiveFile=" + dir.resolve(side.role() + "-classes.jsa"),
-                "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off");
     }
 
     /** Where the {@link ForkHints} of a side are written, once per run. */

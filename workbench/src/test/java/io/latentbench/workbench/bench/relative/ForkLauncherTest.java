@@ -32,20 +32,9 @@ class ForkLauncherTest {
         assertThat(c).containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:+UnlockExperimentalVMOptions",
                 "-DcompilerBlackholesEnabled=true", "-XX:CompileCommandFile=" + Path.of("f", "base-compiler-hints.txt"),
                 "-XX:UseAVX=2", "-cp");
-        // each side's classes come from its own archive, which its first fork writes; the user's flags come after
-        assertThat(c).containsSubsequence("-XX:SharedArchiveFile=" + Path.of("f", "base-classes.jsa"),
-                "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-XX:UseAVX=2");
         assertThat(String.join(" ", c)).contains("-f 0 -wi 3 -w 400ms -i 4 -r 500ms")
                 .contains("-rf json -rff out.json -t 2").contains("-p dim=256").contains("-p k=10")
                 .contains("-Djmh.ignoreLock=true").contains("--add-modules=jdk.incubator.vector").contains("-XX:UseAVX=2");
-    }
-
-    @Test
-    void aSideWithADirectoryOfClassesOnItsClassPathGetsNoClassArchive(@org.junit.jupiter.api.io.TempDir Path classes) {
-        Side fromClasses = new Side("head", new RelativeRun.Revision("HEAD", "def"), classes + ":/b/lib/jmh.jar");
-        // the JVM cannot archive from a directory, and exits with status 1 after the run for trying
-        assertThat(String.join(" ", launcher.command(fromClasses, knn, 0, Path.of("out.json"), 0, null, null)))
-                .doesNotContain("SharedArchiveFile").doesNotContain("AutoCreateSharedArchive");
     }
 
     @Test

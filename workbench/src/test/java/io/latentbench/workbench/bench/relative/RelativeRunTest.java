@@ -112,13 +112,11 @@ class RelativeRunTest {
         assertThat(processor).as("JMH's annotation processor, which the project's own build uses").exists();
         String libs = String.join(File.pathSeparator, core.toString(), jarOf("joptsimple.OptionParser").toString(),
                 jarOf("org.apache.commons.math3.stat.descriptive.StatisticalSummary").toString());
-        Path bin = Path.of(System.getProperty("java.home"), "bin");
-        // into a jar, as the project's own build does: a fork archives its side's classes only from jars
-        String build = String.join(" ", bin.resolve("javac").toString(), "-proc:full", "-cp",
-                libs + File.pathSeparator + processor, "-d", "classes", "src/tiny/TinyBench.java", "&&",
-                bin.resolve("jar").toString(), "cf", "tiny.jar", "-C", "classes", ".");
-        return new BuildRecipe("javac with the JMH processor, then jar", List.of("sh", "-c", build),
-                checkout -> checkout.resolve("tiny.jar") + File.pathSeparator + libs);
+        String javac = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
+        return new BuildRecipe("javac with the JMH processor",
+                List.of(javac, "-proc:full", "-cp", libs + File.pathSeparator + processor, "-d", "classes",
+                        "src/tiny/TinyBench.java"),
+                checkout -> checkout.resolve("classes") + File.pathSeparator + libs);
     }
 
     /** A new repository of two commits, the base and the head, and the builds of its revisions. */
@@ -194,11 +192,6 @@ class RelativeRunTest {
         }
         assertThat(Files.readString(out.resolve("forks/head-tiny.work-pair0.log"))).contains("# Fork: N/A")
                 .contains("# Blackhole mode: compiler").doesNotContain("CompileCommand: An error");
-        // and loaded its classes from its side's archive, written by the side's first fork, without a word in the log
-        assertThat(out.resolve("forks/base-classes.jsa")).isNotEmptyFile();
-        assertThat(out.resolve("forks/head-classes.jsa")).isNotEmptyFile();
-        assertThat(Files.readString(out.resolve("forks/base-tiny.work-pair3.log"))).doesNotContain("[cds")
-                .contains("-XX:SharedArchiveFile=");
         assertThat(ResultFiles.read(out.resolve("head/results.json")).results()).singleElement()
                 .satisfies(r -> assertThat(r.primary().forks()).isEqualTo(9));
 
