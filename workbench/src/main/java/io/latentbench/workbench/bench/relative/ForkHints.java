@@ -1,15 +1,11 @@
 package io.latentbench.workbench.bench.relative;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
 
 /**
  * The compiler hints JMH gives the JVM of each fork it starts, written for one side's jars, so that
@@ -83,23 +79,7 @@ final class ForkHints {
     }
 
     private static List<String> buildHints(Side side) throws IOException {
-        for (String entry : side.classpath().split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (Files.isDirectory(p) && Files.isRegularFile(p.resolve(RESOURCE))) {
-                return Files.readAllLines(p.resolve(RESOURCE), StandardCharsets.UTF_8);
-            }
-            if (Files.isRegularFile(p) && entry.endsWith(".jar")) {
-                try (JarFile jar = new JarFile(p.toFile())) {
-                    ZipEntry hints = jar.getEntry(RESOURCE);
-                    if (hints != null) {
-                        try (InputStream in = jar.getInputStream(hints)) {
-                            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-                        }
-                    }
-                }
-            }
-        }
-        throw new IOException("the " + side.role() + " side (" + side.revision().revision() + ") has no " + RESOURCE
-                + " on its class path " + side.classpath() + ": is it a build of JMH benchmarks?");
+        return ClassPathResource.read(side, RESOURCE).orElseThrow(() -> ClassPathResource.missing(side, RESOURCE))
+                .lines().toList();
     }
 }

@@ -11,10 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,8 +53,8 @@ final class ForkLauncher {
     private Path barrierJar;
     /** Files of compiler commands the JVM arguments named: their lines join each side's hints. */
     private final List<Path> userHints;
-    /** The sides whose {@link ForkHints} file is written, by role. */
-    private final Set<String> hinted = new HashSet<>();
+    /** What each side's benchmarks declare for their forks, by role, read when its hints are written. */
+    private final Map<String, DeclaredJvmArgs> declared = new HashMap<>();
 
     /** {@code jmhArgs}: more of JMH's command line for every fork, such as {@code -t 2}. */
     ForkLauncher(RunSettings settings, List<String> jvmArgs, List<String> jmhArgs, Path dir) {
@@ -86,12 +85,14 @@ final class ForkLauncher {
     static final String COMPILE_IN_FOREGROUND = "-Xbatch";
 
     /**
-     * The command of one fork; {@code core} -1 leaves it unpinned. {@code padding} characters of a
+     * The command of one fork; {@code declared}: the JVM arguments the point's {@code @Fork} declares on
+     * that side ({@link DeclaredJvmArgs}); {@code core} -1 leaves it unpinned. {@code padding} characters of a
      * system property shift where the fork's heap starts filling: see {@link #start}. {@code barrier},
      * when not null, is the {@link IterationRendezvous#profilerOption} of the pair's meeting, and
      * {@code barrierJar} the jar that carries it.
      */
-    List<String> command(Side side, Target point, int core, Path json, int padding, String barrier, Path barrierJar) {
+    List<String> command(Side side, Target point, List<String> declared, int core, Path json, int padding, String barrier,
+            Path barrierJar) {
         List<String> c = new ArrayList<>();
         if (core >= 0) {
             c.addAll(List.of("taskset", "-c", Integer.toString(core)));
@@ -110,6 +111,7 @@ final class ForkLauncher {
         // The two forks of a duet pair run at the same time; JMH's lock would make one of them fail.
         c.add("-Djmh.ignoreLock=true");
         c.addAll(ForkHints.jvmFlags(hints(side)));
+        c.addAll(declared);
         c.addAll(jvmArgs);
         String classpath = barrier == null ? side.classpath() : barrierJar + File.pathSeparator + side.classpath();
         c.addAll(List.of("-cp", classpath, "org.openjdk.jmh.Main",
@@ -154,7 +156,8 @@ final class ForkLauncher {
      * It moves what the JVM's first threads allocate and the stack, not the arrays a benchmark's own
      * thread allocates in its setup (they fill that thread's own buffer): forks given the same
      * padding ran a small dot product at 13 and 17 ns. A benchmark whose time rests on its arrays'
-     * alignment pins it ({@code -XX:ObjectAlignmentInBytes=64}, as the pair kernels do).
+     * alignment pins it ({@code -XX:ObjectAlignmentInBytes=64} in its {@code @Fork}, as the pair kernels
+     * do), which reaches the fork through {@link DeclaredJvmArgs}.
      */
     Running start(Side side, Target point, int pair, int core, int padding, IterationRendezvous barrier)
             throws IOException {
@@ -162,14 +165,15 @@ final class ForkLauncher {
         Path json = dir.resolve(stem + ".json");
         Path log = dir.resolve(stem + ".log");
         Files.deleteIfExists(json);
-        if (!hinted.contains(side.role())) {
+        if (!declared.containsKey(side.role())) {
             ForkHints.write(side, userHints, hints(side));
-            hinted.add(side.role());
+            declared.put(side.role(), DeclaredJvmArgs.of(side));
         }
         if (barrier != null && barrierJar == null) {
             barrierJar = IterationRendezvous.writeJar(dir);
         }
-        ProcessBuilder pb = new ProcessBuilder(command(side, point, core, json, padding,
+        ProcessBuilder pb = new ProcessBuilder(command(side, point,
+                declared.get(side.role()).of(point, !jvmArgs.isEmpty()), core, json, padding,
                 barrier == null ? null : barrier.profilerOption(), barrierJar)).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("LATENTBENCH_LAYOUT", "x".repeat(padding));

@@ -24,7 +24,7 @@ class ForkLauncherTest {
 
     @Test
     void aPinnedForkRunsItsSidesJarsForExactlyOnePointMeasuredInItsOwnJvmWithJmhsCompilerHints() {
-        List<String> c = launcher.command(base, knn, 1, Path.of("out.json"), 0, null, null);
+        List<String> c = launcher.command(base, knn, List.of(), 1, Path.of("out.json"), 0, null, null);
 
         assertThat(c.subList(0, 3)).containsExactly("taskset", "-c", "1");
         assertThat(c).containsSubsequence("-cp", "/b/wb.jar:/b/lib/jmh.jar", "org.openjdk.jmh.Main",
@@ -42,7 +42,7 @@ class ForkLauncherTest {
         Target dot = Target.of(new BenchPoint(Suite.PEERS, "dotProduct", "avgt",
                 new TreeMap<>(Map.of("dim", "256", "impl", "lucene"))));
         assertThat(dot.benchmark()).isEqualTo("io.latentbench.workbench.bench.suites.peers.KernelBenchmarks.dotProduct");
-        List<String> c = launcher.command(base, dot, 0, Path.of("out.json"), 0, null, null);
+        List<String> c = launcher.command(base, dot, List.of(), 0, Path.of("out.json"), 0, null, null);
         String include = c.get(c.indexOf("org.openjdk.jmh.Main") + 1);
         assertThat(include).isEqualTo(dot.include());
         // JMH selects with find(); the base may predate the split (one PeersBenchmarks class).
@@ -61,7 +61,7 @@ class ForkLauncherTest {
 
     @Test
     void aForkOfAPairThatMeetsAtEachIterationCarriesTheBarrierAheadOfItsSidesJars() {
-        List<String> c = launcher.command(base, knn, 0, Path.of("out.json"), 0, "B:4711/abc", Path.of("/run/barrier.jar"));
+        List<String> c = launcher.command(base, knn, List.of(), 0, Path.of("out.json"), 0, "B:4711/abc", Path.of("/run/barrier.jar"));
         assertThat(c).containsSubsequence("-cp", "/run/barrier.jar" + java.io.File.pathSeparator + "/b/wb.jar:/b/lib/jmh.jar",
                 "org.openjdk.jmh.Main");
         assertThat(c).containsSubsequence("-prof", "B:4711/abc");
@@ -71,7 +71,7 @@ class ForkLauncherTest {
     void aPointThatWarmsSlowlyGetsFourTimesTheWarmup() {
         Target attention = Target.of(new BenchPoint(Suite.LATENCY, "attention", "avgt",
                 new TreeMap<>(Map.of("dim", "256", "type", "flash"))));
-        assertThat(String.join(" ", launcher.command(base, attention, 0, Path.of("out.json"), 0, null, null)))
+        assertThat(String.join(" ", launcher.command(base, attention, List.of(), 0, Path.of("out.json"), 0, null, null)))
                 .contains("-wi 12 -w 400ms -i 4");
         assertThat(launcher.iterations(attention)).isEqualTo(16);
         assertThat(launcher.iterations(knn)).isEqualTo(7);
@@ -81,7 +81,7 @@ class ForkLauncherTest {
     void aCompilerCommandFileAmongTheJvmArgumentsGoesIntoTheSidesHintsNotBesideThem() {
         ForkLauncher mine = new ForkLauncher(new RunSettings(5, 3, Duration.ofMillis(400), 4, Duration.ofMillis(500)),
                 List.of("-XX:CompileCommandFile=/my/commands", "-Xmx2g"), List.of(), Path.of("f"));
-        List<String> c = mine.command(base, knn, 0, Path.of("out.json"), 0, null, null);
+        List<String> c = mine.command(base, knn, List.of(), 0, Path.of("out.json"), 0, null, null);
         // a JVM reads only the last such flag: the user's would have replaced JMH's hints
         assertThat(c).filteredOn(a -> a.startsWith("-XX:CompileCommandFile=")).containsExactly(
                 "-XX:CompileCommandFile=" + Path.of("f", "base-compiler-hints.txt"));
@@ -89,24 +89,32 @@ class ForkLauncherTest {
     }
 
     @Test
+    void whatThePointsForkAnnotationDeclaresFollowsTheHintsAndPrecedesTheUsersArguments() {
+        List<String> c = launcher.command(base, knn, List.of("-XX:ObjectAlignmentInBytes=64"), 0, Path.of("out.json"), 0,
+                null, null);
+        assertThat(c).containsSubsequence("-XX:CompileCommandFile=" + Path.of("f", "base-compiler-hints.txt"),
+                "-XX:ObjectAlignmentInBytes=64", "-XX:UseAVX=2", "-cp");
+    }
+
+    @Test
     void anUnpinnedForkHasNoTaskset() {
-        assertThat(launcher.command(base, knn, -1, Path.of("out.json"), 0, null, null).getFirst()).endsWith("java");
+        assertThat(launcher.command(base, knn, List.of(), -1, Path.of("out.json"), 0, null, null).getFirst()).endsWith("java");
     }
 
     @Test
     void onlyAPinnedForkCompilesInTheForegroundForItSharesItsCoreWithTheCompiler() {
-        List<String> pinned = launcher.command(base, knn, 0, Path.of("out.json"), 0, null, null);
+        List<String> pinned = launcher.command(base, knn, List.of(), 0, Path.of("out.json"), 0, null, null);
         assertThat(pinned.get(3)).endsWith("java");
         assertThat(pinned.get(4)).isEqualTo("-Xbatch");
-        assertThat(launcher.command(base, knn, -1, Path.of("out.json"), 0, null, null)).doesNotContain("-Xbatch");
+        assertThat(launcher.command(base, knn, List.of(), -1, Path.of("out.json"), 0, null, null)).doesNotContain("-Xbatch");
     }
 
     @Test
     void aPairsLayoutPaddingReachesTheForkBeforeItsClassPath() {
-        List<String> c = launcher.command(base, knn, 0, Path.of("out.json"), 37, null, null);
+        List<String> c = launcher.command(base, knn, List.of(), 0, Path.of("out.json"), 37, null, null);
         assertThat(c).contains("-Dlatentbench.layout=" + "x".repeat(37));
         assertThat(c.indexOf("-Dlatentbench.layout=" + "x".repeat(37))).isLessThan(c.indexOf("-cp"));
-        assertThat(launcher.command(base, knn, 0, Path.of("out.json"), 0, null, null)).contains("-Dlatentbench.layout=");
+        assertThat(launcher.command(base, knn, List.of(), 0, Path.of("out.json"), 0, null, null)).contains("-Dlatentbench.layout=");
     }
 
     @Test
