@@ -13,11 +13,12 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
  * The JVM arguments each benchmark of one side declares in its {@code @Fork} ({@code jvmArgsPrepend},
  * {@code jvmArgs}, {@code jvmArgsAppend}), as JMH's annotation processor lists them in
  * {@value #RESOURCE}. A relative run's fork measures in the JVM the run starts ({@code -f 0}), where
- * JMH applies none of them, so the run puts them on that JVM's command line, in JMH's order: without
+ * JMH applies none of them, so the run puts them on that JVM's command line, in JMH's order. Without
  * them the pair kernels lost their pinned alignment ({@code -XX:ObjectAlignmentInBytes=64}) and ran at
  * one of two speeds per fork again, which an A/A gate run beside a CPU hog drew differently for the
- * two sides (peers.squareDistance at d = 256 "regressed" 17.7 %). Each side reads its own list: the
- * base may declare other arguments.
+ * two sides (peers.squareDistance at d = 256 "regressed" 17.7 %), and the builds that measure their
+ * heap ran on the default collector instead of the serial one they declare. Each side reads its own
+ * list: the base may declare other arguments.
  */
 final class DeclaredJvmArgs {
 
