@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * for exactly one point, measured in that JVM, optionally pinned to a core with {@code taskset}.
  * Each writes its JMH JSON and log into the run's directory.
  *
- * <p>The JVM started here is the fork ({@code -f 0}, with the compiler hints JMH's fork would get:
- * {@link ForkHints}): with {@code -f 1} it would only start JMH's forked JVM and wait for it. That
+ * <p>The JVM started here is the fork ({@code -f 0}, with what JMH's fork would get: the compiler hints,
+ * {@link ForkHints}, and the arguments the benchmark's {@code @Fork} declares, {@link DeclaredJvmArgs}):
+ * with {@code -f 1} it would only start JMH's forked JVM and wait for it. That
  * cost a second per fork on a core of a 2-core AMD EPYC host (a pinned fork of a knn point, 3 + 3
  * iterations of 400 ms: 4.3-5.0 s with JMH forking, 3.6-3.7 s measuring in place); relative runs of
  * the five distance_comparison knn points took a fifth less time.
