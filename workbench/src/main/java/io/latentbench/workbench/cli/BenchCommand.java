@@ -157,8 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Relative run: the most fresh pairs for a benchmark whose first pairs put it past its"
                     + " threshold (or are significant with an interval reaching past it), taken in rounds of "
                     + Recheck.ROUND + " while they point the way the first pairs did and judged on their own"
-                    + " (default: three times --forks;"
-                    + " 0: judge on the first pairs).")
+                    + " (default: three times --forks; 0: judge on the first pairs).")
     Integer confirm;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
