@@ -1,5 +1,6 @@
 package io.latentbench.engine;
 
+import io.latentbench.engine.vector.QueryTile;
 import io.latentbench.engine.vector.VectorKernels;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -70,6 +71,10 @@ final class BatchSearch {
             System.arraycopy(p, 0, tile, j * dim, dim);
             qq[j] = kernels.dotProduct(p, 0, p, 0, dim);
         }
+        QueryTile laidOut = kernels.queryTile(tile, count, dim);
+        float[] base = new float[count];
+        float[] scale = new float[count];
+        distances.queryRankTerms(queries, from, count, qq, base, scale);
         int keep = candidates(k, store.live());
         TopK[] ranked = new TopK[count];
         float[] bounds = new float[count];
@@ -78,41 +83,41 @@ final class BatchSearch {
             bounds[j] = Float.POSITIVE_INFINITY;
         }
         int chunkRows = store.chunkRows;
-        float[] dots = new float[count * chunkRows];
+        int stride = laidOut.stride();
+        float[] dots = new float[stride * chunkRows];
         float[] norms = new float[chunkRows];
+        float[] terms = new float[chunkRows];
+        float[] rowScales = new float[chunkRows];
         float maxXX = 0f;
         for (int c = 0, chunks = store.chunkCount(); c < chunks; c++) {
             float[] data = store.chunkData(c);
             long[] ids = store.chunkIds(c);
             int firstSlot = store.firstSlot(c);
             int rows = store.rowsInChunk(c);
-            float[] scalars = store.chunkScalars(c);
             // One tile per chunk: the chunk (64 KiB) stays in L2 while each block of queries
             // passes over it, so the space is read from memory once per tile of queries.
-            kernels.dotProductTile(tile, count, data, 0, rows, dim, dots);
+            kernels.dotProductTile(laidOut, data, 0, rows, dots);
             // The norms cost one query's worth of the tile; the rank error needs their maximum.
             for (int row = 0; row < rows; row++) {
                 norms[row] = kernels.dotProduct(data, row * dim, data, row * dim, dim);
                 maxXX = Math.max(maxXX, norms[row]);
             }
-            for (int j = 0; j < count; j++) {
-                Distances.Query q = queries[from + j];
-                TopK top = ranked[j];
-                float bound = bounds[j];
-                float qqj = qq[j];
-                int at = j * rows;
-                distances.ranksFromDots(q, qqj, dots, at, norms, scalars, rows);
-                for (int row = 0; row < rows; row++) {
-                    float rank = dots[at + row];
-                    if (!(rank > bound) && ids[row] != VectorStore.TOMBSTONE) {
-                        // A NaN rank (no finite input gives one: the norms are bounded) is rescored, never dropped.
-                        rank = rank == rank ? rank : Float.NEGATIVE_INFINITY;
-                        // Ranked by slot: the rescoring needs the row, the answer its id.
-                        top.offer(firstSlot + row, rank);
-                        bound = top.worst();
-                    }
+            distances.rowRankTerms(norms, store.chunkScalars(c), rows, terms, rowScales);
+            for (int row = 0; row < rows; row++) {
+                if (ids[row] == VectorStore.TOMBSTONE) {
+                    continue;
                 }
-                bounds[j] = bound;
+                int at = row * stride;
+                // Every query's rank of this row at once; most rows pass none of the bounds.
+                for (long within = kernels.ranksWithin(dots, at, count, base, scale, terms[row], rowScales[row], bounds);
+                     within != 0L; within &= within - 1) {
+                    int j = Long.numberOfTrailingZeros(within);
+                    float rank = dots[at + j];
+                    // A NaN rank (no finite input gives one: the norms are bounded) is rescored, never dropped.
+                    // Ranked by slot: the rescoring needs the row, the answer its id.
+                    ranked[j].offer(firstSlot + row, rank == rank ? rank : Float.NEGATIVE_INFINITY);
+                    bounds[j] = ranked[j].worst();
+                }
             }
         }
         for (int j = 0; j < count; j++) {

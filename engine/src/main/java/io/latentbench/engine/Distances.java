@@ -7,6 +7,7 @@ import io.latentbench.engine.DistanceMetric.Hyperbolic;
 import io.latentbench.engine.DistanceMetric.Manhattan;
 import io.latentbench.engine.vector.Similarities;
 import io.latentbench.engine.vector.VectorKernels;
+import java.util.Arrays;
 
 /**
  * One metric bound to the kernels: how an input becomes a stored point, how a query is
@@ -344,7 +345,7 @@ final class Distances {
     }
 
     /**
-     * Whether batched search can rank rows by {@link #ranksFromDots} before rescoring the best
+     * Whether batched search can rank rows by {@link #queryRankTerms} before rescoring the best
      * exactly: true for the metrics that are functions of {@code q.x}, {@code |q|} and {@code |x|}.
      */
     boolean rankableByDot() {
@@ -358,34 +359,57 @@ final class Distances {
     }
 
     /**
-     * The ranking values of {@code rows} rows from their dot products with the query and their
-     * squared norms, in place: {@code dots[at + r]} becomes the rank of row {@code r}, whose
-     * squared norm is {@code norms[r]} (for cosine, whose norm is {@code scalars[r]});
-     * {@code qq} is the query's. The squared distance for Euclidean, the distance itself for the
-     * others. Monotone in the distance, but rounded differently from the exact kernel: rescore
-     * before answering. A cosine row outside the range of precise float dot products ranks
-     * {@code -inf}, so that it is always rescored. A block at a time: a call per query and row
-     * was not inlined by C2 into batched search's loop.
+     * Batched search ranks a row {@code r} for a query {@code j} by
+     * {@code (base_j + term_r) + q_j.x_r * (scale_j * rowScale_r)}: the squared distance for
+     * Euclidean, the distance itself for the others (see {@code VectorKernels#ranksWithin}).
+     * Monotone in the distance, but rounded differently from the exact kernel: rescore before
+     * answering. This fills each query's {@code base} and {@code scale}, {@code qq} being the
+     * squared norms of the same queries.
      */
-    void ranksFromDots(Query q, float qq, float[] dots, int at, float[] norms, float[] scalars, int rows) {
+    void queryRankTerms(Query[] queries, int from, int count, float[] qq, float[] base, float[] scale) {
+        for (int j = 0; j < count; j++) {
+            switch (metric) {
+                case Euclidean e -> {
+                    base[j] = qq[j];
+                    scale[j] = -2f;
+                }
+                case DotProduct d -> {
+                    base[j] = 0f;
+                    scale[j] = -1f;
+                }
+                case Cosine c -> {
+                    base[j] = 1f;
+                    scale[j] = -1f / queries[from + j].norm();
+                }
+                case Manhattan m -> throw notRankedByDots();
+                case Hyperbolic h -> throw notRankedByDots();
+            }
+        }
+    }
+
+    /**
+     * Each row's {@code term} and {@code rowScale} (see {@link #queryRankTerms}) from its squared
+     * norm {@code norms[r]} (for cosine, its norm {@code scalars[r]}, the row scalar), a chunk at
+     * a time: a call per row was not inlined by C2 into batched search's loop. A cosine row
+     * outside the range of precise float dot products ranks {@code -inf}, so that it is always
+     * rescored.
+     */
+    void rowRankTerms(float[] norms, float[] scalars, int rows, float[] term, float[] rowScale) {
         switch (metric) {
             case Euclidean e -> {
-                for (int r = 0; r < rows; r++) {
-                    dots[at + r] = qq + norms[r] - 2f * dots[at + r];
-                }
+                System.arraycopy(norms, 0, term, 0, rows);
+                Arrays.fill(rowScale, 0, rows, 1f);
             }
             case DotProduct d -> {
-                for (int r = 0; r < rows; r++) {
-                    dots[at + r] = -dots[at + r];
-                }
+                Arrays.fill(term, 0, rows, 0f);
+                Arrays.fill(rowScale, 0, rows, 1f);
             }
             case Cosine c -> {
-                float norm = q.norm();
                 for (int r = 0; r < rows; r++) {
                     float rowNorm = scalars[r];
-                    dots[at + r] = rowNorm >= COSINE_LOW && rowNorm <= COSINE_HIGH
-                            ? 1f - dots[at + r] / (norm * rowNorm)
-                            : Float.NEGATIVE_INFINITY;
+                    boolean precise = rowNorm >= COSINE_LOW && rowNorm <= COSINE_HIGH;
+                    term[r] = precise ? 0f : Float.NEGATIVE_INFINITY;
+                    rowScale[r] = precise ? 1f / rowNorm : 0f;
                 }
             }
             case Manhattan m -> throw notRankedByDots();
@@ -398,7 +422,7 @@ final class Distances {
         return new IllegalStateException(metric.label() + " is not ranked by dot products");
     }
 
-    /** An exact distance in the units of {@link #ranksFromDots}. */
+    /** An exact distance in the units of batched search's ranks ({@link #queryRankTerms}). */
     float inRankUnits(float distance) {
         return switch (metric) {
             case Euclidean e -> distance * distance;
@@ -410,12 +434,13 @@ final class Distances {
     }
 
     /**
-     * How far {@link #ranksFromDots} may stray from the exact kernel's value, from the worst-case
-     * rounding of a length-{@code d} float sum ({@code d * 2^-24} relative), doubled to cover
-     * both computations.
+     * How far batched search's ranks ({@link #queryRankTerms}) may stray from the exact kernel's
+     * value: the worst-case rounding of a length-{@code d} float sum ({@code d * 2^-24} relative)
+     * plus four roundings outside the sums (the rank's add and fma, the exact distance's square
+     * root squared back), doubled to cover both computations.
      */
     float rankError(float qq, float maxXX, int dimension) {
-        float gamma = dimension * 0x1p-24f;
+        float gamma = (dimension + 4) * 0x1p-24f;
         return switch (metric) {
             case Euclidean e -> 4f * gamma * (qq + maxXX);
             case Cosine c -> 8f * gamma;

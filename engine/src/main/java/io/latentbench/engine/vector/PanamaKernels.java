@@ -632,7 +632,23 @@ final class PanamaKernels implements VectorKernels {
     }
 
     @Override
-    public void dotProductTile(float[] queries, int count, float[] data, int offset, int rows, int length, float[] out) {
-        PanamaWide.dotProductTile(queries, count, data, offset, rows, length, out);
+    public QueryTile queryTile(float[] queries, int count, int length) {
+        return PanamaLanes.fills(count)
+                ? QueryTile.Lanes.of(queries, count, length, PanamaLanes.LANES)
+                : new QueryTile.Rows(queries, count, length);
+    }
+
+    @Override
+    public void dotProductTile(QueryTile tile, float[] data, int offset, int rows, float[] out) {
+        switch (tile) {
+            case QueryTile.Rows t -> PanamaWide.dotProductTile(t.queries(), t.count(), data, offset, rows, t.length(), out);
+            case QueryTile.Lanes t -> PanamaLanes.dotProductTile(t, data, offset, rows, out);
+        }
+    }
+
+    @Override
+    public long ranksWithin(float[] dots, int at, int count, float[] base, float[] scale, float term, float rowScale,
+                            float[] bounds) {
+        return PanamaLanes.ranksWithin(dots, at, count, base, scale, term, rowScale, bounds);
     }
 }

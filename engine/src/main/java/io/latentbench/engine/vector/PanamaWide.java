@@ -118,28 +118,28 @@ final class PanamaWide {
         for (int j = 0; j < blocks; j += TILE_QUERIES) {
             int r = 0;
             for (; r + TILE_ROWS <= rows; r += TILE_ROWS) {
-                dotProducts4x2(queries, j * length, data, offset + r * length, length, out, j * rows + r, rows, scratch);
+                dotProducts4x2(queries, j * length, data, offset + r * length, length, out, r * count + j, count, scratch);
             }
             for (; r < rows; r++) {
                 for (int jj = j; jj < j + TILE_QUERIES; jj++) {
-                    out[jj * rows + r] = dotProductOneChain(queries, jj * length, data, offset + r * length, length);
+                    out[r * count + jj] = dotProductOneChain(queries, jj * length, data, offset + r * length, length);
                 }
             }
         }
         for (int j = blocks; j < count; j++) {
             for (int r = 0; r < rows; r++) {
-                out[j * rows + r] = dotProductOneChain(queries, j * length, data, offset + r * length, length);
+                out[r * count + j] = dotProductOneChain(queries, j * length, data, offset + r * length, length);
             }
         }
     }
 
     /**
      * Four queries (from {@code q0}, {@code length} apart) against two rows (from {@code x0}):
-     * {@code out[at + j * stride + r]}. One accumulator per pair, its lanes summed in a fixed
+     * {@code out[at + r * rowStep + j]}. One accumulator per pair, its lanes summed in a fixed
      * order (a different one from the scan's: batched search rescores its candidates exactly).
      */
     private static void dotProducts4x2(float[] q, int q0, float[] x, int x0, int length,
-                                       float[] out, int at, int stride, float[] scratch) {
+                                       float[] out, int at, int rowStep, float[] scratch) {
         int q1 = q0 + length;
         int q2 = q1 + length;
         int q3 = q2 + length;
@@ -230,12 +230,12 @@ final class PanamaWide {
             s31 += q[q3 + i] * r1;
         }
         out[at] = s00;
-        out[at + 1] = s01;
-        out[at + stride] = s10;
-        out[at + stride + 1] = s11;
-        out[at + 2 * stride] = s20;
-        out[at + 2 * stride + 1] = s21;
-        out[at + 3 * stride] = s30;
-        out[at + 3 * stride + 1] = s31;
+        out[at + rowStep] = s01;
+        out[at + 1] = s10;
+        out[at + 1 + rowStep] = s11;
+        out[at + 2] = s20;
+        out[at + 2 + rowStep] = s21;
+        out[at + 3] = s30;
+        out[at + 3 + rowStep] = s31;
     }
 }

@@ -163,11 +163,41 @@ final class ScalarKernels implements VectorKernels {
     }
 
     @Override
-    public void dotProductTile(float[] queries, int count, float[] data, int offset, int rows, int length, float[] out) {
-        for (int j = 0; j < count; j++) {
-            for (int r = 0; r < rows; r++) {
-                out[j * rows + r] = dotProduct(queries, j * length, data, offset + r * length, length);
+    public QueryTile queryTile(float[] queries, int count, int length) {
+        return new QueryTile.Rows(queries, count, length);
+    }
+
+    @Override
+    public void dotProductTile(QueryTile tile, float[] data, int offset, int rows, float[] out) {
+        int length = tile.length();
+        int stride = tile.stride();
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < tile.count(); j++) {
+                out[r * stride + j] = switch (tile) {
+                    case QueryTile.Rows t -> dotProduct(t.queries(), j * length, data, offset + r * length, length);
+                    case QueryTile.Lanes t -> t.dot(j, data, offset + r * length);
+                };
             }
         }
+    }
+
+    @Override
+    public long ranksWithin(float[] dots, int at, int count, float[] base, float[] scale, float term, float rowScale,
+                            float[] bounds) {
+        return rankLanes(dots, at, 0, count, base, scale, term, rowScale, bounds);
+    }
+
+    /** {@link #ranksWithin} for lanes {@code [from, to)}: the reference, and the SIMD kernel's tail. */
+    static long rankLanes(float[] dots, int at, int from, int to, float[] base, float[] scale, float term,
+                          float rowScale, float[] bounds) {
+        long within = 0L;
+        for (int j = from; j < to; j++) {
+            float rank = Math.fma(dots[at + j], scale[j] * rowScale, base[j] + term);
+            dots[at + j] = rank;
+            if (!(rank > bounds[j])) {
+                within |= 1L << j;
+            }
+        }
+        return within;
     }
 }

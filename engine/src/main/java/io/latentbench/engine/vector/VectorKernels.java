@@ -8,7 +8,7 @@ package io.latentbench.engine.vector;
  * scalar one, for comparison.
  *
  * <p>All methods read {@code length} floats starting at the given offsets and allocate
- * nothing.
+ * nothing, except {@link #queryTile}, which lays its queries out once.
  */
 public interface VectorKernels {
 
@@ -156,12 +156,31 @@ public interface VectorKernels {
     void manhattanDistances(float[] q, float[] data, int offset, int rows, int length, float[] out);
 
     /**
-     * The dot products of a tile of {@code count} queries (back to back in {@code queries}, query
-     * {@code j} at {@code j * length}) with {@code rows} consecutive rows:
-     * {@code out[j * rows + r] = q_j . x_r}. Summed in a fixed order of its own (bit for bit
-     * the value of that pair in any other tile, not necessarily {@link #dotProducts}'s): batched
-     * search only ranks by it and rescores exactly. The inner kernel of batched kNN: each loaded lane of a row serves several
-     * queries and each query lane several rows.
+     * The queries of a tile ({@code count} of them back to back in {@code queries}, query
+     * {@code j} at {@code j * length}) laid out for {@link #dotProductTile}: made once per tile,
+     * read once per chunk of rows.
      */
-    void dotProductTile(float[] queries, int count, float[] data, int offset, int rows, int length, float[] out);
+    QueryTile queryTile(float[] queries, int count, int length);
+
+    /**
+     * The dot products of a tile of queries with {@code rows} consecutive rows of
+     * {@code tile.length()} elements: {@code out[r * tile.stride() + j] = q_j . x_r}, row by row
+     * with the queries side by side ({@code out} holds {@code rows * tile.stride()}; padding lanes
+     * get unspecified values). Summed in the order the tile's layout fixes (see
+     * {@link QueryTile}), not necessarily {@link #dotProducts}'s: batched search only ranks by it
+     * and rescores exactly. The inner kernel of batched kNN: each loaded element of a row serves
+     * several queries and each query element several rows.
+     */
+    void dotProductTile(QueryTile tile, float[] data, int offset, int rows, float[] out);
+
+    /**
+     * Batched search's filter over one row of a tile's dot products, the queries side by side:
+     * {@code dots[at + j]} for {@code j < count} becomes the rank
+     * {@code fma(dots[at + j], scale[j] * rowScale, base[j] + term)}, each step rounded to float
+     * in that order (bit for bit in every implementation); returns bit {@code j} set for each
+     * query whose rank is not above {@code bounds[j]}, a NaN rank included. {@code count} is at
+     * most 64.
+     */
+    long ranksWithin(float[] dots, int at, int count, float[] base, float[] scale, float term, float rowScale,
+                     float[] bounds);
 }
