@@ -184,14 +184,8 @@ final class ScalarKernels implements VectorKernels {
     @Override
     public long ranksWithin(float[] dots, int at, int count, float[] base, float[] scale, float term, float rowScale,
                             float[] bounds) {
-        return rankLanes(dots, at, 0, count, base, scale, term, rowScale, bounds);
-    }
-
-    /** {@link #ranksWithin} for lanes {@code [from, to)}: the reference, and the SIMD kernel's tail. */
-    static long rankLanes(float[] dots, int at, int from, int to, float[] base, float[] scale, float term,
-                          float rowScale, float[] bounds) {
         long within = 0L;
-        for (int j = from; j < to; j++) {
+        for (int j = 0; j < count; j++) {
             float rank = Math.fma(dots[at + j], scale[j] * rowScale, base[j] + term);
             dots[at + j] = rank;
             if (!(rank > bounds[j])) {
