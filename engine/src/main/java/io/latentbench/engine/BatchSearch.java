@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * kNN for a tile of queries in one pass over the rows: each row is loaded once and its dot
@@ -29,19 +30,25 @@ final class BatchSearch {
     }
 
     /**
-     * Most queries per tile. Every tile reads the whole space, so fewer, larger tiles read less;
-     * on one worker a batch of 32 ran 17 % faster per query as one tile of 32 than as two of 16
-     * (10k x 256, JMH A/B/A/B: 270 and 261 against 314 and 321 us).
+     * Most queries per tile: two vectors of queries across the lanes of the tile kernel on AVX-512,
+     * four on AVX2. Every tile reads the rows it is given once, so fewer, larger tiles read less.
      */
     static final int MAX_TILE = 32;
 
-    /** Fewest queries per tile: one register block of the tile kernel. */
-    static final int MIN_TILE = 4;
-
-    /** Queries per tile: one tile per worker, within {@link #MIN_TILE} and {@link #MAX_TILE}. */
-    static int tileSize(int queries, int workers) {
-        int perWorker = (queries + workers - 1) / Math.max(1, workers);
-        return Math.max(MIN_TILE, Math.min(MAX_TILE, perWorker));
+    /**
+     * How a batch is split: {@code tiles} tiles of at most {@code tileSize} queries, each searched
+     * over the chunks in {@code parts} parts, one part per worker. Workers that the tiles do not
+     * fill share the rows of a tile rather than split its queries: two workers on a batch of 32
+     * each took half the rows for all 32 queries, where two tiles of 16 each read every row with
+     * half the kernel's lanes per broadcast.
+     */
+    record Plan(int tileSize, int tiles, int parts) {
+        static Plan of(int queries, int workers, int chunks) {
+            int tiles = Math.max(1, (queries + MAX_TILE - 1) / MAX_TILE);
+            int tileSize = (queries + tiles - 1) / tiles;
+            int parts = Math.max(1, Math.min(workers / tiles, chunks));
+            return new Plan(tileSize, tiles, parts);
+        }
     }
 
     /**
@@ -59,23 +66,71 @@ final class BatchSearch {
         return (int) Math.min((long) k + Math.max(16, k / 8), Math.max(1, live));
     }
 
-    /** Answers {@code queries[from, to)} into {@code answers}; {@code exact} answers one query alone. */
-    void search(Distances.Query[] queries, int from, int to, int k,
-                List<Neighbor>[] answers, Function<Distances.Query, List<Neighbor>> exact) {
+    /**
+     * Answers every query into {@code answers}, on the caller's pool ({@link #callerWorkers});
+     * {@code exact} answers one query alone.
+     */
+    void search(Distances.Query[] queries, int k, List<Neighbor>[] answers,
+                Function<Distances.Query, List<Neighbor>> exact) {
+        int chunks = store.chunkCount();
+        Plan plan = Plan.of(queries.length, callerWorkers(), chunks);
+        Tile[] tiles = new Tile[plan.tiles()];
+        for (int t = 0; t < tiles.length; t++) {
+            tiles[t] = tile(queries, t * plan.tileSize(), Math.min(queries.length, (t + 1) * plan.tileSize()));
+        }
+        int keep = candidates(k, store.live());
+        int parts = plan.parts();
+        Ranked[] ranked = new Ranked[tiles.length * parts];
+        IntStream.range(0, ranked.length).parallel().forEach(u -> ranked[u] = rank(tiles[u / parts], keep,
+                (int) ((long) chunks * (u % parts) / parts), (int) ((long) chunks * (u % parts + 1) / parts)));
+        IntStream.range(0, tiles.length).parallel().forEach(t -> {
+            Tile tile = tiles[t];
+            float maxXX = 0f;
+            for (int p = 0; p < parts; p++) {
+                maxXX = Math.max(maxXX, ranked[t * parts + p].maxXX());
+            }
+            for (int j = 0; j < tile.count(); j++) {
+                TopK merged = ranked[t * parts].best()[j];
+                for (int p = 1; p < parts; p++) {
+                    for (Neighbor candidate : ranked[t * parts + p].best()[j].drainAscending()) {
+                        merged.offer(candidate.id(), candidate.distance());
+                    }
+                }
+                Distances.Query q = queries[tile.from() + j];
+                answers[tile.from() + j] = rescore(q, k, merged,
+                        distances.rankError(tile.qq()[j], maxXX, store.dimension), exact);
+            }
+        });
+    }
+
+    /** Queries {@code [from, from + count)} laid out once for the tile kernel, with their squared norms and rank terms. */
+    private record Tile(int from, int count, QueryTile laidOut, float[] qq, float[] base, float[] scale) {
+    }
+
+    private Tile tile(Distances.Query[] queries, int from, int to) {
         int dim = store.dimension;
         int count = to - from;
-        float[] tile = new float[count * dim];
+        float[] back = new float[count * dim];
         float[] qq = new float[count];
         for (int j = 0; j < count; j++) {
             float[] p = queries[from + j].point();
-            System.arraycopy(p, 0, tile, j * dim, dim);
+            System.arraycopy(p, 0, back, j * dim, dim);
             qq[j] = kernels.dotProduct(p, 0, p, 0, dim);
         }
-        QueryTile laidOut = kernels.queryTile(tile, count, dim);
         float[] base = new float[count];
         float[] scale = new float[count];
         distances.queryRankTerms(queries, from, count, qq, base, scale);
-        int keep = candidates(k, store.live());
+        return new Tile(from, count, kernels.queryTile(back, count, dim), qq, base, scale);
+    }
+
+    /** The best rows of each query of a tile by rank (slots for ids), and the largest squared norm among the rows read. */
+    private record Ranked(TopK[] best, float maxXX) {
+    }
+
+    /** Ranks chunks {@code [firstChunk, endChunk)} for every query of the tile, keeping the best {@code keep} of each. */
+    private Ranked rank(Tile tile, int keep, int firstChunk, int endChunk) {
+        int dim = store.dimension;
+        int count = tile.count();
         TopK[] ranked = new TopK[count];
         float[] bounds = new float[count];
         for (int j = 0; j < count; j++) {
@@ -83,20 +138,20 @@ final class BatchSearch {
             bounds[j] = Float.POSITIVE_INFINITY;
         }
         int chunkRows = store.chunkRows;
-        int stride = laidOut.stride();
+        int stride = tile.laidOut().stride();
         float[] dots = new float[stride * chunkRows];
         float[] norms = new float[chunkRows];
         float[] terms = new float[chunkRows];
         float[] rowScales = new float[chunkRows];
         float maxXX = 0f;
-        for (int c = 0, chunks = store.chunkCount(); c < chunks; c++) {
+        for (int c = firstChunk; c < endChunk; c++) {
             float[] data = store.chunkData(c);
             long[] ids = store.chunkIds(c);
             int firstSlot = store.firstSlot(c);
             int rows = store.rowsInChunk(c);
             // One tile per chunk: the chunk (64 KiB) stays in L2 while each block of queries
-            // passes over it, so the space is read from memory once per tile of queries.
-            kernels.dotProductTile(laidOut, data, 0, rows, dots);
+            // passes over it, so the rows are read from memory once per tile of queries.
+            kernels.dotProductTile(tile.laidOut(), data, 0, rows, dots);
             // The norms cost one query's worth of the tile; the rank error needs their maximum.
             for (int row = 0; row < rows; row++) {
                 norms[row] = kernels.dotProduct(data, row * dim, data, row * dim, dim);
@@ -109,8 +164,8 @@ final class BatchSearch {
                 }
                 int at = row * stride;
                 // Every query's rank of this row at once; most rows pass none of the bounds.
-                for (long within = kernels.ranksWithin(dots, at, count, base, scale, terms[row], rowScales[row], bounds);
-                     within != 0L; within &= within - 1) {
+                for (long within = kernels.ranksWithin(dots, at, count, tile.base(), tile.scale(), terms[row],
+                        rowScales[row], bounds); within != 0L; within &= within - 1) {
                     int j = Long.numberOfTrailingZeros(within);
                     float rank = dots[at + j];
                     // A NaN rank (no finite input gives one: the norms are bounded) is rescored, never dropped.
@@ -120,10 +175,7 @@ final class BatchSearch {
                 }
             }
         }
-        for (int j = 0; j < count; j++) {
-            Distances.Query q = queries[from + j];
-            answers[from + j] = rescore(q, k, ranked[j], distances.rankError(qq[j], maxXX, dim), exact);
-        }
+        return new Ranked(ranked, maxXX);
     }
 
     private List<Neighbor> rescore(Distances.Query q, int k, TopK ranked,

@@ -240,11 +240,7 @@ public final class LatentSpace {
                         .toList();
             }
             List<Neighbor>[] answers = BatchSearch.newAnswers(prepared.length);
-            int tile = BatchSearch.tileSize(prepared.length, BatchSearch.callerWorkers());
-            int tiles = (prepared.length + tile - 1) / tile;
-            IntStream.range(0, tiles).parallel().forEach(t -> batchSearch.search(
-                    prepared, t * tile, Math.min(prepared.length, (t + 1) * tile), k,
-                    answers, q -> search(q, k)));
+            batchSearch.search(prepared, k, answers, q -> search(q, k));
             return List.of(answers);
         } finally {
             lock.readLock().unlock();

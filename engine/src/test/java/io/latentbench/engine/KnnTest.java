@@ -106,6 +106,26 @@ class KnnTest {
     }
 
     @Test
+    void workersSharingATilesRowsAnswerTheSame() {
+        int dim = 24;
+        LatentSpace space = TestVectors.space(dim, DistanceMetric.euclidean(), AttentionType.standard(),
+                TestVectors.uniform(900, dim, 27));
+        for (long id = 0; id < 900; id += 7) {
+            space.remove(id);
+        }
+        float[][] queries = TestVectors.uniform(20, dim, 28);
+        ForkJoinPool three = new ForkJoinPool(3);
+        try {
+            List<List<Neighbor>> batch = three.submit(() -> space.knnBatch(queries, 40)).join();
+            for (int i = 0; i < queries.length; i++) {
+                assertThat(batch.get(i)).as("query %d", i).isEqualTo(space.knn(queries[i], 40));
+            }
+        } finally {
+            three.shutdown();
+        }
+    }
+
+    @Test
     void batchOnOneWorkerIsOneTileAndAnswersTheSame() {
         int dim = 32;
         LatentSpace space = TestVectors.space(dim, DistanceMetric.euclidean(), AttentionType.standard(),
@@ -124,12 +144,14 @@ class KnnTest {
     }
 
     @Test
-    void tilesGiveEveryWorkerOneWithinTheKernelsBounds() {
-        assertThat(BatchSearch.tileSize(32, 1)).isEqualTo(32);
-        assertThat(BatchSearch.tileSize(32, 2)).isEqualTo(16);
-        assertThat(BatchSearch.tileSize(33, 2)).isEqualTo(17);
-        assertThat(BatchSearch.tileSize(1000, 2)).isEqualTo(BatchSearch.MAX_TILE);
-        assertThat(BatchSearch.tileSize(6, 8)).isEqualTo(BatchSearch.MIN_TILE);
+    void workersTheTilesDoNotFillShareTheirRows() {
+        assertThat(BatchSearch.Plan.of(32, 1, 157)).isEqualTo(new BatchSearch.Plan(32, 1, 1));
+        assertThat(BatchSearch.Plan.of(32, 2, 157)).isEqualTo(new BatchSearch.Plan(32, 1, 2));
+        assertThat(BatchSearch.Plan.of(33, 2, 157)).isEqualTo(new BatchSearch.Plan(17, 2, 1));
+        assertThat(BatchSearch.Plan.of(1000, 2, 157)).isEqualTo(new BatchSearch.Plan(BatchSearch.MAX_TILE, 32, 1));
+        assertThat(BatchSearch.Plan.of(6, 8, 157)).isEqualTo(new BatchSearch.Plan(6, 1, 8));
+        assertThat(BatchSearch.Plan.of(6, 8, 3)).as("no more parts than chunks").isEqualTo(new BatchSearch.Plan(6, 1, 3));
+        assertThat(BatchSearch.Plan.of(70, 8, 157)).isEqualTo(new BatchSearch.Plan(24, 3, 2));
         assertThat(BatchSearch.callerWorkers()).isEqualTo(ForkJoinPool.getCommonPoolParallelism() + 1);
     }
 
