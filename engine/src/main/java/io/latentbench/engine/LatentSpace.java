@@ -221,8 +221,9 @@ public final class LatentSpace {
 
     /**
      * {@link #knn} for each query, all against the same snapshot, with identical answers.
-     * Tiles of queries run in parallel; for Euclidean, cosine and dot-product spaces each tile
-     * is one blocked pass over the rows (see {@code BatchSearch}). The tiles run on the fork-join
+     * Tiles of up to 32 queries run in parallel; for Euclidean, cosine and dot-product spaces each
+     * tile is one blocked pass over the rows, which workers the tiles do not fill share (see
+     * {@code BatchSearch}). The work runs on the fork-join
      * pool of the calling thread: the common pool from an ordinary thread, and only the workers
      * of {@code pool} when called as {@code pool.submit(() -> space.knnBatch(qs, requested)).join()}.
      * The same range of inputs as {@link #knn}; k is clamped to the live rows.
