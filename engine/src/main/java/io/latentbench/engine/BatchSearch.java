@@ -9,7 +9,8 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * kNN for a tile of queries in one pass over the rows: each row is loaded once and its dot
+ * kNN for a batch in tiles of queries, each tile in one pass over the rows (split between the
+ * workers that share it, see {@link Plan}): each row is loaded once and its dot
  * products with every query of the tile come from one kernel call (the faiss approach:
  * {@code |q|^2 + |x|^2 - 2 q.x}). That ranking is rounded differently from the exact
  * distance, so the best {@code k + margin} candidates are rescored with the exact kernel;
@@ -105,7 +106,10 @@ final class BatchSearch {
     }
 
     /** Queries {@code [from, from + count)} laid out once for the tile kernel, with their squared norms and rank terms. */
-    private record Tile(int from, int count, QueryTile laidOut, float[] qq, float[] base, float[] scale) {
+    private record Tile(int from, QueryTile laidOut, float[] qq, float[] base, float[] scale) {
+        int count() {
+            return laidOut.count();
+        }
     }
 
     private Tile tile(Distances.Query[] queries, int from, int to) {
@@ -121,7 +125,7 @@ final class BatchSearch {
         float[] base = new float[count];
         float[] scale = new float[count];
         distances.queryRankTerms(queries, from, count, qq, base, scale);
-        return new Tile(from, count, kernels.queryTile(back, count, dim), qq, base, scale);
+        return new Tile(from, kernels.queryTile(back, count, dim), qq, base, scale);
     }
 
     /** The best rows of each query of a tile by rank (slots for ids), and the largest squared norm among the rows read. */

@@ -74,22 +74,26 @@ final class PanamaLanes {
         long within = 0L;
         int j = 0;
         for (; j + LANES <= count; j += LANES) {
-            FloatVector rank = FloatVector.fromArray(SPECIES, dots, at + j).fma(
-                    FloatVector.fromArray(SPECIES, scale, j).mul(rowScale),
-                    FloatVector.fromArray(SPECIES, base, j).add(term));
+            FloatVector rank = rank(FloatVector.fromArray(SPECIES, dots, at + j), FloatVector.fromArray(SPECIES, scale, j),
+                    FloatVector.fromArray(SPECIES, base, j), term, rowScale);
             rank.intoArray(dots, at + j);
             within |= rank.compare(VectorOperators.GT, FloatVector.fromArray(SPECIES, bounds, j)).not().toLong() << j;
         }
         if (j < count) {
             VectorMask<Float> lanes = SPECIES.indexInRange(j, count);
-            FloatVector rank = FloatVector.fromArray(SPECIES, dots, at + j, lanes).fma(
-                    FloatVector.fromArray(SPECIES, scale, j, lanes).mul(rowScale),
-                    FloatVector.fromArray(SPECIES, base, j, lanes).add(term));
+            FloatVector rank = rank(FloatVector.fromArray(SPECIES, dots, at + j, lanes),
+                    FloatVector.fromArray(SPECIES, scale, j, lanes), FloatVector.fromArray(SPECIES, base, j, lanes),
+                    term, rowScale);
             rank.intoArray(dots, at + j, lanes);
             VectorMask<Float> above = rank.compare(VectorOperators.GT, FloatVector.fromArray(SPECIES, bounds, j, lanes));
             within |= above.not().and(lanes).toLong() << j;
         }
         return within;
+    }
+
+    /** The rank of {@link VectorKernels#ranksWithin}, lane by lane: {@code fma(dot, scale * rowScale, base + term)}. */
+    private static FloatVector rank(FloatVector dots, FloatVector scale, FloatVector base, float term, float rowScale) {
+        return dots.fma(scale.mul(rowScale), base.add(term));
     }
 
     private static void rows6x2(float[] t, int v, int stride, float[] x, int x0, int length, float[] out, int at) {
